@@ -1,0 +1,3 @@
+"""quizbot: a terminal quiz tutor on how the internet shaped China."""
+
+__version__ = "0.1.0"

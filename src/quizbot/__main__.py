@@ -1,0 +1,5 @@
+"""Allow ``python -m quizbot``."""
+
+from quizbot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Grading free-text responses like a fair teacher."""

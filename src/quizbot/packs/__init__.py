@@ -1,0 +1,1 @@
+"""Question packs: the model, the YAML loader and validator, the built-in packs."""

@@ -1,0 +1,23 @@
+"""One recorded answer: a line of the append-only history."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """An answer as it is written to the history, before its feedback is shown."""
+
+    time: float  # seconds since the epoch, from the injected clock
+    pack: str
+    question: str
+    response: str
+    verdict: str  # correct, partial, incorrect, skipped
+    score: float
+    hint_used: bool = False
+    seconds: float = 0.0  # time the learner took to answer
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,45 @@
+"""What the tutor says: plain data that every front end (TUI, plain mode, tests) renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from quizbot.grading.verdict import Verdict
+
+MessageKind = Literal[
+    "greeting",  # the welcome and what the tutor can do
+    "menu",  # choices: topics, packs, round length
+    "question",  # a quiz question (with options for choice questions)
+    "verdict",  # the grade of an answer: carries ``verdict``
+    "explanation",  # why, with the source to cite
+    "hint",
+    "answer",  # an answer to the learner's own question, with its source
+    "info",  # help, score, acknowledgements
+    "summary",  # the end of a round
+    "warning",  # something went wrong but the session goes on (disk full...)
+    "goodbye",
+]
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    """Where the learner is in the current round."""
+
+    asked: int  # questions finished (answered or skipped)
+    total: int
+    correct: int
+    score: float  # points so far (partial credit and hints count less than 1)
+
+
+@dataclass(frozen=True)
+class BotMessage:
+    """One message from the tutor."""
+
+    kind: MessageKind
+    text: str
+    verdict: Verdict | None = None
+    progress: RoundProgress | None = None
+    source: str | None = None  # a citation line: title, publisher, date
+    question_id: str | None = None
+    options: tuple[str, ...] = ()  # choice options as shown, lettered A, B, ...
