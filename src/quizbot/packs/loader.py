@@ -1,0 +1,650 @@
+"""Loading a pack file: YAML nodes to the model, reporting every problem at its line."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from quizbot.packs import cloze
+from quizbot.packs.model import (
+    QUESTION_TYPES,
+    Fact,
+    GradingTests,
+    Pack,
+    Place,
+    Question,
+    QuestionType,
+    Reject,
+    Source,
+    Tolerance,
+    Topic,
+)
+from quizbot.packs.problems import PackError, Problem
+from quizbot.packs.schema import (
+    DIFFICULTY_RANGE,
+    FACT_KEYS,
+    FACT_REQUIRED,
+    ID_PATTERN,
+    PACK_KEYS,
+    PACK_REQUIRED,
+    QUESTION_KEYS,
+    REJECT_KEYS,
+    SOURCE_KEYS,
+    SOURCE_REQUIRED,
+    TESTS_KEYS,
+    TOPIC_KEYS,
+    TOPIC_REQUIRED,
+    UNITS,
+)
+from quizbot.packs.yamlsafe import YAML, place_of, read_nodes
+
+T = TypeVar("T")
+Fields = dict[str, yaml.Node]
+
+
+@dataclass
+class LoadResult:
+    """A pack (when it could be built) and every problem found in its file."""
+
+    path: Path
+    pack: Pack | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.problems
+
+
+def load_pack(path: str | Path, display: str | None = None) -> LoadResult:
+    """Read and check one pack file; never raises for anything the file holds."""
+    path = Path(path)
+    file = display or str(path)
+    root, problems = read_nodes(path, file)
+    if root is None:
+        return LoadResult(path, None, problems)
+    try:
+        builder = _PackBuilder(file)
+        pack = builder.build(root)
+    except RecursionError:
+        return LoadResult(path, None, [Problem(Place(file, 1, 1), "the YAML nests too deeply")])
+    problems = sorted(builder.problems, key=lambda p: (p.place.line, p.place.column))
+    return LoadResult(path, pack if not problems else None, problems)
+
+
+def pack_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The pack files named: files as given, folders searched for ``*.yaml``/``*.yml``."""
+    found: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+        else:
+            found.append(path)
+    return found
+
+
+def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
+    """Load every pack named; raise PackError listing all problems if any is invalid."""
+    paths = list(paths)
+    results = [load_pack(p) for p in pack_files(paths)]
+    problems = [problem for result in results for problem in result.problems]
+    problems.extend(duplicate_pack_problems(results))
+    if problems:
+        raise PackError(problems)
+    if not results:
+        where = Place(str(paths[0]) if paths else ".", 1, 1)
+        raise PackError([Problem(where, "no pack files (*.yaml) found here")])
+    return [r.pack for r in results if r.pack is not None]
+
+
+def duplicate_pack_problems(results: Sequence[LoadResult]) -> list[Problem]:
+    """Pack ids must be unique among the packs loaded together."""
+    seen: dict[str, Pack] = {}
+    problems = []
+    for result in results:
+        pack = result.pack
+        if pack is None:
+            continue
+        if pack.id in seen:
+            problems.append(
+                Problem(
+                    pack.place,
+                    f"pack id {pack.id!r} is also used by {seen[pack.id].place.file} "
+                    "(give each pack its own id)",
+                )
+            )
+        else:
+            seen[pack.id] = pack
+    return problems
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest known word, or a list of them."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=60)
+    if best is not None:
+        return f" (did you mean {best[0]!r}?)"
+    return f" (known: {', '.join(known)})"
+
+
+class _PackBuilder:
+    """Walks the YAML nodes of one file, building the model and noting problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.source_ids: dict[str, Place] = {}
+        self.topic_ids: dict[str, Place] = {}
+        self.fact_ids: dict[str, Place] = {}
+
+    # -- reporting and reading nodes -------------------------------------------------
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(place_of(self.file, node), message))
+
+    def place(self, node: yaml.Node) -> Place:
+        return place_of(self.file, node)
+
+    def fields(
+        self, node: yaml.Node, what: str, known: Sequence[str], required: Sequence[str] = ()
+    ) -> Fields | None:
+        """A mapping's fields by key; unknown, duplicate and missing keys reported."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values, not {_kind(node)}")
+            return None
+        found: Fields = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, f"a key in {what} must be a plain word")
+                continue
+            key = str(key_node.value)
+            if key in found:
+                self.problem(key_node, f"key {key!r} appears twice in {what} (keep one)")
+            elif key not in known:
+                self.problem(key_node, f"unknown key {key!r} in {what}{did_you_mean(key, known)}")
+            else:
+                found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.problem(node, f"{what} has no {key!r} (it is required)")
+        return found
+
+    def text(self, node: yaml.Node | None, what: str, *, allow_empty: bool = False) -> str | None:
+        """A scalar as the author wrote it (``70.40`` stays ``70.40``)."""
+        if node is None:
+            return None
+        if isinstance(node, yaml.MappingNode) and what.endswith("text"):
+            self.problem(
+                node,
+                f"{what} was read by YAML as a mapping because it starts with '{{'; "
+                'put the whole text in quotes: "..."',
+            )
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what} must be text, not {_kind(node)}")
+            return None
+        if node.tag == YAML + "null":
+            if not allow_empty:
+                self.problem(node, f"{what} is empty (write a value)")
+            return None
+        value = str(node.value)
+        if not value.strip() and not allow_empty:
+            self.problem(node, f"{what} is empty (write a value)")
+            return None
+        return value
+
+    def integer(self, node: yaml.Node | None, what: str) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == YAML + "int":
+            try:
+                return int(str(node.value).replace("_", ""), 0)
+            except ValueError:
+                pass
+        self.problem(node, f"{what} must be a whole number, not {_kind(node)}")
+        return None
+
+    def texts(self, node: yaml.Node | None, what: str) -> tuple[str, ...]:
+        """A list of strings; a single string is taken as a list of one."""
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            one = self.text(node, what)
+            return (one,) if one is not None else ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list of texts, not {_kind(node)}")
+            return ()
+        items = (self.text(item, f"an item of {what}") for item in node.value)
+        return tuple(item for item in items if item is not None)
+
+    def identifier(self, node: yaml.Node | None, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is None or node is None:
+            return None
+        if not ID_PATTERN.fullmatch(value):
+            self.problem(
+                node,
+                f"{what} {value!r} may use only letters, digits, '-', '_' and '.' "
+                f"(try {_slug(value)!r})",
+            )
+            return None
+        return value
+
+    def each(
+        self, node: yaml.Node | None, what: str, build: Callable[[yaml.Node], T | None]
+    ) -> list[T]:
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list (each item starting with '- ')")
+            return []
+        built = (build(item) for item in node.value)
+        return [item for item in built if item is not None]
+
+    def reference(
+        self, fields: Fields, key: str, declared: dict[str, Place], what: str
+    ) -> str | None:
+        node = fields.get(key)
+        value = self.text(node, key)
+        if value is None or node is None:
+            return None
+        if value not in declared:
+            hint = (
+                did_you_mean(value, list(declared)) if declared else f" (declare it under {what}s)"
+            )
+            self.problem(node, f"{key} {value!r} is not declared in this pack{hint}")
+        return value
+
+    # -- the pack ------------------------------------------------------------------------
+
+    def build(self, root: yaml.Node) -> Pack | None:
+        if not isinstance(root, yaml.MappingNode):
+            self.problem(
+                root, f"a pack must be a mapping (pack: ID, title: ...), not {_kind(root)}"
+            )
+            return None
+        top = self.fields(root, "the pack", PACK_KEYS, PACK_REQUIRED)
+        if top is None:
+            return None
+        pack_id = self.identifier(top.get("pack"), "pack id")
+        title = self.text(top.get("title"), "title")
+        version = self.integer(top.get("version"), "version")
+        language = self.text(top.get("language"), "language")
+        description = self.text(top.get("description"), "description", allow_empty=True)
+
+        sources = self.each(top.get("sources"), "sources", self.source)
+        topics = self.each(top.get("topics"), "topics", self.topic)
+        self.source_ids = self.unique_ids(sources, "source")
+        self.topic_ids = self.unique_ids(topics, "topic")
+        facts = self.each(top.get("facts"), "facts", self.fact)
+        self.fact_ids = self.unique_ids(facts, "fact")
+        questions = self.each(top.get("questions"), "questions", self.question)
+        cloze_questions = [q for fact in facts for q in self.cloze_questions(fact)]
+        self.unique_ids(questions, "question")
+        if "questions" not in top and not cloze_questions:
+            self.problem(
+                root, "the pack has no questions (add 'questions:' or facts with {{blanks}})"
+            )
+        if pack_id is None or title is None:
+            return None
+        return Pack(
+            id=pack_id,
+            title=title,
+            version=version if version is not None else 1,
+            language=language or "en",
+            description=description or "",
+            sources=tuple(sources),
+            topics=tuple(topics),
+            facts=tuple(facts),
+            questions=tuple(_in_pack(q, pack_id) for q in [*questions, *cloze_questions]),
+            place=self.place(root),
+        )
+
+    def unique_ids(
+        self, items: Sequence[Source | Topic | Fact | Question], kind: str
+    ) -> dict[str, Place]:
+        seen: dict[str, Place] = {}
+        for item in items:
+            if item.id in seen:
+                first = seen[item.id]
+                self.problems.append(
+                    Problem(
+                        item.place,
+                        f"{kind} id {item.id!r} is used twice (first at line {first.line})",
+                    )
+                )
+            else:
+                seen[item.id] = item.place
+        return seen
+
+    def source(self, node: yaml.Node) -> Source | None:
+        f = self.fields(node, "a source", SOURCE_KEYS, SOURCE_REQUIRED)
+        if f is None:
+            return None
+        source_id = self.identifier(f.get("id"), "source id")
+        title = self.text(f.get("title"), "title")
+        if source_id is None or title is None:
+            return None
+        return Source(
+            id=source_id,
+            title=title,
+            publisher=self.text(f.get("publisher"), "publisher", allow_empty=True) or "",
+            author=self.text(f.get("author"), "author", allow_empty=True) or "",
+            date=self.text(f.get("date"), "date", allow_empty=True) or "",
+            url=self.text(f.get("url"), "url", allow_empty=True) or "",
+            place=self.place(node),
+        )
+
+    def topic(self, node: yaml.Node) -> Topic | None:
+        f = self.fields(node, "a topic", TOPIC_KEYS, TOPIC_REQUIRED)
+        if f is None:
+            return None
+        topic_id = self.identifier(f.get("id"), "topic id")
+        title = self.text(f.get("title"), "title")
+        if topic_id is None or title is None:
+            return None
+        return Topic(topic_id, title, self.place(node))
+
+    def fact(self, node: yaml.Node) -> Fact | None:
+        f = self.fields(node, "a fact", FACT_KEYS, FACT_REQUIRED)
+        if f is None:
+            return None
+        fact_id = self.identifier(f.get("id"), "fact id")
+        text = self.text(f.get("text"), "fact text")
+        topic = self.reference(f, "topic", self.topic_ids, "topic")
+        source = self.reference(f, "source", self.source_ids, "source")
+        if text is not None:
+            text_node = f["text"]
+            bad = cloze.unbalanced_at(text)
+            if bad is not None:
+                self.problem(
+                    text_node,
+                    f"unbalanced '{text[bad : bad + 2]}' at character {bad + 1} of the fact text "
+                    "(each blank is {{answer}})",
+                )
+                text = None
+            elif any(not b.answer for b in cloze.blanks(text)):
+                self.problem(text_node, "a blank {{}} is empty (write its answer inside)")
+                text = None
+        if fact_id is None or text is None:
+            return None
+        return Fact(fact_id, text, topic, source, self.place(node))
+
+    def cloze_questions(self, fact: Fact) -> list[Question]:
+        from quizbot.grading.numbers import read_number
+
+        made = []
+        for index, blank in enumerate(cloze.blanks(fact.text)):
+            reading = read_number(blank.answer)
+            made.append(
+                Question(
+                    id=f"{fact.id}#{index + 1}",
+                    type="number" if reading is not None else "text",
+                    prompt=cloze.with_gap(fact.text, index),
+                    answer=blank.answer,
+                    accept=blank.forms[1:],
+                    unit="percent" if reading is not None and reading.percent else None,
+                    topic=fact.topic,
+                    fact=fact.id,
+                    source=fact.source,
+                    explanation=fact.plain_text,
+                    cloze_of=fact.id,
+                    place=fact.place,
+                )
+            )
+        return made
+
+    # -- questions -----------------------------------------------------------------------
+
+    def question(self, node: yaml.Node) -> Question | None:
+        f = self.fields(node, "a question", QUESTION_KEYS, ("id", "type", "prompt"))
+        if f is None:
+            return None
+        question_id = self.identifier(f.get("id"), "question id")
+        qtype = self.question_type(f.get("type"))
+        prompt = self.text(f.get("prompt"), "prompt")
+        accept = self.texts(f.get("accept"), "accept")
+        options = self.texts(f.get("options"), "options")
+        answer, answers = self.answer(node, f, qtype, options)
+        need = self.integer(f.get("need"), "need")
+        tolerance = self.tolerance(f.get("tolerance"))
+        unit = self.unit(f.get("unit"))
+        difficulty = self.integer(f.get("difficulty"), "difficulty")
+        self.check_type_keys(f, qtype, options, answers, need)
+        if difficulty is not None and not DIFFICULTY_RANGE[0] <= difficulty <= DIFFICULTY_RANGE[1]:
+            self.problem(
+                f["difficulty"], f"difficulty {difficulty} is out of range (use 1, 2 or 3)"
+            )
+        reject = self.rejects(f.get("reject"), answer, accept)
+        question = Question(
+            id=question_id or "",
+            type=qtype or "text",
+            prompt=prompt or "",
+            answer=answer or "",
+            answers=answers,
+            accept=accept,
+            reject=reject,
+            options=options,
+            need=need,
+            tolerance=tolerance,
+            unit=unit,
+            topic=self.reference(f, "topic", self.topic_ids, "topic"),
+            fact=self.reference(f, "fact", self.fact_ids, "fact"),
+            source=self.reference(f, "source", self.source_ids, "source"),
+            hint=self.text(f.get("hint"), "hint"),
+            explanation=self.text(f.get("explanation"), "explanation"),
+            difficulty=difficulty,
+            tags=self.texts(f.get("tags"), "tags"),
+            tests=self.grading_tests(f.get("tests")),
+            place=self.place(node),
+        )
+        if question_id is None or qtype is None or prompt is None or not (answer or answers):
+            return None
+        return question
+
+    def question_type(self, node: yaml.Node | None) -> QuestionType | None:
+        value = self.text(node, "type")
+        if value is None or node is None:
+            return None
+        for known in QUESTION_TYPES:
+            if value == known:
+                return known
+        self.problem(node, f"unknown question type {value!r}{did_you_mean(value, QUESTION_TYPES)}")
+        return None
+
+    def answer(
+        self, node: yaml.Node, f: Fields, qtype: QuestionType | None, options: tuple[str, ...]
+    ) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
+        """The key (``answer``, or a list question's ``answers``), checked against its type."""
+        if qtype == "list":
+            if "answer" in f:
+                self.problem(
+                    f["answer"], "a list question takes 'answers:' (a list), not 'answer:'"
+                )
+            if "answers" not in f:
+                self.problem(node, "a list question has no 'answers' (it is required)")
+                return None, ()
+            items = self.each(f["answers"], "answers", self.list_item)
+            if not items:
+                self.problem(f["answers"], "answers is empty (list the items)")
+            return ", ".join(item[0] for item in items), tuple(items)
+        if "answers" in f:
+            self.problem(f["answers"], "only a list question takes 'answers:' (use 'answer:')")
+        if "answer" not in f:
+            self.problem(node, "the question has no 'answer' (it is required)")
+            return None, ()
+        answer_node = f["answer"]
+        if qtype == "truefalse":
+            return self.truth(answer_node), ()
+        answer = self.text(answer_node, "answer")
+        if answer is None:
+            return None, ()
+        if qtype == "number":
+            from quizbot.grading.numbers import read_number
+
+            if read_number(answer) is None:
+                self.problem(
+                    answer_node,
+                    f"the number reader cannot read {answer!r} as a number "
+                    "(write e.g. 900 million, 70.4 or 1997)",
+                )
+        if qtype == "choice" and options and answer not in options:
+            self.problem(
+                answer_node,
+                f"the answer {answer!r} is not one of the options{did_you_mean(answer, options)}",
+            )
+        return answer, ()
+
+    def truth(self, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            value = str(node.value).strip().lower()
+            if node.tag == YAML + "bool" or value in ("true", "false"):
+                return "true" if value in ("true", "yes", "on", "y") else "false"
+        self.problem(node, "a truefalse answer must be true or false")
+        return None
+
+    def list_item(self, node: yaml.Node) -> tuple[str, ...] | None:
+        forms = self.texts(node, "a list item")
+        return forms or None
+
+    def check_type_keys(
+        self,
+        f: Fields,
+        qtype: QuestionType | None,
+        options: tuple[str, ...],
+        answers: tuple[tuple[str, ...], ...],
+        need: int | None,
+    ) -> None:
+        if qtype == "choice":
+            if "options" not in f:
+                self.problems.append(
+                    Problem(self.place(f["type"]), "a choice question needs 'options:'")
+                )
+            elif len(options) < 2:
+                self.problem(f["options"], "a choice question needs at least two options")
+            elif len(set(options)) != len(options):
+                self.problem(f["options"], "two options are the same (make each option different)")
+        elif "options" in f and qtype is not None:
+            self.problem(
+                f["options"], f"only a choice question takes options, not a {qtype} question"
+            )
+        if need is not None:
+            if qtype != "list":
+                self.problem(f["need"], "only a list question takes 'need'")
+            elif need < 1:
+                self.problem(f["need"], "need must be at least 1")
+            elif answers and need > len(answers):
+                self.problem(
+                    f["need"], f"need is {need} but the list has only {len(answers)} answers"
+                )
+        for key in ("tolerance", "unit"):
+            if key in f and qtype not in (None, "number"):
+                self.problem(f[key], f"only a number question takes {key!r}")
+
+    def tolerance(self, node: yaml.Node | None) -> Tolerance | None:
+        value = self.text(node, "tolerance")
+        if value is None or node is None:
+            return None
+        raw = value.strip()
+        relative = raw.endswith("%")
+        try:
+            amount = Decimal(raw.rstrip("%").strip())
+        except InvalidOperation:
+            self.problem(node, f"tolerance {raw!r} is not a number (write 0.5 or 2%)")
+            return None
+        if not amount.is_finite() or amount < 0:
+            self.problem(node, f"tolerance {raw!r} must be zero or more")
+            return None
+        return Tolerance(amount / 100 if relative else amount, relative)
+
+    def unit(self, node: yaml.Node | None) -> str | None:
+        value = self.text(node, "unit")
+        if value is None or node is None:
+            return None
+        if value not in UNITS:
+            self.problem(node, f"unknown unit {value!r}{did_you_mean(value, UNITS)}")
+            return None
+        return value
+
+    def rejects(
+        self, node: yaml.Node | None, answer: str | None, accept: tuple[str, ...]
+    ) -> tuple[Reject, ...]:
+        def one(item: yaml.Node) -> Reject | None:
+            if isinstance(item, yaml.MappingNode):
+                f = self.fields(item, "a reject entry", REJECT_KEYS, ("answer",))
+                if f is None:
+                    return None
+                text = self.text(f.get("answer"), "answer")
+                feedback = self.text(f.get("feedback"), "feedback")
+            else:
+                text, feedback = self.text(item, "a reject entry"), None
+            if text is None:
+                return None
+            key = _plain(text)
+            if answer is not None and key == _plain(answer):
+                self.problem(item, f"reject entry {text!r} is the answer itself (remove it)")
+                return None
+            if any(key == _plain(a) for a in accept):
+                self.problem(item, f"reject entry {text!r} is also under accept (keep one)")
+                return None
+            return Reject(text, feedback, self.place(item))
+
+        return tuple(self.each(node, "reject", one))
+
+    def grading_tests(self, node: yaml.Node | None) -> GradingTests | None:
+        if node is None:
+            return None
+        f = self.fields(node, "tests", TESTS_KEYS)
+        if f is None:
+            return None
+        accepted = self.scalar_items(f.get("accepted"), "accepted")
+        rejected = self.scalar_items(f.get("rejected"), "rejected")
+        return GradingTests(
+            accepted=tuple(text for text, _ in accepted),
+            rejected=tuple(text for text, _ in rejected),
+            accepted_places=tuple(place for _, place in accepted),
+            rejected_places=tuple(place for _, place in rejected),
+        )
+
+    def scalar_items(self, node: yaml.Node | None, what: str) -> list[tuple[str, Place]]:
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list of responses")
+            return []
+        items = []
+        for item in node.value:
+            text = self.text(item, f"a response under {what}", allow_empty=True)
+            if text is not None or isinstance(item, yaml.ScalarNode):
+                items.append((text or "", self.place(item)))
+        return items
+
+
+def _in_pack(question: Question, pack_id: str) -> Question:
+    from dataclasses import replace
+
+    return replace(question, pack=pack_id)
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _slug(text: str) -> str:
+    slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in text.strip())
+    return slug.strip("-") or "my-id"
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{node.value!r}"

@@ -1,0 +1,129 @@
+"""Reading a pack file into YAML nodes safely: marks kept, no tags, no alias bombs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from quizbot.packs.model import Place
+from quizbot.packs.problems import Problem
+
+try:  # libyaml is several times faster; fall back so a machine without it still works
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+# Anchors and aliases are allowed for small reuse (a shared list of options), but a
+# document whose aliases expand far beyond what it holds is refused before any walk.
+MAX_EXTRA_NODES_FROM_ALIASES = 20_000
+
+YAML = "tag:yaml.org,2002:"
+STANDARD_TAGS = frozenset(
+    YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+def place_of(file: str, node: yaml.Node) -> Place:
+    mark = node.start_mark
+    return Place(file, mark.line + 1, mark.column + 1)
+
+
+def _start(file: str) -> Place:
+    return Place(file, 1, 1)
+
+
+def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None, list[Problem]]:
+    """Compose the file's YAML; on failure return no node and one problem."""
+    file = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            mib = MAX_FILE_BYTES // (1024 * 1024)
+            return None, [Problem(_start(file), f"file is larger than {mib} MiB; split the pack")]
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(_start(file), "no such file (check the path)")]
+    except IsADirectoryError:
+        return None, [Problem(_start(file), "is a folder, not a pack file")]
+    except OSError as error:
+        return None, [Problem(_start(file), f"cannot read the file: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(Place(file, line, column), "not valid UTF-8 (save the file as UTF-8)")
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Place(file, mark.line + 1, mark.column + 1) if mark else _start(file)
+        what = error.problem or error.context or "invalid YAML"
+        return None, [Problem(where, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(_start(file), f"YAML error: {error}")]
+    except RecursionError:
+        return None, [Problem(_start(file), "the YAML nests too deeply")]
+    if node is None:
+        return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
+    problem = _check_shape(file, node)
+    return (None, [problem]) if problem else (node, [])
+
+
+def _check_shape(file: str, root: yaml.Node) -> Problem | None:
+    """Refuse unknown tags and alias expansion beyond the bound, without expanding."""
+    expanded: dict[int, int] = {}  # node id -> nodes it stands for, aliases expanded
+    in_progress: set[int] = set()
+    unique = 0
+    # An explicit stack, not recursion: a hostile file may nest thousands deep.
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            in_progress.discard(key)
+            total = 1 + sum(expanded[id(c)] for c in _children(node))
+            expanded[key] = total
+            continue
+        if key in expanded:
+            continue
+        if key in in_progress:
+            return Problem(place_of(file, node), "an alias refers to itself (remove the loop)")
+        unique += 1
+        if node.tag not in STANDARD_TAGS:
+            return Problem(
+                place_of(file, node),
+                f"tag {node.tag!r} is not allowed (packs hold plain data: remove the tag)",
+            )
+        in_progress.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in in_progress:
+                return Problem(place_of(file, child), "an alias refers to itself (remove the loop)")
+            if id(child) not in expanded:
+                stack.append((child, False))
+    if expanded[id(root)] > unique + MAX_EXTRA_NODES_FROM_ALIASES:
+        return Problem(
+            _start(file),
+            f"aliases expand to {expanded[id(root)]:,} nodes (limit: the file's own "
+            f"{unique:,} + {MAX_EXTRA_NODES_FROM_ALIASES:,}); write the data out instead",
+        )
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
