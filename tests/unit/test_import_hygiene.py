@@ -1,0 +1,40 @@
+"""The domain core and the non-TUI commands never import Textual (start-up stays fast)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "quizbot",
+    "quizbot.cli",
+    "quizbot.packs.loader",
+    "quizbot.packs.builtin",
+    "quizbot.packs.validate",
+    "quizbot.grading",
+    "quizbot.knowledge",
+    "quizbot.tutor",
+    "quizbot.progress.store",
+    "quizbot.progress.stats",
+    "quizbot.plain",
+    "quizbot.batch",
+]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_importing_quizbot_is_cheap() -> None:
+    code = "import sys, quizbot; print(len([m for m in sys.modules if m.startswith('quizbot')]))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "1"
