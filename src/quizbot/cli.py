@@ -148,9 +148,58 @@ def cmd_grade(args: argparse.Namespace) -> int:
     packs = _load(args.pack)
     if packs is None:
         return 1
-    from quizbot.batch import grade_file
+    import contextlib
+    import os
+    import tempfile
+    from pathlib import Path
 
-    return grade_file(packs, args.responses, args.format, args.output)
+    from quizbot.batch import BatchError, grade_rows
+
+    source = Path(args.responses)
+    try:
+        responses = source.open(newline="", encoding="utf-8-sig")
+        size = source.stat().st_size
+    except OSError as error:
+        print(f"quizbot: cannot read {source}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    # Written to a temporary file and renamed, so a failure never leaves half a report.
+    target = Path(args.output) if args.output else None
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(responses)
+        if target is None:
+            output = sys.stdout
+        else:
+            fd, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+            output = stack.enter_context(open(fd, "w", newline="", encoding="utf-8"))
+            stack.callback(lambda: Path(temporary).unlink(missing_ok=True))
+        try:
+            summary = grade_rows(
+                packs,
+                responses,
+                output,
+                args.format,
+                show_progress=sys.stderr.isatty() and size > 1_000_000,
+                total_bytes=size,
+            )
+        except (BatchError, UnicodeDecodeError) as error:
+            print(f"quizbot: {source}: {error}", file=sys.stderr)
+            return 1
+        if target is not None:
+            output.flush()
+            os.fsync(output.fileno())
+            os.replace(temporary, target)
+    print(summary_line(summary), file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+def summary_line(summary: object) -> str:
+    """``graded 120 rows: 90 correct, ...`` from a batch summary."""
+    names = ("rows", "correct", "partial", "incorrect", "errors")
+    counts = {name: getattr(summary, name, 0) for name in names}
+    return (
+        "graded {rows} rows: {correct} correct, {partial} partial, "
+        "{incorrect} incorrect, {errors} errors".format(**counts)
+    )
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

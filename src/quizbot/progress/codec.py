@@ -1,0 +1,110 @@
+"""Bytes on disk: history lines and the per-question snapshot, read defensively."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from quizbot.progress.records import AnswerRecord
+from quizbot.progress.schedule import QuestionState
+
+SNAPSHOT_FORMAT = 1
+
+# Field name -> accepted JSON types; a line whose field has another type is
+# damaged, and a damaged line is skipped rather than trusted.
+_NUMBER = (int, float)
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "time": _NUMBER,
+    "pack": (str,),
+    "question": (str,),
+    "response": (str,),
+    "verdict": (str,),
+    "score": _NUMBER,
+    "hint_used": (bool,),
+    "seconds": _NUMBER,
+}
+_REQUIRED = ("time", "pack", "question", "verdict", "score")
+_RECORD_FIELDS = tuple(f.name for f in fields(AnswerRecord))
+
+
+class SnapshotError(ValueError):
+    """The snapshot file does not hold a snapshot we wrote."""
+
+
+@dataclass
+class Snapshot:
+    """Per-question states as of `offset` bytes (`answers` records) of the history."""
+
+    states: dict[str, QuestionState]
+    offset: int
+    answers: int
+
+
+def encode_record(rec: AnswerRecord) -> bytes:
+    """One history line with its newline; ASCII-escaped so lone surrogates can't fail to encode."""
+    return json.dumps(rec.to_json(), separators=(",", ":")).encode("ascii") + b"\n"
+
+
+def decode_record(line: bytes) -> AnswerRecord | None:
+    """The record on one history line, or None when the line is torn or damaged."""
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+    if not isinstance(obj, dict) or any(name not in obj for name in _REQUIRED):
+        return None
+    values: dict[str, Any] = {}
+    for name in _RECORD_FIELDS:
+        if name not in obj:
+            continue  # a field added later: its default applies to old lines
+        value: Any = obj[name]
+        kinds = _FIELD_TYPES.get(name)
+        if kinds is not None and not isinstance(value, kinds):
+            return None
+        if kinds is _NUMBER and (isinstance(value, bool) or not math.isfinite(value)):
+            return None
+        values[name] = value
+    try:
+        return AnswerRecord(**values)
+    except TypeError:
+        return None
+
+
+def encode_snapshot(snapshot: Snapshot, profile: str) -> bytes:
+    """The snapshot file's bytes."""
+    doc = {
+        "format": SNAPSHOT_FORMAT,
+        "profile": profile,
+        "history_offset": snapshot.offset,
+        "answers": snapshot.answers,
+        "questions": {key: state.to_json() for key, state in snapshot.states.items()},
+    }
+    return json.dumps(doc, separators=(",", ":")).encode("ascii") + b"\n"
+
+
+def decode_snapshot(raw: bytes) -> Snapshot:
+    """Parse a snapshot; raises SnapshotError for anything but a well-formed one."""
+    try:
+        doc = json.loads(raw)
+        if not isinstance(doc, dict) or doc.get("format") != SNAPSHOT_FORMAT:
+            raise SnapshotError("not a quizbot progress snapshot")
+        offset, answers, questions = doc["history_offset"], doc["answers"], doc["questions"]
+        if not _is_count(offset) or not _is_count(answers) or not isinstance(questions, Mapping):
+            raise SnapshotError("snapshot header is damaged")
+        states = {}
+        for key, entry in questions.items():
+            if not isinstance(entry, Mapping):
+                raise SnapshotError(f"snapshot entry {key!r} is damaged")
+            states[key] = QuestionState.from_json(entry)
+    except SnapshotError:
+        raise
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise SnapshotError(str(exc)) from exc
+    return Snapshot(states=states, offset=offset, answers=answers)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -1,0 +1,113 @@
+"""Progress in numbers: a summary of a profile's history for `quizbot stats`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizbot.progress.store import ProgressStore
+
+VERDICTS = ("correct", "partial", "incorrect", "skipped")
+DAYS_SHOWN = 14
+BAR_WIDTH = 20
+
+
+def _day(t: float, tz: tzinfo | None) -> date:
+    # Local dates by default: a learner's "today" is the one on their wall clock.
+    return datetime.fromtimestamp(t, tz).date()
+
+
+def summarize(store: ProgressStore, now: float, tz: tzinfo | None = None) -> dict[str, Any]:
+    """A JSON-ready summary of everything the profile has answered, as of `now`."""
+    counts: Counter[str] = Counter()
+    packs: dict[str, Counter[str]] = {}
+    days: dict[date, Counter[str]] = {}
+    for rec in store.history():
+        verdict = rec.verdict if rec.verdict in VERDICTS else "incorrect"
+        counts[verdict] += 1
+        packs.setdefault(rec.pack, Counter())[verdict] += 1
+        days.setdefault(_day(rec.time, tz), Counter())[verdict] += 1
+    answered = sum(counts.values())
+    today = _day(now, tz)
+    by_day = {}
+    for back in range(DAYS_SHOWN - 1, -1, -1):
+        day = today - timedelta(days=back)
+        tally = days.get(day, Counter())
+        by_day[day.isoformat()] = {
+            "answered": sum(tally.values()),
+            "correct": tally["correct"],
+        }
+    states = store.states()
+    return {
+        "profile": store.profile,
+        "answered": answered,
+        **{verdict: counts[verdict] for verdict in VERDICTS},
+        "accuracy": _ratio(counts["correct"], answered),
+        "by_pack": {
+            pack: {
+                "answered": sum(tally.values()),
+                "correct": tally["correct"],
+                "accuracy": _ratio(tally["correct"], sum(tally.values())),
+            }
+            for pack, tally in sorted(packs.items())
+        },
+        "by_day": by_day,
+        "streak_days": _streak(set(days), today),
+        "due_now": sum(1 for state in states.values() if state.due <= now),
+        "questions_seen": len(states),
+    }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def _streak(active: set[date], today: date) -> int:
+    """Days in a row with an answer, ending today (or yesterday: today is not over yet)."""
+    day = today if today in active else today - timedelta(days=1)
+    streak = 0
+    while day in active:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def render_text(summary: Mapping[str, Any]) -> str:
+    """A plain-text report with a small bar chart of the last days."""
+    answered = int(summary.get("answered", 0))
+    lines = [f"Progress of profile {summary.get('profile', 'default')}"]
+    if answered == 0:
+        lines.append("No answers recorded yet.")
+        return "\n".join(lines) + "\n"
+    parts = ", ".join(f"{summary.get(v, 0)} {v}" for v in VERDICTS)
+    lines.append(f"Answered {answered}: {parts}")
+    lines.append(f"Accuracy {float(summary.get('accuracy', 0.0)):.0%}")
+    streak = int(summary.get("streak_days", 0))
+    lines.append(
+        f"Questions seen {summary.get('questions_seen', 0)}, due now {summary.get('due_now', 0)},"
+        f" streak {streak} day{'s' if streak != 1 else ''}"
+    )
+    by_day: Mapping[str, Mapping[str, int]] = summary.get("by_day", {})
+    if by_day:
+        lines += ["", "Last days (# correct, - other answers)"]
+        most = max((d["answered"] for d in by_day.values()), default=0) or 1
+        for day, tally in by_day.items():
+            total, right = tally["answered"], tally["correct"]
+            # Scale to BAR_WIDTH, but never hide a day that had an answer.
+            width = max(1, round(total * BAR_WIDTH / most)) if total else 0
+            hashes = round(width * right / total) if total else 0
+            bar = "#" * hashes + "-" * (width - hashes)
+            lines.append(f"{day}  {bar:<{BAR_WIDTH}}  {total:>4} ({right} correct)")
+    by_pack: Mapping[str, Mapping[str, Any]] = summary.get("by_pack", {})
+    if by_pack:
+        lines += ["", "By pack"]
+        name_width = max(len(name) for name in by_pack)
+        for name, tally in by_pack.items():
+            lines.append(
+                f"{name:<{name_width}}  {tally['answered']:>5} answered,"
+                f" {float(tally['accuracy']):.0%} correct"
+            )
+    return "\n".join(lines) + "\n"
