@@ -7,6 +7,7 @@ them, so ``validate``, ``grade`` and ``ask`` start quickly.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -94,6 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the person, the trace for developers
+        if os.environ.get("QUIZBOT_DEBUG"):
+            raise
+        print(
+            f"quizbot: internal error: {type(error).__name__}: {error} "
+            "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)",
+            file=sys.stderr,
+        )
+        return 70
 
 
 _TOP_FLAGS = ("--version", "-h", "--help")

@@ -1,0 +1,151 @@
+"""Statements to search: the terms each fact, authored question or source is indexed by."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+from quizbot.knowledge.synonyms import concept_phrases, related_stems
+from quizbot.knowledge.words import STOP_WORDS, is_number, is_year, normalise, split_words, stem
+from quizbot.packs.model import Question
+
+_ROLES = (
+    "editor director deputy chief author wrote head president minister founder reporter "
+    "journalist spokesperson spokesman spokeswoman ceo chairman official professor expert"
+)
+ROLE_STEMS = frozenset(stem(w) for w in _ROLES.split()) | {"~editor-in-chief"}
+_MONTHS = "january february march april may june july august september october november december"
+MONTHS = frozenset(_MONTHS.split())
+CONCEPTS = concept_phrases()
+RELATED = related_stems()
+NAMES = frozenset({"~cnnic"})
+
+
+def _concept_starts() -> dict[str, tuple[int, ...]]:
+    """For each stem that begins a concept phrase, the phrase lengths, longest first."""
+    starts: dict[str, set[int]] = {}
+    for key in CONCEPTS:
+        starts.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in starts.items()}
+
+
+CONCEPT_STARTS = _concept_starts()
+
+
+def find_concepts(stems: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Every concept phrase in a run of stems: (start, end, concept), longest first."""
+    found: list[tuple[int, int, str]] = []
+    if CONCEPT_STARTS.keys().isdisjoint(stems):
+        return found
+    for i in [i for i, first in enumerate(stems) if first in CONCEPT_STARTS]:
+        for size in CONCEPT_STARTS[stems[i]]:
+            concept = CONCEPTS.get(tuple(stems[i : i + size]))
+            if concept:
+                found.append((i, i + size, concept))
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class Document:
+    """One answerable statement: a fact, an authored question, or a source's author."""
+
+    text: str
+    citation: str | None
+    fact_id: str | None
+    pack: str
+    size: int  # how many terms it has: among equals, the shorter statement wins
+    has_number: bool
+    has_year: bool
+    has_role: bool
+    rank: int  # facts 0, questions 1, sources 2: facts win ties
+    focus: frozenset[str]  # terms of what the statement is about (its blanks)
+
+
+WordTerms = tuple[str, str, tuple[str, ...], int]
+WORD, NUMBER, YEAR, MONTH = 0, 1, 2, 3  # what kind of word: the last of WordTerms
+_WORD_TERMS: dict[str, WordTerms] = {}
+
+
+def _word_terms(word: str) -> WordTerms:
+    """A fact's word: its joined form, stem, index terms, and its kind (WORD, NUMBER...)."""
+    known = _WORD_TERMS.get(word)
+    if known is None:
+        if len(_WORD_TERMS) > 200_000:  # bound the memory a strange pack can take
+            _WORD_TERMS.clear()
+        known = _WORD_TERMS[word] = _read_word(word)
+    return known
+
+
+def _read_word(word: str) -> WordTerms:
+    joined = word.replace("-", "")
+    stemmed = stem(joined)
+    if is_number(joined):
+        return joined, stemmed, (joined,), YEAR if is_year(joined) else NUMBER
+    terms: list[str] = []
+    if joined not in STOP_WORDS:
+        terms.append(stemmed)
+    if "-" in word:
+        # "live-streaming" is indexed whole and by its head noun, not by "live",
+        # so "how many people live in ..." does not find it.
+        last = word.rsplit("-", 1)[1]
+        if last.isalpha() and len(last) >= 3 and last not in STOP_WORDS:
+            terms.append(stem(last))
+    return joined, stemmed, tuple(terms), MONTH if joined in MONTHS else WORD
+
+
+Built = tuple[Document, set[str], set[str], set[str]]
+
+
+def document_terms(texts: Iterable[str]) -> tuple[set[str], set[str], bool, bool]:
+    """Index terms, surface words, and whether the text holds a number and a year."""
+    terms: set[str] = set()
+    surface: set[str] = set()
+    kinds: set[int] = set()
+    for text in texts:
+        words = split_words(normalise(text))
+        infos = [_WORD_TERMS.get(word) or _word_terms(word) for word in words]
+        surface.update([info[0] for info in infos])
+        if "-" in text:
+            surface.update([w.rsplit("-", 1)[1] for w in words if "-" in w])
+        kinds.update([info[3] for info in infos])
+        at = [info[2] for info in infos]  # the terms each word gives, by position
+        for start, end, concept in find_concepts([info[1] for info in infos]):
+            terms.add(concept)
+            if concept in NAMES:
+                # The words of a name ("China Internet Network Information Center") say
+                # nothing about the internet: only the name itself is indexed.
+                at[start:end] = [()] * (end - start)
+        terms.update(chain.from_iterable(at))
+    has_number = NUMBER in kinds or YEAR in kinds
+    return terms, surface, has_number, YEAR in kinds or MONTH in kinds
+
+
+CAPITAL = re.compile(r"(?<=[^.!?:;\s\"'‘“(] )[A-Z][\w-]*")
+
+
+def capitalised(text: str) -> set[str]:
+    """Terms of the words written with a capital inside a sentence (names, mostly)."""
+    out: set[str] = set()
+    for word in CAPITAL.findall(text):
+        out.update(_word_terms(word.lower())[2])
+    return out
+
+
+def question_words(question: Question) -> str:
+    """The words of an authored question that say what it is about."""
+    parts = [question.prompt, question.answer, question.explanation or "", *question.accept]
+    return " ".join(parts)
+
+
+def question_text(question: Question) -> str:
+    """An authored question told as a statement: prompt, answer, explanation."""
+    answer = question.answer
+    if question.type == "truefalse":
+        answer = "True" if answer.strip().lower() == "true" else "False"
+    text = f"{question.prompt.strip()} — {answer.strip()}."
+    if question.explanation:
+        text += " " + question.explanation.strip()
+    return text
