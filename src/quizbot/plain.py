@@ -1,0 +1,103 @@
+"""Plain line mode: the tutor's conversation on standard input and output, no full screen.
+
+For scripts, screen readers and terminals without full-screen support: no
+colours, no cursor movement, one idea per line, each verdict spelled out in
+words ("Correct:", "Partly right:", "Not right:"). Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from string import ascii_uppercase
+from typing import TextIO
+
+from quizbot.tutor import Tutor
+from quizbot.tutor.engine import HEADLINES
+from quizbot.tutor.messages import BotMessage
+
+PROMPT = "> "
+VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
+KIND_LABELS = {"hint": "Hint:", "warning": "Warning:"}
+# Control characters (an escape a learner typed, echoed back) could recolour the terminal.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def render(message: BotMessage) -> list[str]:
+    """The plain text lines of one message."""
+    text = message.text.strip()
+    lines: list[str] = []
+    if message.kind == "question":
+        if message.progress is not None:
+            number = min(message.progress.asked + 1, message.progress.total)
+            text = f"[{number}/{message.progress.total}] {text}"
+        lines.extend(text.splitlines())
+        for i, option in enumerate(message.options):
+            mark = ascii_uppercase[i] if i < len(ascii_uppercase) else str(i + 1)
+            lines.append(f"{mark}) {option}")
+    elif message.kind == "verdict" and message.verdict is not None:
+        outcome = message.verdict.verdict
+        headline = HEADLINES.get(outcome, "")
+        if headline and text.startswith(headline):
+            text = text[len(headline) :].strip()
+        label = VERDICT_LABELS.get(outcome, "Result:")
+        body = text.splitlines() or [""]
+        lines.append(f"{label} {body[0]}".rstrip())
+        lines.extend(body[1:])
+    else:
+        label = KIND_LABELS.get(message.kind, "")
+        if label and not text.lower().startswith(label.lower().rstrip(":")):
+            text = f"{label} {text}"
+        lines.extend(text.splitlines())
+    if message.source:
+        lines.append(f"Source: {message.source}")
+    return lines
+
+
+def _write(output: TextIO, text: str) -> None:
+    """Write, replacing characters the terminal's encoding cannot show instead of failing."""
+    text = CONTROL.sub("", text)
+    try:
+        output.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(output, "encoding", None) or "ascii"
+        output.write(text.encode(encoding, "replace").decode(encoding))
+
+
+def show(messages: Iterable[BotMessage], output: TextIO) -> None:
+    """Print messages, a blank line after each group so a listener hears where one ends."""
+    for message in messages:
+        for line in render(message):
+            _write(output, line + "\n")
+    _write(output, "\n")
+    output.flush()
+
+
+def run_plain(tutor: Tutor, input: TextIO, output: TextIO) -> int:
+    """Hold the conversation line by line until the learner quits or input ends; exit status."""
+    store = tutor.store
+    if store is not None and store.warnings:
+        show((BotMessage("warning", warning) for warning in store.warnings), output)
+    show(tutor.start(), output)
+    # Echo what a script typed, so a transcript of a piped session reads like a dialogue.
+    echo = not _interactive(input)
+    while tutor.status.stage != "ended":
+        _write(output, PROMPT)
+        output.flush()
+        line = input.readline()
+        if not line:  # end of input: leave politely; every answer is already saved
+            _write(output, "\n")
+            show(tutor.command("quit"), output)
+            break
+        line = line.rstrip("\r\n")
+        if echo:
+            _write(output, line + "\n")
+        show(tutor.respond(line), output)
+    return 0
+
+
+def _interactive(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

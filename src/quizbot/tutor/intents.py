@@ -1,0 +1,291 @@
+"""What a learner's line means: a command, an answer, a question of their own, a choice.
+
+The rule that keeps answers, commands and questions apart (the ``help`` text
+says the same to the learner):
+
+1. A line that starts with ``/`` is always a command: ``/hint``, ``/topic 2``.
+2. While a question is open, every other line is an answer, except
+   a. a bare command word or phrase ("hint", "skip", "i don't know", "help",
+      "thanks"...), written exactly, and
+   b. a clear question of the learner's own ("who is Han Lei?", "tell me about
+      telemedicine"), as ``looks_like_question`` judges it,
+   and each exception holds only when the line could not be an answer to the
+   open question: the grader does not accept it and it is not one of the
+   question's options, listed wrong answers or true/false words. So "yes" is
+   an answer to a true-or-false question, "Help" is an answer when an option
+   says "Help", and "342 million?" is an unsure answer, not a question.
+3. Outside a question, lines choose what to play (a topic number or title,
+   "quiz me on remote work", "5 questions", Enter for all topics) or chat
+   ("hi", "thanks", "easier"); command words are understood with a small typo.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+IntentKind = Literal[
+    "command",  # name: one of COMMANDS; arg: its argument
+    "unknown_command",  # name: what followed the slash
+    "answer",
+    "question",  # the learner asks something: answered from the facts
+    "choose",  # topic / length chosen; start: begin a round now
+    "chat",  # name: greeting, thanks, easier, harder
+    "empty",
+    "unclear",
+]
+
+COMMANDS: tuple[str, ...] = (
+    "hint", "skip", "repeat", "why", "score", "help", "quit", "new", "review", "topics",
+    "topic", "pack",
+)
+CHAT: tuple[str, ...] = ("greeting", "thanks", "easier", "harder")
+
+# Other names a learner may type after a slash.
+SLASH_ALIASES: dict[str, str] = {
+    "explain": "why", "exit": "quit", "bye": "quit", "q": "quit", "next": "skip", "pass": "skip",
+    "again": "repeat", "menu": "topics", "stats": "score", "start": "new", "go": "new",
+    "h": "help", "?": "help", "packs": "pack",
+}
+
+# Bare phrases, compared after normalising (case, punctuation, spaces).
+PHRASES: dict[str, tuple[str, ...]] = {
+    "hint": ("hint", "a hint", "give me a hint", "can i have a hint", "clue", "a clue"),
+    "skip": (
+        "skip", "pass", "next", "i don't know", "i dont know", "dont know", "don't know", "idk",
+        "no idea", "i have no idea", "give up", "i give up", "show answer", "show the answer",
+        "show me the answer", "skip it", "skip this", "skip this one",
+    ),
+    "repeat": ("repeat", "again", "say again", "say that again", "repeat the question",
+               "what was the question"),
+    "why": ("why", "explain", "explain that", "explain it", "explain please", "why is that"),
+    "score": ("score", "my score", "what's my score", "what is my score", "how am i doing"),
+    "help": ("help", "commands", "what can i type", "what can i say", "what can you do"),
+    "quit": ("quit", "exit", "bye", "goodbye", "good bye", "stop", "see you", "q"),
+    "new": ("new", "new round", "another round", "more questions", "more", "one more round",
+            "play again", "next round", "start", "go", "start a round", "quiz", "quiz me",
+            "let's go", "lets go", "play", "again please", "ok", "okay", "yes", "sure"),
+    "review": ("review", "review missed", "review the missed ones", "review mistakes",
+               "my mistakes", "missed ones", "review missed questions"),
+    "topics": ("topics", "what topics are there", "which topics", "list topics", "menu",
+               "show topics", "what topics", "what can you quiz me on", "what topics do you have",
+               "what topics are there?", "topic list"),
+    "greeting": ("hi", "hello", "hey", "hiya", "good morning", "good afternoon",
+                 "good evening", "你好", "您好", "hi there", "hello there"),
+    "thanks": ("thanks", "thank you", "thx", "ty", "cheers", "谢谢", "thanks a lot",
+               "thank you very much", "many thanks", "great thanks", "nice"),
+    "easier": ("easier", "easy", "make it easier", "easier questions", "too hard",
+               "easier please", "something easier"),
+    "harder": ("harder", "hard", "make it harder", "harder questions", "too easy",
+               "more difficult", "tougher", "harder please", "something harder"),
+}
+# Commands a bare word may give while a question is open ("new", "review", "topics"
+# abandon the round, so they need their slash then).
+DURING_QUESTION = ("hint", "skip", "repeat", "why", "score", "help", "quit", *CHAT)
+# Never guessed from a typo: leaving by accident would be rude ("quiz" is one letter from "quit").
+NO_TYPOS = frozenset({"quit", "new"})
+
+_PHRASE_NAME = {phrase: name for name, phrases in PHRASES.items() for phrase in phrases}
+
+ALL_WORDS = frozenset({"all", "all topics", "everything", "any", "anything", "any topic",
+                       "mixed", "mix", "random", "0"})
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "twenty five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+}
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_LENGTH_PATTERNS = (
+    re.compile(rf"\b{_COUNT}[ -]?(?:questions?|qs)\b"),
+    re.compile(rf"\bround of {_COUNT}\b"),
+    re.compile(rf"\b{_COUNT}[ -]question round\b"),
+    re.compile(rf"\bround length:? {_COUNT}\b"),
+)
+_QUIZ_ME = re.compile(
+    r"^(?:please |ok |okay |now |can you |could you |let'?s )*"
+    r"(?:(?:qu?i[sz]+e?|test|ask|drill)(?: me)?(?: some questions| questions)?"
+    r" (?:on|about|in|with)"
+    r"|(?:questions?|quiz|round) (?:on|about)"
+    r"|let'?s do|i want(?: to do)?|i'd like|topic:?|choose|pick|play|do)"
+    r" (?P<topic>.+)$"
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a line means. Fields beyond ``kind`` are filled as the kind needs them."""
+
+    kind: IntentKind
+    name: str = ""
+    arg: str = ""
+    topic: str | None = None  # "choose": a topic id, "" for all topics, None for unchanged
+    length: int | None = None  # "choose": questions per round
+    start: bool = False  # "choose": start a round now
+
+
+def normalise(line: str) -> str:
+    """Case-folded, NFKC, curly quotes straightened, punctuation at the edges and runs of
+    spaces removed: how phrases are compared."""
+    text = unicodedata.normalize("NFKC", line).replace("’", "'").casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" .,!?;:。！？，")
+
+
+def parse_slash(line: str) -> Intent:
+    """``"/Topic  health-codes "`` -> command ``topic`` with arg ``health-codes``."""
+    name, _, arg = line.strip()[1:].strip().partition(" ")
+    name = normalise(name) if name != "?" else "?"
+    name = SLASH_ALIASES.get(name, name)
+    if name in COMMANDS:
+        return Intent("command", name=name, arg=arg.strip())
+    if name in CHAT:
+        return Intent("chat", name=name)
+    return Intent("unknown_command", name=name, arg=arg.strip())
+
+
+def phrase_intent(text: str, *, typos: bool, allowed: Sequence[str] | None = None) -> Intent | None:
+    """A bare command or chat phrase ("hint", "thank you"), optionally with one small typo."""
+    key = normalise(text)
+    if not key:
+        return None
+    name = _PHRASE_NAME.get(key)
+    if name is None and typos and len(key) >= 4:
+        # One slip for short phrases, two for long ones, as the grader forgives words.
+        budget = 1 if len(key) < 8 else 2
+        best: tuple[int, str] | None = None
+        for phrase, candidate in _PHRASE_NAME.items():
+            if candidate in NO_TYPOS or abs(len(phrase) - len(key)) > budget:
+                continue
+            distance = OSA.distance(key, phrase, score_cutoff=budget)
+            if distance <= budget and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        name = best[1] if best else None
+    if name is None or (allowed is not None and name not in allowed):
+        return None
+    if name in CHAT:
+        return Intent("chat", name=name)
+    return Intent("command", name=name)
+
+
+def read_length(text: str) -> int | None:
+    """"5 questions", "round of 20", "ten questions" -> the number, else None."""
+    key = normalise(text)
+    for pattern in _LENGTH_PATTERNS:
+        found = pattern.search(key)
+        if found:
+            count = found.group(1)
+            return int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    return None
+
+
+def _without_length(text: str) -> str:
+    key = normalise(text)
+    for pattern in _LENGTH_PATTERNS:
+        key = pattern.sub(" ", key)
+    key = re.sub(r"\b(?:with|and|in|a|please)\s*$", "", key.strip(" ,;.-"))
+    return re.sub(r"\s+", " ", key).strip(" ,;.-")
+
+
+def match_choice(
+    text: str, choices: Sequence[tuple[str, str]], *, cutoff: float = 85.0
+) -> str | None:
+    """The id of the (id, title) pair that ``text`` names: a number (1-based), an id or a
+    title, with typos forgiven; None when nothing is close enough."""
+    key = normalise(text)
+    if not key or not choices:
+        return None
+    key = re.sub(r"^(?:topic|number|no|#)\s*", "", key) or key
+    if key.isdigit():
+        number = int(key)
+        return choices[number - 1][0] if 1 <= number <= len(choices) else None
+    for choice_id, title in choices:
+        if key in (choice_id.casefold(), normalise(title)):
+            return choice_id
+    names = {i: f"{normalise(title)}" for i, (_, title) in enumerate(choices)}
+    names.update({len(choices) + i: cid.replace("-", " ") for i, (cid, _) in enumerate(choices)})
+    found = process.extractOne(key, names, scorer=_name_score, score_cutoff=cutoff)
+    if found is None:
+        return None
+    index = int(found[2])
+    return choices[index % len(choices)][0]
+
+
+def _name_score(said: str, name: str, **_: object) -> float:
+    """How well a line names a title: typos in the whole title, or a part of the title
+    ("remote work" names "Remote work and WeChat Work"), never a title inside a longer
+    line ("tell me about robots" does not name "robots")."""
+    score = float(fuzz.ratio(said, name))
+    if len(said.split()) <= len(name.split()):
+        score = max(score, float(fuzz.token_set_ratio(said, name)) - 5)
+    return score
+
+
+def read_menu_line(
+    line: str,
+    topics: Sequence[tuple[str, str]],
+    *,
+    looks_like_question: Callable[[str], bool],
+) -> Intent:
+    """A line typed while no question is open: a choice of what to play, a command, chat."""
+    if line.strip().startswith("/"):
+        return parse_slash(line)
+    key = normalise(line)
+    if not key:
+        return Intent("empty")
+    if key in ALL_WORDS:
+        return Intent("choose", topic="", start=True)
+    length = read_length(key)
+    rest = _without_length(key) if length is not None else key
+    asked_topic = _QUIZ_ME.match(rest)
+    if asked_topic:
+        wanted = asked_topic.group("topic").strip()
+        if normalise(wanted) in ALL_WORDS or normalise(wanted) in ("all of them", "anything"):
+            return Intent("choose", topic="", length=length, start=True)
+        topic = match_choice(wanted, topics, cutoff=60.0)
+        if topic is None:
+            return Intent("unclear", arg=wanted)
+        return Intent("choose", topic=topic, length=length, start=True)
+    if length is not None:
+        if not rest:
+            return Intent("choose", length=length)
+        topic = match_choice(rest, topics, cutoff=70.0)
+        if topic is not None:
+            return Intent("choose", topic=topic, length=length, start=True)
+        if normalise(rest) in ALL_WORDS:
+            return Intent("choose", topic="", length=length, start=True)
+        return Intent("choose", length=length)
+    phrase = phrase_intent(key, typos=True)
+    if phrase is not None:
+        return phrase
+    topic = match_choice(key, topics)
+    if topic is not None:
+        return Intent("choose", topic=topic, start=True)
+    if looks_like_question(line) or line.strip().endswith("?"):
+        return Intent("question", arg=line.strip())
+    return Intent("unclear", arg=line.strip())
+
+
+def read_question_line(
+    line: str,
+    *,
+    could_be_answer: Callable[[str], bool],
+    looks_like_question: Callable[[str], bool],
+) -> Intent:
+    """A line typed while a question is open: an answer unless the rule above says otherwise."""
+    if line.strip().startswith("/"):
+        return parse_slash(line)
+    if not line.strip():
+        return Intent("empty")
+    phrase = phrase_intent(line, typos=False, allowed=DURING_QUESTION)
+    if phrase is not None and not could_be_answer(line):
+        return phrase
+    if looks_like_question(line) and not could_be_answer(line):
+        return Intent("question", arg=line.strip())
+    return Intent("answer", arg=line)
