@@ -1,0 +1,104 @@
+"""How long the terminal UI takes from a cold start to the first question on screen.
+
+Each run is a fresh ``python -c`` process that imports quizbot.tui.app, loads
+the built-in packs, builds the Tutor and runs the app headless (``run_test``)
+until the first question bubble is mounted. Prints the median of 5 runs of
+the in-process time (imports to first question) and of the whole process
+(interpreter start to exit). Target: in-process median under 0.6 s.
+
+    python bench/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+TARGET = 0.6
+
+CHILD = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json, random
+from quizbot.tui.app import QuizApp
+from quizbot.tui.widgets.bubble import BotBubble
+t_import = time.perf_counter()
+from quizbot.packs.builtin import load_builtin_packs
+from quizbot.tutor import Tutor
+packs = load_builtin_packs()
+tutor = Tutor(packs, rng=random.Random(1), clock=lambda: 1_700_000_000.0)
+t_tutor = time.perf_counter()
+
+def has_question(app):
+    return any(b.message.kind == "question" for b in app.query(BotBubble))
+
+async def main():
+    app = QuizApp(tutor, clock=lambda: 1_700_000_000.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        asked_for_round = False
+        for _ in range(10_000):
+            if has_question(app):
+                break
+            if not app.busy and not asked_for_round and len(app.query(BotBubble)):
+                app.send_command("new")  # the tutor opened with a menu: start a round
+                asked_for_round = True
+            await pilot.pause()
+        else:
+            raise SystemExit("no question appeared")
+        t_question = time.perf_counter()
+    print(json.dumps({
+        "import_tui": t_import - t0,
+        "packs_and_tutor": t_tutor - t_import,
+        "first_question": t_question - t0,
+    }))
+
+asyncio.run(main())
+"""
+
+
+def one_run() -> tuple[dict[str, float], float]:
+    """One cold start: the child's own figures and the wall time of the whole process."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise SystemExit(f"bench_startup: the app did not start: {tail}")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures, wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    runs = [one_run() for _ in range(max(1, args.runs))]
+
+    def median(values: list[float]) -> float:
+        return statistics.median(values)
+
+    keys = ("import_tui", "packs_and_tutor", "first_question")
+    print(f"startup of the terminal UI, median of {len(runs)} fresh processes:")
+    for key in keys:
+        values = [figures[key] for figures, _ in runs]
+        print(
+            f"  {key:<16} {median(values):6.3f} s   (runs: "
+            + ", ".join(f"{v:.3f}" for v in values)
+            + ")"
+        )
+    walls = [wall for _, wall in runs]
+    print(f"  {'whole process':<16} {median(walls):6.3f} s   (interpreter start to exit)")
+    first = median([figures["first_question"] for figures, _ in runs])
+    verdict = "OK" if first < TARGET else "SLOWER THAN TARGET"
+    print(f"target: first question under {TARGET:.1f} s: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""The command palette: the tutor's actions, a topic to be quizzed on, a pack to play."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from quizbot.tui.app import QuizApp
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    """One line in the palette."""
+
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+# (palette title, help, tutor command name); the same actions as the key bindings.
+TUTOR_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("Hint", "A clue for the current question", "hint"),
+    ("Skip question", "Show the answer and move on", "skip"),
+    ("Repeat question", "Ask the current question again", "repeat"),
+    ("Why?", "Explain the last answer, with its source", "why"),
+    ("Score", "How this round is going", "score"),
+    ("New round", "Start a new round of questions", "new"),
+    ("Review missed", "Go over the questions missed", "review"),
+    ("List topics", "What the tutor can quiz you on", "topics"),
+    ("Help", "What you can type and which keys do what", "help"),
+)
+
+
+def palette_commands(app: QuizApp) -> list[PaletteCommand]:
+    """Every command the palette offers, built from the tutor's topics and packs."""
+    commands = [
+        PaletteCommand(title, help_text, partial(app.send_command, name))
+        for title, help_text, name in TUTOR_ACTIONS
+    ]
+    commands.append(PaletteCommand("Show stats", "Your progress over time", app.action_stats))
+    for topic_id, title in app.tutor.topics():
+        commands.append(
+            PaletteCommand(
+                f"Quiz me on: {title}",
+                f"A round on the topic '{topic_id}'",
+                partial(app.send_command, "topic", topic_id),
+            )
+        )
+    for pack in app.tutor.packs:
+        commands.append(
+            PaletteCommand(
+                f"Play pack: {pack.title}",
+                f"Switch to the pack '{pack.id}'",
+                partial(app.send_command, "pack", pack.id),
+            )
+        )
+    commands.append(PaletteCommand("Quit", "Leave quizbot (progress is saved)", app.action_quit))
+    return commands
+
+
+class QuizCommands(Provider):
+    """Offers the tutor's commands, topics and packs in the command palette."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        from quizbot.tui.app import QuizApp
+
+        app = self.app
+        if not isinstance(app, QuizApp):
+            return []
+        return palette_commands(app)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

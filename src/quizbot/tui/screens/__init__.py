@@ -1,0 +1,1 @@
+"""Screens shown over the chat: the round summary and the progress statistics."""

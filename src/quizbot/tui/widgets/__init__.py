@@ -1,0 +1,1 @@
+"""Widgets of the quiz screen: chat bubbles, the transcript and the answer input."""

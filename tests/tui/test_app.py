@@ -1,0 +1,318 @@
+"""Pilot tests of the chat with the real tutor: answering, hints, skips, summary, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, ProgressBar
+from tui_helpers import (
+    ROUND,
+    RecordingTutor,
+    current_question,
+    make_app,
+    make_store,
+    make_tutor,
+    right_answer,
+    say,
+    settle,
+    start_round,
+)
+
+from quizbot.tui.app import QuizApp
+from quizbot.tui.screens.stats import StatsScreen
+from quizbot.tui.screens.summary import SummaryScreen
+from quizbot.tui.widgets.answer_input import AnswerInput
+from quizbot.tui.widgets.bubble import BotBubble, LearnerBubble
+from quizbot.tutor import BotMessage
+
+
+def bot_kinds(app: QuizApp) -> list[str]:
+    return [bubble.message.kind for bubble in app.query(BotBubble)]
+
+
+def learner_lines(app: QuizApp) -> list[str]:
+    return [bubble.text for bubble in app.query(LearnerBubble)]
+
+
+async def test_start_shows_greeting_and_menu(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert bot_kinds(app) == ["greeting", "menu"]
+        assert app.title == "Digital China 2020-2021"
+        assert "Enter" in app.query_one(AnswerInput).placeholder
+        assert app.focused is app.query_one(AnswerInput)
+
+
+async def test_enter_starts_a_round(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        assert learner_lines(app) == ["(Enter)"]
+        assert tutor.calls[-1] == ("respond", "")
+        assert bot_kinds(app)[-1] == "question"
+        bar = app.query_one("#round-progress", ProgressBar)
+        assert (bar.total, bar.progress) == (ROUND, 0)
+        assert "hint" in app.query_one(AnswerInput).placeholder
+
+
+async def test_right_answer_gets_a_correct_verdict(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        answer = right_answer(app)
+        await say(pilot, answer)
+        assert learner_lines(app)[-1] == answer
+        verdict = app.query(".bubble.verdict").last()
+        assert verdict.has_class("correct")
+        assert str(verdict.query_one(".body").render()).startswith("✓")
+        # The learner's line sits between the question and the tutor's reply.
+        rows = list(app.query(".row"))
+        kinds = ["learner" if r.has_class("learner-row") else "bot" for r in rows]
+        assert kinds[-5:-3] == ["bot", "learner"] or "learner" in kinds[-6:-2]
+        assert app.query_one("#round-progress", ProgressBar).progress == 1
+        assert "score 1/3" in app.sub_title
+
+
+async def test_wrong_answer_gets_an_incorrect_verdict(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        await say(pilot, "Paris")
+        verdict = app.query(".bubble.verdict").last()
+        assert verdict.has_class("incorrect")
+        assert str(verdict.query_one(".body").render()).startswith("✗")
+        source = app.query(".bubble.explanation .source").last()
+        assert str(source.render()).startswith("Source: ")
+
+
+async def test_hint_by_key_and_by_slash(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        assert app.tutor.status.hint_available
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert tutor.calls[-1] == ("hint", "")
+        assert bot_kinds(app)[-1] == "hint"
+        assert not app.tutor.status.hint_available
+        await say(pilot, "/hint")
+        assert tutor.calls[-1] == ("hint", "")
+        assert learner_lines(app)[-2:] == ["/hint", "/hint"]
+
+
+async def test_skip_moves_to_the_next_question(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        first = current_question(app).message.question_id
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert tutor.calls[-1] == ("skip", "")
+        assert current_question(app).message.question_id != first
+        assert app.round_log.missed[0].outcome == "skipped"
+        assert app.round_log.missed[0].expected
+
+
+async def test_end_of_round_shows_summary_then_new_round(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        await say(pilot, right_answer(app))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await say(pilot, "Paris")
+        assert isinstance(app.screen, SummaryScreen)
+        report = app.screen.report
+        assert [m.outcome for m in report.missed] == ["skipped", "incorrect"]
+        assert report.missed[1].response == "Paris"
+        assert all(m.expected for m in report.missed)
+        score = str(app.screen.query_one("#summary-score").render())
+        assert score.startswith(f"1 of {ROUND} correct")
+        await pilot.press("n")
+        await settle(pilot)
+        assert not isinstance(app.screen, SummaryScreen)
+        assert tutor.calls[-1] == ("new", "")
+        assert bot_kinds(app)[-1] == "question"
+        assert app.query_one("#round-progress", ProgressBar).progress == 0
+
+
+async def test_summary_review_button_replays_the_misses(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        for _ in range(ROUND):
+            await say(pilot, "Paris")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.click("#review")
+        await settle(pilot)
+        assert tutor.calls[-1] == ("review", "")
+        assert not isinstance(app.screen, SummaryScreen)
+        assert app.sub_title.startswith("Review")
+
+
+async def test_perfect_round_disables_review(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        for _ in range(ROUND):
+            await say(pilot, right_answer(app))
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.query_one("#review", Button).disabled
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SummaryScreen)
+        assert app.tutor.status.stage == "finished_round"
+        assert "another round" in app.query_one(AnswerInput).placeholder
+
+
+async def test_resize_keeps_the_conversation(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        bubbles = len(app.query(BotBubble))
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert app.size == (120, 40)
+        assert app.query_one("#transcript").size.width > 100
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.query_one("#transcript").size.width <= 80
+        assert len(app.query(BotBubble)) == bubbles
+        await say(pilot, right_answer(app))
+        assert app.query(".bubble.verdict").last().has_class("correct")
+
+
+async def test_ctrl_q_exits_with_zero(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+async def test_quit_command_says_goodbye_and_exits(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    app.EXIT_DELAY = 0.0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/quit")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert tutor.calls[-1] == ("quit", "")
+
+
+async def test_history_recalls_lines_and_keeps_the_draft(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/score")
+        await say(pilot, "/help")
+        answer = app.query_one(AnswerInput)
+        await pilot.press(*"my draft")
+        await pilot.press("up")
+        assert answer.value == "/help"
+        await pilot.press("up")
+        assert answer.value == "/score"
+        await pilot.press("up")  # the oldest line stays
+        assert answer.value == "/score"
+        await pilot.press("down", "down")
+        assert answer.value == "my draft"
+        await pilot.press("down")  # nothing below the draft
+        assert answer.value == "my draft"
+
+
+async def test_history_keeps_edits_and_brings_the_draft_back(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/scoreX")
+        answer = app.query_one(AnswerInput)
+        await pilot.press(*"half typed")
+        await pilot.press("up")
+        await pilot.press("backspace")  # edit the recalled line
+        assert answer.value == "/score"
+        await pilot.press("down")
+        assert answer.value == "half typed"
+        await pilot.press("up")
+        assert answer.value == "/score"
+        await pilot.press("enter")  # send the edited recalled line
+        await settle(pilot)
+        assert tutor.calls[-1] == ("score", "")
+        assert answer.value == "half typed"
+        assert answer.history == ["/scoreX", "/score"]
+
+
+async def test_unknown_slash_command_is_explained_locally(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        calls = len(tutor.calls)
+        await say(pilot, "/frobnicate now")
+        assert len(tutor.calls) == calls
+        last = app.query(BotBubble).last()
+        assert last.message.kind == "info"
+        assert "/frobnicate" in last.message.text
+
+
+async def test_tutor_error_becomes_a_warning(tutor: RecordingTutor) -> None:
+    def broken(line: str) -> list[BotMessage]:
+        raise OSError("disk full")
+
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        tutor.respond = broken  # type: ignore[method-assign]
+        await say(pilot, "anything")
+        last = app.query(BotBubble).last()
+        assert last.message.kind == "warning"
+        assert "disk full" in last.message.text
+        assert any("disk full" in n.message for n in app._notifications)
+        await say(pilot, "/hint")  # the session goes on
+        assert bot_kinds(app)[-1] == "hint"
+
+
+async def test_store_warnings_are_shown(tmp_path: Path) -> None:
+    store = make_store(tmp_path, history=False)
+    store.warnings.append("progress.json was damaged; rebuilt from the history")
+    app = make_app(make_tutor(store), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert bot_kinds(app)[0] == "warning"
+        assert any("damaged" in n.message for n in app._notifications)
+
+
+async def test_answers_are_saved_to_the_store(tmp_path: Path) -> None:
+    store = make_store(tmp_path, history=False)
+    app = make_app(make_tutor(store), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        await say(pilot, right_answer(app))
+    assert [r.verdict for r in store.history()] == ["correct"]
+
+
+async def test_stats_screen_opens_and_closes(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    app = make_app(make_tutor(store), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        stats = app.screen.stats
+        assert stats is not None and stats["answered"] == 18
+        values = [str(v.render()) for v in app.screen.query(".stat-value")]
+        assert values == ["18", "67%", "4 d", str(stats["due_now"])]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_stats_without_a_store_says_so(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/stats")
+        assert isinstance(app.screen, StatsScreen)
+        assert app.screen.stats is None
