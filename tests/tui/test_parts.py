@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from quizbot.grading.verdict import Verdict
-from quizbot.tui.roundlog import RoundLog
 from quizbot.tui.screens.stats import accuracy_text, bar_chart, per_day
-from quizbot.tui.screens.summary import duration, missed_text, score_line
+from quizbot.tui.screens.summary import duration
 from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.bubble import bubble_body, bubble_classes, option_lines
-from quizbot.tutor.messages import BotMessage, RoundProgress
+from quizbot.tutor.messages import BotMessage
 
 
 def test_parse_slash() -> None:
@@ -27,49 +26,6 @@ def test_bubble_text_and_classes() -> None:
     assert bubble_body(BotMessage("hint", "Near a billion.")) == "Hint: Near a billion."
     assert bubble_body(BotMessage("hint", "Hint: near.")) == "Hint: near."
     assert option_lines(("x", "y")) == "A) x\nB) y"
-
-
-def _question(asked: int, text: str) -> BotMessage:
-    return BotMessage("question", text, progress=RoundProgress(asked, 3, 0, 0.0))
-
-
-def test_round_log_collects_misses_and_time() -> None:
-    log = RoundLog()
-    assert log.message(_question(0, "Q1?"), now=100.0) is None
-    log.learner("wrong")
-    wrong = Verdict("incorrect", 0.0, "No.", "wrong", "Right1")
-    log.message(BotMessage("verdict", "No.", verdict=wrong), now=110.0)
-    log.message(_question(1, "Q2?\nAnswer with a letter."), now=111.0)
-    skipped = BotMessage(
-        "info",
-        "Skipped. The answer is B) 4G.",
-        progress=RoundProgress(2, 3, 0, 0.0),
-        question_id="q2",
-    )
-    log.message(skipped, now=115.0)
-    log.message(
-        BotMessage("info", "This round: 0 right.", progress=RoundProgress(2, 3, 0, 0.0)), now=116.0
-    )
-    log.message(_question(2, "Q3?"), now=120.0)
-    log.learner("yes")
-    right = Verdict("correct", 1.0, "Yes.", "exact", "yes")
-    log.message(BotMessage("verdict", "Yes.", verdict=right), now=130.0)
-    summary = BotMessage("summary", "Done.", progress=RoundProgress(3, 3, 1, 1.0))
-    report = log.message(summary, now=225.0)
-    assert report is not None
-    assert report.seconds == 125.0
-    assert [(m.prompt, m.outcome, m.expected) for m in report.missed] == [
-        ("Q1?", "incorrect", "Right1"),
-        ("Q2?", "skipped", "B) 4G"),
-    ]
-    assert score_line(report) == "1 of 3 correct · 1 point · time 2:05"
-    assert missed_text(report.missed[0]).splitlines()[1:] == [
-        "   Answer: Right1",
-        "   You said: wrong",
-    ]
-    # A new round starts afresh.
-    log.message(_question(0, "Again?"), now=300.0)
-    assert log.missed == [] and log.started_at == 300.0
 
 
 def test_duration() -> None:

@@ -283,6 +283,10 @@ def test_the_round_summary_and_review() -> None:
     assert "review" in summary.text
     assert tutor.status.stage == "finished_round"
     assert summary.progress is not None and summary.progress.asked == 3
+    report = summary.report
+    assert report is not None and report.seconds == 195
+    assert [m.outcome for m in report.missed].count("skipped") == 1
+    assert all(m.expected and m.prompt for m in report.missed)
     review = tutor.respond("review")
     assert "review the 2 you missed" in review[0].text
     assert tutor.status.topic_title == "Review"
@@ -473,3 +477,4 @@ def test_strange_lines_never_break_the_conversation(line: str) -> None:
     reply = tutor.respond(line)
     assert reply[0].kind in ("verdict", "answer")
     assert tutor.status.stage in ("question", "finished_round")
+

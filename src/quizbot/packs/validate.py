@@ -57,7 +57,7 @@ def grading_test_problems(pack: Pack) -> list[Problem]:
         tests = question.tests
         if tests is None:
             continue
-        for response, place in zip(tests.accepted, tests.accepted_places):
+        for response, place in zip(tests.accepted, tests.accepted_places, strict=True):
             verdict = grade(question, response)
             if not verdict.correct:
                 problems.append(
@@ -67,7 +67,7 @@ def grading_test_problems(pack: Pack) -> list[Problem]:
                         f"{verdict.verdict} ({verdict.reason}): {verdict.feedback}",
                     )
                 )
-        for response, place in zip(tests.rejected, tests.rejected_places):
+        for response, place in zip(tests.rejected, tests.rejected_places, strict=True):
             verdict = grade(question, response)
             if verdict.correct:
                 problems.append(

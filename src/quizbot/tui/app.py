@@ -17,13 +17,12 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from quizbot.tui.commands import QuizCommands
-from quizbot.tui.roundlog import RoundLog, RoundReport
 from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
 from quizbot.tui.slash import TUTOR_COMMANDS, parse_slash
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.transcript import Transcript
-from quizbot.tutor.messages import BotMessage
+from quizbot.tutor.messages import BotMessage, RoundReport
 
 if TYPE_CHECKING:
     from quizbot.progress.store import ProgressStore
@@ -69,7 +68,6 @@ class QuizApp(App[int]):
         self.tutor = tutor
         self.store = store
         self.clock = clock
-        self.round_log = RoundLog()
         # Tutor calls run one at a time in a thread, in the order the learner made them.
         self._jobs: deque[Job] = deque()
         self._busy = False
@@ -124,7 +122,6 @@ class QuizApp(App[int]):
                     [BotMessage(kind="info", text=f"I don't know /{name}. Try: {known}")]
                 )
             return
-        self.round_log.learner(line)
         self._ask(partial(self.tutor.respond, line))
 
     def send_command(self, name: str, arg: str = "") -> None:
@@ -188,10 +185,9 @@ class QuizApp(App[int]):
 
     def _show_local(self, messages: list[BotMessage]) -> RoundReport | None:
         """Show messages in the chat (warnings as notifications too); return a round's end."""
-        now = self.clock()
         report = None
         for message in messages:
-            report = self.round_log.message(message, now) or report
+            report = message.report or report
             if message.kind == "warning":
                 self.notify(message.text, title="Warning", severity="warning")
         self.query_one(Transcript).add_bot(messages)

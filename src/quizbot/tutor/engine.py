@@ -16,7 +16,7 @@ from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressError
 from quizbot.tutor import intents
 from quizbot.tutor.intents import Intent, normalise
-from quizbot.tutor.messages import BotMessage, RoundProgress
+from quizbot.tutor.messages import BotMessage, Missed, RoundProgress, RoundReport
 from quizbot.tutor.rounds import (
     HINT_CREDIT,
     Asked,
@@ -41,8 +41,25 @@ HEADLINES: Mapping[str, str] = {
     "incorrect": "Not quite.",
 }
 TRUE_FALSE_WORDS = frozenset(
-    {"true", "t", "yes", "y", "correct", "right", "对", "是",
-     "false", "f", "no", "n", "wrong", "incorrect", "错", "不对", "不是"}
+    {
+        "true",
+        "t",
+        "yes",
+        "y",
+        "correct",
+        "right",
+        "对",
+        "是",
+        "false",
+        "f",
+        "no",
+        "n",
+        "wrong",
+        "incorrect",
+        "错",
+        "不对",
+        "不是",
+    }
 )
 MAX_ROUND = 200
 
@@ -227,11 +244,7 @@ class Tutor:
         if intent.kind == "empty":
             return self._empty()
         if intent.kind == "unknown_command":
-            return [
-                self._info(
-                    f"I don't know the command /{intent.name}. Try /help for the list."
-                )
-            ]
+            return [self._info(f"I don't know the command /{intent.name}. Try /help for the list.")]
         return self._unclear(intent.arg or line)
 
     def _command(self, name: str, arg: str) -> list[BotMessage]:
@@ -266,13 +279,13 @@ class Tutor:
             lines.append(f"What shall we practise from {self._pack.title}?")
             lines.extend(f"  {i}) {title}" for i, (_, title) in enumerate(topics, start=1))
             lines.append(
-                "Type a topic's number or name (or \"quiz me on ...\"), "
+                'Type a topic\'s number or name (or "quiz me on ..."), '
                 "or press Enter for all topics."
             )
         else:
             lines.append(f"Press Enter to start a round on {self._pack.title}.")
         lines.append(
-            f"Rounds have {self.round_length} questions; say \"5 questions\" to change that."
+            f'Rounds have {self.round_length} questions; say "5 questions" to change that.'
         )
         if len(self.packs) > 1:
             lines.append("Packs (type /pack and its id to switch):")
@@ -352,8 +365,10 @@ class Tutor:
         if not questions:
             self._stage = "menu"
             self._round = None
-            return [self._info("There are no questions to ask there. Pick another topic."),
-                    self._menu()]
+            return [
+                self._info("There are no questions to ask there. Pick another topic."),
+                self._menu(),
+            ]
         self._round = Round(pack, questions, now, topic=topic, review=review is not None)
         self._stage = "question"
         chosen = pack.topic(topic)
@@ -395,9 +410,7 @@ class Tutor:
             lines.append("Missed:")
             for result in missed:
                 how = " (skipped)" if result.outcome == "skipped" else ""
-                lines.append(
-                    f"- {_short(result.question.prompt, 70)} → {result.expected}{how}"
-                )
+                lines.append(f"- {_short(result.question.prompt, 70)} → {result.expected}{how}")
             lines.append(
                 "Press Enter (or type new) for another round, review to go over the "
                 f"{len(missed)} you missed, or topics to choose a topic."
@@ -405,7 +418,12 @@ class Tutor:
         else:
             lines.append("A perfect round!")
             lines.append("Press Enter (or type new) for another round, or topics to choose one.")
-        return BotMessage("summary", "\n".join(lines), progress=round_.progress())
+        report = RoundReport(
+            round_.progress(),
+            seconds,
+            tuple(Missed(r.question.prompt, r.response, r.expected, r.outcome) for r in missed),
+        )
+        return BotMessage("summary", "\n".join(lines), progress=round_.progress(), report=report)
 
     # ------------------------------------------------------------ answering
 
@@ -434,9 +452,7 @@ class Tutor:
             return True
         return key in {normalise(form) for form in forms}
 
-    def _record(
-        self, asked: Asked, response: str, outcome: str, score: float
-    ) -> list[BotMessage]:
+    def _record(self, asked: Asked, response: str, outcome: str, score: float) -> list[BotMessage]:
         """Save the answer before its feedback is shown; a failure is a warning, not the end."""
         if self.store is None:
             return []
@@ -532,8 +548,13 @@ class Tutor:
             return self._no_question()
         asked = self._round.current
         if asked.hint_used and asked.hint_text:
-            return [BotMessage("hint", f"You already have the hint: {asked.hint_text}",
-                               question_id=asked.question.id)]
+            return [
+                BotMessage(
+                    "hint",
+                    f"You already have the hint: {asked.hint_text}",
+                    question_id=asked.question.id,
+                )
+            ]
         hint = asked.question.hint or automatic_hint(asked.question, asked.shown, self._rng)
         if not hint:
             return [self._info("There's no hint for this one; give it your best guess.")]
@@ -615,9 +636,7 @@ class Tutor:
                 saved = ""
         if self._round and self._round.results:
             round_ = self._round
-            text = (
-                f"Goodbye! This round: {round_.correct} of {len(round_.results)} right.{saved}"
-            )
+            text = f"Goodbye! This round: {round_.correct} of {len(round_.results)} right.{saved}"
         else:
             text = f"Goodbye!{saved}"
         return [*warnings, BotMessage("goodbye", text)]
@@ -648,8 +667,7 @@ class Tutor:
         if not arg.strip():
             lines = ["Packs (type /pack and its id to switch):"]
             lines += [
-                f"  {p.id}: {p.title}{' (playing)' if p is self._pack else ''}"
-                for p in self.packs
+                f"  {p.id}: {p.title}{' (playing)' if p is self._pack else ''}" for p in self.packs
             ]
             return [BotMessage("menu", "\n".join(lines))]
         pack_id = intents.match_choice(arg, choices, cutoff=70.0)
@@ -717,8 +735,10 @@ class Tutor:
 
     def _empty(self) -> list[BotMessage]:
         if self._stage == "question":
-            return [self._info("Type your answer, or /hint, /skip, /help."),
-                    *self._back_to_question()]
+            return [
+                self._info("Type your answer, or /hint, /skip, /help."),
+                *self._back_to_question(),
+            ]
         if self._stage == "ended":
             return [self._info("We've said goodbye. Type /new to play again.")]
         return self._start_round()

@@ -33,6 +33,25 @@ class RoundProgress:
 
 
 @dataclass(frozen=True)
+class Missed:
+    """A question of the round the learner did not get fully right."""
+
+    prompt: str
+    response: str  # what they typed; "" when skipped
+    expected: str
+    outcome: str  # "partial", "incorrect" or "skipped"
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """The end of a round, for front ends that show it as more than text."""
+
+    progress: RoundProgress
+    seconds: float
+    missed: tuple[Missed, ...]
+
+
+@dataclass(frozen=True)
 class BotMessage:
     """One message from the tutor."""
 
@@ -43,3 +62,4 @@ class BotMessage:
     source: str | None = None  # a citation line: title, publisher, date
     question_id: str | None = None
     options: tuple[str, ...] = ()  # choice options as shown, lettered A, B, ...
+    report: RoundReport | None = None  # on a "summary" message

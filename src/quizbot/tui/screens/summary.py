@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from quizbot.tui.roundlog import Missed, RoundReport
+from quizbot.tutor.messages import Missed, RoundReport
 
 SYMBOLS = {"partial": "◐", "incorrect": "✗", "skipped": "»"}
 
@@ -27,10 +27,9 @@ def duration(seconds: float) -> str:
 def score_line(report: RoundReport) -> str:
     """``7 of 10 correct · 7.5 points · 3:24``."""
     parts = []
-    if report.progress is not None:
-        p = report.progress
-        parts.append(f"{p.correct} of {p.total} correct")
-        parts.append(f"{p.score:g} point{'s' if p.score != 1 else ''}")
+    p = report.progress
+    parts.append(f"{p.correct} of {p.total} correct")
+    parts.append(f"{p.score:g} point{'s' if p.score != 1 else ''}")
     parts.append(f"time {duration(report.seconds)}")
     return " · ".join(parts)
 
