@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from quizbot.packs.builtin import builtin_pack_dir
 
-from .conftest import Run
-
+Run = Callable[..., subprocess.CompletedProcess[str]]
 PROBLEM_LINE = re.compile(r"^.+:\d+(:\d+)?: .+$")
 
 GOOD = """\
@@ -53,8 +54,9 @@ def test_validate_reports_each_problem_as_one_line(run_quizbot: Run, tmp_path: P
     lines = result.stdout.splitlines()
     assert lines and all(PROBLEM_LINE.match(line) for line in lines), lines
     assert "Traceback" not in result.stdout + result.stderr
-    assert any("broken.yaml:5:5: unknown key 'promt'" in line for line in lines), lines
+    assert any("broken.yaml:6:5: unknown key 'promt'" in line for line in lines), lines
     assert any("broken.yaml:5:11: unknown question type 'txt'" in line for line in lines)
+    assert not any("has no 'prompt'" in line for line in lines)  # the misspelling says it
     assert any("evil.yaml:1:7:" in line and "not allowed" in line for line in lines)
     assert any("binary.yaml:1:" in line for line in lines)
     assert not any("good.yaml" in line for line in lines)

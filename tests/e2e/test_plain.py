@@ -32,19 +32,30 @@ def transcript(lines: list[str], **options: object) -> str:
 
 
 def test_a_question_shows_progress_and_lettered_options() -> None:
-    message = BotMessage("question", "Which tool?", progress=RoundProgress(2, 10, 1, 1.0),
-                         question_id="q", options=("Rake", "Hose"))
+    message = BotMessage(
+        "question",
+        "Which tool?",
+        progress=RoundProgress(2, 10, 1, 1.0),
+        question_id="q",
+        options=("Rake", "Hose"),
+    )
     assert render(message) == ["[3/10] Which tool?", "A) Rake", "B) Hose"]
 
 
 @pytest.mark.parametrize(
     ("outcome", "text", "line"),
     [
-        ("correct", "Correct! Accepted — one letter off: Hohhot", "Correct: Accepted — one letter "
-         "off: Hohhot"),
+        (
+            "correct",
+            "Correct! Accepted — one letter off: Hohhot",
+            "Correct: Accepted — one letter off: Hohhot",
+        ),
         ("partial", "Partly right. 1 of 2.", "Partly right: 1 of 2."),
-        ("incorrect", "Not quite. The answer is 342 million.",
-         "Not right: The answer is 342 million."),
+        (
+            "incorrect",
+            "Not quite. The answer is 342 million.",
+            "Not right: The answer is 342 million.",
+        ),
     ],
 )
 def test_verdicts_are_spelled_out_in_words(outcome: str, text: str, line: str) -> None:
@@ -64,8 +75,11 @@ def test_explanations_and_answers_end_with_their_source() -> None:
 
 def test_a_scripted_session() -> None:
     store = FakeStore()
-    out = transcript(["hi", "", "/hint", "zzz", "/skip", "tell me about robots", "/score"],
-                     store=store, round_length=3)
+    out = transcript(
+        ["hi", "", "/hint", "zzz", "/skip", "tell me about robots", "/score"],
+        store=store,
+        round_length=3,
+    )
     assert out.count("> ") >= 7
     assert "Hello!" in out
     assert "[1/3] " in out and "[2/3] " in out and "[3/3] " in out
@@ -130,10 +144,25 @@ finally:
 def play_plain(tmp_path: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONUTF8": "1", "QUIZBOT_HOME": str(tmp_path / "home")}
     return subprocess.run(
-        [sys.executable, "-c", WRAPPER, "play", "--plain", "--data-dir", str(tmp_path / "data"),
-         "--seed", "3", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", env=env,
-        cwd=tmp_path, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            WRAPPER,
+            "play",
+            "--plain",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--seed",
+            "3",
+            *args,
+        ],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
     )
 
 

@@ -124,13 +124,19 @@ def duplicate_pack_problems(results: Sequence[LoadResult]) -> list[Problem]:
     return problems
 
 
-def did_you_mean(word: str, known: Sequence[str]) -> str:
-    """`` (did you mean 'x'?)`` for the nearest known word, or a list of them."""
+def nearest(word: str, known: Sequence[str]) -> str | None:
+    """The known word closest to a misspelt one, if any is close."""
     from rapidfuzz import fuzz, process
 
     best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=60)
+    return best[0] if best is not None else None
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> str:
+    """`` (did you mean 'x'?)`` for the nearest known word, or a list of them."""
+    best = nearest(word, known)
     if best is not None:
-        return f" (did you mean {best[0]!r}?)"
+        return f" (did you mean {best!r}?)"
     return f" (known: {', '.join(known)})"
 
 
@@ -160,6 +166,7 @@ class _PackBuilder:
             self.problem(node, f"{what} must be a mapping of keys to values, not {_kind(node)}")
             return None
         found: Fields = {}
+        misspelt: set[str | None] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(key_node, f"a key in {what} must be a plain word")
@@ -169,10 +176,12 @@ class _PackBuilder:
                 self.problem(key_node, f"key {key!r} appears twice in {what} (keep one)")
             elif key not in known:
                 self.problem(key_node, f"unknown key {key!r} in {what}{did_you_mean(key, known)}")
+                misspelt.add(nearest(key, known))
             else:
                 found[key] = value_node
         for key in required:
-            if key not in found:
+            # A misspelt key already says "did you mean"; its absence needs no second line.
+            if key not in found and key not in misspelt:
                 self.problem(node, f"{what} has no {key!r} (it is required)")
         return found
 

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-# The tutor's commands a learner may type after a slash.
-TUTOR_COMMANDS: tuple[str, ...] = (
-    "hint",
-    "skip",
-    "repeat",
-    "why",
-    "score",
-    "help",
-    "quit",
-    "new",
-    "review",
-    "topics",
-    "topic",
-    "pack",
-)
+from quizbot.tutor.intents import COMMANDS as TUTOR_COMMANDS
+
+__all__ = ["TUTOR_COMMANDS", "parse_slash"]
 
 
 def parse_slash(line: str) -> tuple[str, str]:

@@ -16,11 +16,12 @@ from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressError
 from quizbot.tutor import intents
 from quizbot.tutor.intents import Intent, normalise
-from quizbot.tutor.messages import BotMessage, Missed, RoundProgress, RoundReport
+from quizbot.tutor.messages import BotMessage, MessageKind, Missed, RoundProgress, RoundReport
 from quizbot.tutor.rounds import (
     HINT_CREDIT,
     Asked,
     Difficulty,
+    Outcome,
     Result,
     Round,
     automatic_hint,
@@ -519,22 +520,34 @@ class Tutor:
         )
         if asked.question.type == "choice":
             shown_verdict = dataclasses.replace(shown_verdict, expected=asked.expected)
-        warnings = self._record(asked, line.strip(), verdict.verdict, credit)
-        result = self._round.finish_current(line.strip(), verdict.verdict, credit)
+        return self._finish(
+            asked, line.strip(), verdict.verdict, credit, "verdict", text, shown_verdict
+        )
+
+    def _finish(
+        self,
+        asked: Asked,
+        response: str,
+        outcome: Outcome,
+        credit: float,
+        kind: MessageKind,
+        text: str,
+        verdict: Verdict | None = None,
+    ) -> list[BotMessage]:
+        """Record how the question went (before any feedback), then say so and move on."""
+        assert self._round is not None
+        warnings = self._record(asked, response, outcome, credit)
+        result = self._round.finish_current(response, outcome, credit)
         self._last = (asked, result)
-        messages = [
-            BotMessage(
-                "verdict",
-                text,
-                verdict=shown_verdict,
-                progress=self._round.progress(),
-                question_id=asked.question.id,
-            )
-        ]
+        told = BotMessage(
+            kind,
+            text,
+            verdict=verdict,
+            progress=self._round.progress(),
+            question_id=asked.question.id,
+        )
         explanation = self._explanation(asked)
-        if explanation:
-            messages.append(explanation)
-        return messages + warnings + self._next()
+        return [told, *([explanation] if explanation else []), *warnings, *self._next()]
 
     # ------------------------------------------------------------ commands
 
@@ -572,21 +585,9 @@ class Tutor:
             return self._no_question()
         asked = self._round.current
         self._graded = None
-        warnings = self._record(asked, "", "skipped", 0.0)
-        result = self._round.finish_current("", "skipped", 0.0)
-        self._last = (asked, result)
-        messages = [
-            BotMessage(
-                "info",
-                f"Skipped. The answer is {asked.expected}.",
-                progress=self._round.progress(),
-                question_id=asked.question.id,
-            )
-        ]
-        explanation = self._explanation(asked)
-        if explanation:
-            messages.append(explanation)
-        return messages + warnings + self._next()
+        return self._finish(
+            asked, "", "skipped", 0.0, "info", f"Skipped. The answer is {asked.expected}."
+        )
 
     def _repeat(self) -> list[BotMessage]:
         if self._stage != "question" or not self._round or not self._round.current:

@@ -1,0 +1,178 @@
+"""Benchmark the grader: batch throughput on 100,000 responses and single grades per type.
+
+Run: python bench/bench_grade.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from quizbot.batch import grade_rows
+from quizbot.grading import grade
+from quizbot.grading.normalize import words
+from quizbot.packs.model import Pack, Question, Reject
+
+QUESTIONS = 10_000
+RESPONSES = 100_000
+CITIES = ["Hohhot", "Guiyang", "Chengdu", "Kunming", "Lhasa", "Urumqi", "Nanning", "Harbin"]
+APPS = ["WeChat Work", "DingTalk", "Tencent Meeting", "Alipay", "Health Code", "Taobao Live"]
+
+
+def make_pack(rng: random.Random) -> tuple[Pack, dict[str, list[str]]]:
+    """A 10,000-question pack of every type, and a pool of likely responses per question."""
+    questions: list[Question] = []
+    pool: dict[str, list[str]] = {}
+    for n in range(QUESTIONS):
+        kind = n % 5
+        qid = f"q{n}"
+        if kind == 0:
+            answer = rng.choice(APPS) + f" {n}" if n % 7 == 0 else rng.choice(APPS)
+            question = Question(
+                qid,
+                "text",
+                f"Which app is number {n}?",
+                answer,
+                accept=("企业微信",),
+                reject=(Reject("WeChat"),),
+            )
+            pool[qid] = [
+                answer,
+                answer.lower(),
+                answer.replace(" ", ""),
+                answer[:-1],
+                "WeChat",
+                "I think it's " + answer,
+                "no idea",
+                "企业微信",
+                "Baotou",
+            ]
+        elif kind == 1:
+            value = rng.randint(1, 999)
+            answer = f"{value} million"
+            question = Question(qid, "number", f"How many users in {2000 + n % 20}?", answer)
+            pool[qid] = [
+                answer,
+                f"{value},000,000",
+                f"about {value} million people",
+                f"{value}",
+                f"{value + 4} million",
+                f"{2000 + n % 20}",
+                f"{value}m",
+            ]
+        elif kind == 2:
+            options = tuple(rng.sample(CITIES, 4))
+            question = Question(qid, "choice", "Which city?", options[1], options=options)
+            pool[qid] = ["B", "b", "(B)", "A", options[1], options[2], "option B"]
+        elif kind == 3:
+            question = Question(qid, "truefalse", "Is it so?", rng.choice(["true", "false"]))
+            pool[qid] = ["true", "false", "yes", "no", "对", "T", "not true"]
+        else:
+            items = tuple((c,) for c in rng.sample(CITIES, 3))
+            question = Question(
+                qid,
+                "list",
+                "Name three cities.",
+                ", ".join(i[0] for i in items),
+                answers=items,
+                need=2,
+            )
+            pool[qid] = [
+                ", ".join(i[0] for i in items),
+                f"{items[0][0]} and {items[1][0]}",
+                items[2][0],
+                "Beijing, Shanghai",
+                f"{items[0][0]}; Lhasa",
+            ]
+        questions.append(question)
+    return Pack(id="bench", title="Benchmark", questions=tuple(questions)), pool
+
+
+def write_responses(path: Path, pool: dict[str, list[str]], rng: random.Random) -> None:
+    ids = list(pool)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["student", "question", "response"])
+        for n in range(RESPONSES):
+            qid = rng.choice(ids)
+            writer.writerow([f"s{n % 300}", qid, rng.choice(pool[qid])])
+
+
+def bare_copy(source: Path, target: Path) -> None:
+    """Read and write the same rows with csv alone: the floor for any batch grader."""
+    with (
+        source.open(newline="", encoding="utf-8") as inp,
+        target.open("w", newline="", encoding="utf-8") as out,
+    ):
+        reader = csv.reader(inp)
+        writer = csv.writer(out)
+        for row in reader:
+            writer.writerow([*row, "correct", "1", "Correct — something."])
+
+
+def single_grades(pack: Pack) -> None:
+    samples = {
+        "text": (pack.questions[0], "I think it's " + pack.questions[0].answer.lower()),
+        "number": (pack.questions[1], "about " + pack.questions[1].answer + " people"),
+        "choice": (pack.questions[2], "(B)"),
+        "truefalse": (pack.questions[3], "that's true"),
+        "list": (pack.questions[4], pack.questions[4].answer.replace(",", " and", 1)),
+    }
+    print("single grade, median of 2,000 (µs):")
+    for kind, (question, response) in samples.items():
+        grade(question, response)  # prepare the question once, as a session would
+        times = []
+        for _ in range(2000):
+            words.cache_clear()  # time a fresh response, not a cached one
+            start = time.perf_counter()
+            grade(question, response)
+            times.append(time.perf_counter() - start)
+        print(f"  {kind:10} {statistics.median(times) * 1e6:8.1f}   ({response!r})")
+    long_text = "Hohhot " * 15_000
+    start = time.perf_counter()
+    grade(pack.questions[0], long_text)
+    print(f"  100,000-char response: {(time.perf_counter() - start) * 1e6:.0f} µs")
+
+
+def main() -> None:
+    rng = random.Random(7)
+    start = time.perf_counter()
+    pack, pool = make_pack(rng)
+    print(f"pack of {len(pack):,} questions built in {time.perf_counter() - start:.2f} s")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "responses.csv"
+        write_responses(source, pool, rng)
+        target = Path(folder) / "graded.csv"
+        start = time.perf_counter()
+        bare_copy(source, target)
+        bare = time.perf_counter() - start
+        for fmt in ("csv", "jsonl"):
+            start = time.perf_counter()
+            with (
+                source.open(newline="", encoding="utf-8") as inp,
+                target.open("w", newline="", encoding="utf-8") as out,
+            ):
+                summary = grade_rows([pack], inp, out, fmt)  # type: ignore[arg-type]
+            took = time.perf_counter() - start
+            print(
+                f"grade_rows {fmt:5}: {RESPONSES:,} responses in {took:.2f} s = "
+                f"{RESPONSES / took:,.0f} responses/s  ({summary})"
+            )
+        print(f"bare csv read+write: {bare:.2f} s = {RESPONSES / bare:,.0f} rows/s")
+    single_grades(pack)
+    # Cold: every (question, response) pair new, nothing cached.
+    out = io.StringIO()
+    rows = ["question,response"] + [f"q{n % QUESTIONS},answer number {n}" for n in range(20_000)]
+    start = time.perf_counter()
+    grade_rows([pack], io.StringIO("\n".join(rows)), out, "csv")
+    took = time.perf_counter() - start
+    print(f"all-distinct responses: {20_000 / took:,.0f} responses/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""Choice questions (by letter or option text) and true/false questions."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Sequence
+
+from rapidfuzz.distance import OSA
+
+from quizbot.grading import feedback as say
+from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.numbers import read_number
+from quizbot.grading.prepared import Prepared
+from quizbot.grading.text import best_match
+from quizbot.grading.verdict import Verdict
+from quizbot.packs.model import Question
+
+LETTERS = string.ascii_uppercase
+
+# "A", "a)", "A.", "(A)", "[a]", "option A", "选A", then maybe the option's text.
+_LETTER = re.compile(
+    r"^(?:(?:option|choice|answer|letter)\s*|选项\s*|选\s*)?"
+    r"(?:\(\s*([a-z])\s*\)|\[\s*([a-z])\s*\]|([a-z])(?:\s*[).:\]]|(?=\s)|$))\s*(.*)$"
+)
+
+
+def display_order(question: Question, shown_options: Sequence[int] | None) -> list[int]:
+    """Option indexes in the order shown (letter i shows option order[i])."""
+    count = len(question.options)
+    if shown_options is None:
+        return list(range(count))
+    order = [i for i in shown_options if isinstance(i, int) and 0 <= i < count]
+    return order or list(range(count))
+
+
+def _correct_index(question: Question) -> int:
+    try:
+        return question.options.index(question.answer)
+    except ValueError:
+        return -1
+
+
+def option_label(question: Question, shown_options: Sequence[int] | None) -> str:
+    """The right option as shown: "B) Hohhot" (just the answer when it is not an option)."""
+    index = _correct_index(question)
+    order = display_order(question, shown_options)
+    if index in order and order.index(index) < len(LETTERS):
+        return f"{LETTERS[order.index(index)]}) {question.answer.strip()}"
+    return question.answer.strip()
+
+
+def _label(question: Question, order: list[int], index: int) -> str:
+    if index in order and order.index(index) < len(LETTERS):
+        return f"{LETTERS[order.index(index)]}) {question.options[index].strip()}"
+    return question.options[index].strip()
+
+
+def _letter(text: str, order: list[int]) -> tuple[int, str, bool] | None:
+    """(option index, the rest of the text, letter was marked) for a letter answer."""
+    text = text.casefold()
+    found = _LETTER.match(text)
+    if found is None:
+        return None
+    letter = found.group(1) or found.group(2) or found.group(3)
+    position = ord(letter) - ord("a")
+    if position >= len(order):
+        return None
+    marked = found.group(3) is None or bool(re.match(r"^[a-z]\s*[).:\]]", text[found.start(3) :]))
+    if text.startswith(("option", "choice", "answer", "letter", "选")):
+        marked = True
+    return order[position], found.group(4).strip(), marked
+
+
+def choice_part(
+    question: Question, keys: Prepared, expected: str, shown_options: Sequence[int] | None
+) -> tuple[Callable[[str], Verdict], Callable[[str], bool]]:
+    order = display_order(question, shown_options)
+    correct = _correct_index(question)
+    option_forms = keys.options
+    option_numbers = keys.option_numbers
+    reject_forms = [r.form for r in keys.rejects if r.form is not None]
+
+    def by_text(text: str) -> tuple[int | None, int]:
+        """(option index the text names, slips); None when no option or a tie."""
+        said = strip_filler(words(text))
+        if not said:
+            return None, 0
+        best: list[tuple[int, int]] = []
+        for i, forms in enumerate(option_forms):
+            match = best_match(forms, said)
+            if match is not None:
+                best.append((match.slips, i))
+        if not best:
+            reading = read_number(text)
+            if reading is not None:
+                best = [
+                    (0, i)
+                    for i, n in enumerate(option_numbers)
+                    if n is not None and n.value == reading.value
+                ]
+        if not best:
+            return None, 0
+        best.sort()
+        if len(best) > 1 and best[0][0] == best[1][0]:
+            return None, 0
+        return best[0][1], best[0][0]
+
+    def chosen(text: str) -> tuple[int | None, bool, int]:
+        """(option index, chosen by letter, slips)."""
+        said = strip_filler(words(text))
+        bare = " ".join(said) if len(said) == 1 and len(said[0]) == 1 else text
+        for candidate in dict.fromkeys((text, bare)):
+            letter = _letter(candidate, order)
+            if letter is None:
+                continue
+            index, rest, marked = letter
+            if not rest:
+                return index, True, 0
+            named, slips = by_text(rest)
+            if named == index:
+                return index, True, slips
+            if marked and named is None:
+                return index, True, 0
+            if marked:
+                return None, True, 0  # "A) Hohhot" when A is not Hohhot: which one?
+        named, slips = by_text(text)
+        return named, False, slips
+
+    def part(text: str) -> Verdict:
+        said = strip_filler(words(text))
+        if not said:
+            return say.empty(expected)
+        if reject_forms:
+            reject = best_match(reject_forms, said)
+            if reject is not None:
+                author = next(
+                    (r.reject.feedback for r in keys.rejects if r.form is reject.form), None
+                )
+                return say.rejected(reject.form.text, expected, author)
+        index, by_letter, slips = chosen(text)
+        if index is None:
+            return say.wrong(text, expected)
+        if index == correct:
+            if by_letter:
+                return Verdict("correct", 1.0, f"Correct — {expected}.", "choice_letter", expected)
+            if slips:
+                return Verdict(
+                    "correct", 1.0, f"Accepted — close enough: {expected}.", "typo", expected
+                )
+            return Verdict("correct", 1.0, f"Correct — {expected}.", "exact", expected)
+        return say.wrong(_label(question, order, index), expected)
+
+    def mentions(text: str) -> bool:
+        index, _, _ = chosen(text)
+        return index == correct
+
+    return part, mentions
+
+
+# --- true / false -----------------------------------------------------------
+
+TRUE_WORDS = frozenset(
+    {
+        "true", "t", "yes", "y", "correct", "right", "yep", "yeah", "yup",
+        "对", "是", "是的", "对的", "正确", "真", "没错", "对啊", "是啊",
+    }
+)  # fmt: skip
+FALSE_WORDS = frozenset(
+    {
+        "false", "f", "no", "n", "wrong", "incorrect", "nope", "nah",
+        "错", "不对", "不是", "错的", "错误", "假", "否",
+    }
+)  # fmt: skip
+_FUZZY_TRUTH = {"true": True, "correct": True, "right": True, "false": False, "wrong": False,
+                "incorrect": False}  # fmt: skip
+_NOT = frozenset({"not", "isnt", "no"})
+_NOISE = frozenset(
+    {
+        "it", "is", "its", "thats", "that", "this", "statement", "the", "answer", "i", "think",
+        "definitely", "totally", "absolutely", "of", "course", "so", "very", "yes", "sure",
+        "的", "吧", "啊",
+    }
+)  # fmt: skip
+
+
+def _truth_of(word: str) -> bool | None:
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    if len(word) >= 4 and word.isascii():
+        close = {v for k, v in _FUZZY_TRUTH.items() if OSA.distance(word, k, score_cutoff=1) <= 1}
+        if len(close) == 1:
+            return close.pop()
+    return None
+
+
+def read_truth(cleaned: str) -> bool | None:
+    """True, False, or None when the response does not clearly say one of them."""
+    said = words(cleaned)
+    if not said:
+        return None
+    whole = "".join(said)
+    if whole in TRUE_WORDS or whole in FALSE_WORDS:
+        return whole in TRUE_WORDS
+    said = strip_filler(said)
+    values: set[bool] = set()
+    flip = False
+    for word in said:
+        value = _truth_of(word)
+        if value is not None:
+            values.add(value != flip)
+            flip = False
+        elif word in _NOT:
+            flip = not flip
+        elif word not in _NOISE:
+            return None
+    return values.pop() if len(values) == 1 else None
+
+
+def grade_truefalse(question: Question, cleaned: str) -> Verdict:
+    key = question.answer.strip().casefold() in ("true", "t", "yes")
+    expected = "true" if key else "false"
+    said = read_truth(cleaned)
+    if said is None:
+        return Verdict(
+            "incorrect",
+            0.0,
+            f"I could not tell whether you meant true or false: it is {expected}.",
+            "unclear",
+            expected,
+        )
+    if said == key:
+        return Verdict("correct", 1.0, f"Correct — it is {expected}.", "exact", expected)
+    return Verdict("incorrect", 0.0, f"Not quite — it is {expected}.", "wrong", expected)

@@ -1,0 +1,143 @@
+"""Verdicts with one friendly feedback sentence each, saying why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quizbot.grading.text import Match, describe_slips
+from quizbot.grading.verdict import Verdict
+
+# Responses longer than this are not quoted back in feedback.
+_QUOTE_MAX = 40
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1] + "…"
+
+
+def _right(reason: str, feedback: str, expected: str) -> Verdict:
+    return Verdict("correct", 1.0, feedback, reason, expected)
+
+
+def _wrong(reason: str, feedback: str, expected: str) -> Verdict:
+    return Verdict("incorrect", 0.0, feedback, reason, expected)
+
+
+def accepted(match: Match, expected: str) -> Verdict:
+    """A text match: exact, an accepted alias, a spacing difference or a forgiven slip."""
+    shown = match.form.text if match.form.alias else expected
+    if match.slips:
+        return _right("typo", f"Accepted — {describe_slips(match)}: {shown}.", expected)
+    if match.spacing:
+        return _right("spacing", f"Accepted — only the spacing differs: {shown}.", expected)
+    if match.form.alias:
+        return _right("alias", f"Correct — {shown} is another way to say {expected}.", expected)
+    return _right("exact", f"Correct — {expected}.", expected)
+
+
+def gloss(expected: str) -> Verdict:
+    return _right("gloss", f"Correct — both names are right: {expected}.", expected)
+
+
+def right_number(expected: str, said: str) -> Verdict:
+    return _right("number", f"Correct — {expected}.", expected)
+
+
+def empty(expected: str, *, dont_know: bool = False) -> Verdict:
+    if dont_know:
+        return _wrong("empty", f"No problem — the answer is {expected}.", expected)
+    return _wrong("empty", f"No answer given: the answer is {expected}.", expected)
+
+
+def too_long(expected: str) -> Verdict:
+    return _wrong(
+        "too_long", f"That answer is too long to grade: the answer is {expected}.", expected
+    )
+
+
+def negated(expected: str, *, mentioned: bool) -> Verdict:
+    if mentioned:
+        text = f"You said it is not the answer, but it is: the answer is {expected}."
+    else:
+        text = f"You only said what the answer is not: the answer is {expected}."
+    return _wrong("negated", text, expected)
+
+
+def alternatives(parts: Sequence[str], expected: str) -> Verdict:
+    said = " or ".join(_quote(p) for p in parts)
+    return _wrong(
+        "alternatives",
+        f"Give one answer, not a choice ({said}): the answer is {expected}.",
+        expected,
+    )
+
+
+def rejected(said: str, expected: str, author_feedback: str | None) -> Verdict:
+    if author_feedback:
+        return _wrong("rejected", author_feedback, expected)
+    return _wrong("rejected", f"{_quote(said)} is not right: the answer is {expected}.", expected)
+
+
+def prompt_only(expected: str) -> Verdict:
+    return _wrong(
+        "prompt_only", f"That only repeats the question: the answer is {expected}.", expected
+    )
+
+
+def wrong(said: str, expected: str) -> Verdict:
+    return _wrong("wrong", f"{_quote(said)} is not right: the answer is {expected}.", expected)
+
+
+def wrong_text(
+    said: str, said_words: Sequence[str], key_words: Sequence[str], expected: str
+) -> Verdict:
+    """A wrong text answer; say so more kindly when it is part of the answer or adds to it."""
+    said_set, key_set = set(said_words), set(key_words)
+    if said_set and key_set and said_set < key_set:
+        return _wrong(
+            "wrong", f"{_quote(said)} is only part of it: the answer is {expected}.", expected
+        )
+    if said_set and key_set and key_set < said_set:
+        return _wrong("wrong", f"Close, but with extra words: the answer is {expected}.", expected)
+    return wrong(said, expected)
+
+
+def no_number(expected: str) -> Verdict:
+    return _wrong(
+        "no_number", f"I could not find a number there: the answer is {expected}.", expected
+    )
+
+
+def prompt_number(expected: str) -> Verdict:
+    return _wrong(
+        "prompt_only",
+        f"That number is already in the question: the answer is {expected}.",
+        expected,
+    )
+
+
+def two_numbers(said: Sequence[str], expected: str) -> Verdict:
+    both = " and ".join(_quote(s) for s in said[:3])
+    return _wrong(
+        "two_numbers", f"Give one number, not several ({both}): the answer is {expected}.", expected
+    )
+
+
+def missing_scale(said: str, scale: str, expected: str) -> Verdict:
+    what = f"its scale ({scale})" if scale else "its scale"
+    return _wrong(
+        "missing_scale", f"{_quote(said)} is missing {what}: the answer is {expected}.", expected
+    )
+
+
+def wrong_scale(said: str, expected: str) -> Verdict:
+    return _wrong(
+        "wrong_scale", f"{_quote(said)} has the wrong scale: the answer is {expected}.", expected
+    )
+
+
+def wrong_number(said: str, expected: str) -> Verdict:
+    return _wrong(
+        "wrong_number", f"{_quote(said)} is not right: the answer is {expected}.", expected
+    )

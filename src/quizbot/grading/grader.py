@@ -1,0 +1,299 @@
+"""The grader: guards, then the matcher for the question's type, then a verdict with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from quizbot.grading import choices, lists
+from quizbot.grading import feedback as say
+from quizbot.grading.guards import (
+    is_dont_know,
+    is_empty,
+    split_alternatives,
+    split_gloss,
+    split_negation,
+)
+from quizbot.grading.normalize import MAX_CHARS, clean, strip_filler, words
+from quizbot.grading.numbers import FoundNumber, NumberReading, find_numbers, read_number
+from quizbot.grading.prepared import Prepared, prepared
+from quizbot.grading.text import Match, best_match, contains_form, without_prompt_words
+from quizbot.grading.verdict import Verdict
+from quizbot.packs.model import Question, Tolerance
+
+Part = Callable[[str], Verdict]
+# Verdicts of a part that said nothing gradable ("or so", an empty bracket).
+_NOTHING = frozenset({"empty", "no_number"})
+
+
+def grade(
+    question: Question, response: str, *, shown_options: Sequence[int] | None = None
+) -> Verdict:
+    """Grade one response to one question. Deterministic, and never raises."""
+    try:
+        return _grade(question, response, shown_options)
+    except Exception:  # a last safety net: a learner must never see a crash
+        return Verdict(
+            "incorrect", 0.0, "Sorry, I could not grade that answer.", "error", question.answer
+        )
+
+
+def _grade(question: Question, response: str, shown_options: Sequence[int] | None) -> Verdict:
+    keys = prepared(question)
+    expected = expected_answer(question, shown_options)
+    if not isinstance(response, str):
+        response = ""
+    cleaned = clean(response)
+    if is_empty(cleaned):
+        return say.empty(expected)
+    if len(response) > MAX_CHARS:
+        return say.too_long(expected)
+    if question.type in ("text", "choice"):
+        # A choice response keeps its leading "a": it may be the letter A.
+        said = words(cleaned) if question.type == "choice" else strip_filler(words(cleaned))
+        exact = _exact_key(keys, said, expected)
+        if exact is not None:
+            return exact
+    if is_dont_know(cleaned):
+        return say.empty(expected, dont_know=True)
+    if question.type == "truefalse":
+        return choices.grade_truefalse(question, cleaned)
+    if question.type == "list":
+        return lists.grade_list(question, keys, cleaned, expected)
+    if question.type == "choice":
+        part, mentions = choices.choice_part(question, keys, expected, shown_options)
+    elif question.type == "number":
+        part, mentions = _number_part(question, keys, expected)
+    else:
+        part, mentions = _text_part(question, keys, expected)
+    return judge(cleaned, keys, expected, part, mentions)
+
+
+def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:
+    """The answer (or an alias, or a reject entry) word for word: no guard can overrule it."""
+    for r in keys.rejects:
+        if r.form is not None and r.form.words == said:
+            return say.rejected(r.form.text, expected, r.reject.feedback)
+    for form in keys.forms:
+        if form.words == said:
+            return say.accepted(Match(form, 0, False), expected)
+    return None
+
+
+def expected_answer(question: Question, shown_options: Sequence[int] | None = None) -> str:
+    """The right answer as the learner should see it."""
+    if question.type == "choice":
+        return choices.option_label(question, shown_options)
+    if question.type == "number" and question.unit == "percent":
+        reading = read_number(question.answer)
+        if reading is not None and not reading.percent:
+            return f"{question.answer.strip()}%"
+    return question.answer.strip()
+
+
+# --- the guards around any part matcher ------------------------------------
+
+
+def judge(
+    cleaned: str, keys: Prepared, expected: str, part: Part, mentions: Callable[[str], bool]
+) -> Verdict:
+    """Negation, then alternatives, then each part (with its bracket gloss)."""
+    if not keys.has_negation:
+        negation = split_negation(cleaned)
+        if negation is not None:
+            if any(mentions(denied) for denied in negation.denied):
+                return say.negated(expected, mentioned=True)
+            if not words(negation.kept):
+                return say.negated(expected, mentioned=False)
+            cleaned = negation.kept
+    parts = split_alternatives(cleaned) if not keys.has_alternatives else [cleaned]
+    if len(parts) <= 1:
+        return _single(cleaned, part)
+    verdicts = [_single(p, part) for p in parts]
+    meaningful = [v for v in verdicts if v.reason not in _NOTHING]
+    if not meaningful:
+        return verdicts[0]
+    if len(meaningful) == 1:
+        return meaningful[0]
+    rejected = next((v for v in meaningful if v.reason == "rejected"), None)
+    if rejected is not None:
+        return rejected
+    if all(v.correct for v in meaningful):
+        return meaningful[0]
+    if any(v.correct for v in meaningful):
+        return say.alternatives(parts, expected)
+    return say.wrong(" or ".join(parts), expected)
+
+
+def _single(text: str, part: Part) -> Verdict:
+    verdict = part(text)
+    if verdict.correct or verdict.reason == "rejected":
+        return verdict
+    gloss = split_gloss(text)
+    if gloss is None:
+        return verdict
+    outer, inner = (part(t) for t in gloss)
+    for side in (outer, inner):
+        if side.reason == "rejected":
+            return side
+    if outer.correct and inner.correct:
+        return say.gloss(outer.expected)
+    if outer.correct and inner.reason in ("prompt_only", "empty", "no_number"):
+        return outer
+    return verdict
+
+
+# --- text -------------------------------------------------------------------
+
+
+def match_text(
+    keys: Prepared, said: tuple[str, ...], forms: tuple[object, ...] | None = None
+) -> tuple[Match | None, Match | None, bool]:
+    """(best key match, best reject match, only prompt words) for the response's words.
+
+    Words that only repeat the prompt are dropped when the whole response
+    does not match as it stands.
+    """
+    key_forms = keys.forms if forms is None else forms
+    match = best_match(key_forms, said)  # type: ignore[arg-type]
+    reject_forms = [r.form for r in keys.rejects if r.form is not None]
+    reject = best_match(reject_forms, said) if reject_forms else None
+    prompt_only = False
+    if match is None or (reject is None and reject_forms):
+        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        if not trimmed:
+            prompt_only = match is None
+        elif trimmed != said:
+            match = match or best_match(key_forms, trimmed)  # type: ignore[arg-type]
+            if reject_forms and reject is None:
+                reject = best_match(reject_forms, trimmed)
+    return match, reject, prompt_only
+
+
+def _reject_of(keys: Prepared, match: Match) -> str | None:
+    for r in keys.rejects:
+        if r.form is match.form:
+            return r.reject.feedback
+    return None
+
+
+def _text_part(
+    question: Question, keys: Prepared, expected: str
+) -> tuple[Part, Callable[[str], bool]]:
+    def part(text: str) -> Verdict:
+        said = strip_filler(words(text))
+        if not said:
+            return say.empty(expected)
+        match, reject, prompt_only = match_text(keys, said)
+        if reject is not None and (match is None or reject.slips <= match.slips):
+            return say.rejected(reject.form.text, expected, _reject_of(keys, reject))
+        if match is not None:
+            return say.accepted(match, expected)
+        if keys.key_numbers:
+            reading = read_number(text)
+            if reading is not None and any(reading.value == k.value for k in keys.key_numbers):
+                return say.right_number(expected, question.answer)
+        if prompt_only:
+            return say.prompt_only(expected)
+        key_words = keys.forms[0].words if keys.forms else ()
+        return say.wrong_text(text, said, key_words, expected)
+
+    def mentions(text: str) -> bool:
+        return contains_form(keys.forms, strip_filler(words(text)))
+
+    return part, mentions
+
+
+# --- numbers ----------------------------------------------------------------
+
+
+def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
+    """Is ``value`` the key, within the question's tolerance?"""
+    if tolerance is None or not tolerance.value:
+        return value == key
+    limit = tolerance.value * abs(key) if tolerance.relative else tolerance.value
+    return abs(value - key) <= limit
+
+
+def _powers_of_ten(big: Decimal, small: Decimal) -> int:
+    """n when big == small * 10**n for a scale step (3, 4, 6, 8, 9 or 12), else 0."""
+    if not small:
+        return 0
+    ratio = big / small
+    for n in (3, 4, 6, 8, 9, 12):
+        if ratio == Decimal(10) ** n:
+            return n
+    return 0
+
+
+def _new_numbers(keys: Prepared, text: str) -> tuple[list[FoundNumber], list[FoundNumber]]:
+    """(numbers of the response that are not just the prompt's, those that are)."""
+    found = find_numbers(text)
+    key_values = {k.value for k in keys.key_numbers}
+    fresh = [
+        f
+        for f in found
+        if f.reading.value not in keys.prompt_numbers or f.reading.value in key_values
+    ]
+    echoed = [f for f in found if f not in fresh]
+    return fresh, echoed
+
+
+def _number_part(
+    question: Question, keys: Prepared, expected: str
+) -> tuple[Part, Callable[[str], bool]]:
+    tolerance = question.tolerance
+
+    def is_key(reading: NumberReading) -> bool:
+        return any(within(reading.value, k.value, tolerance) for k in keys.key_numbers)
+
+    def part(text: str) -> Verdict:
+        said = strip_filler(words(text))
+        if not said:
+            return say.empty(expected)
+        if keys.text_forms or keys.rejects:
+            match, reject, _ = match_text(keys, said, keys.text_forms)
+            if reject is not None and (match is None or reject.slips <= match.slips):
+                reject_number = next(
+                    (r.number for r in keys.rejects if r.form is reject.form), None
+                )
+                if reject_number is None:
+                    return say.rejected(reject.form.text, expected, _reject_of(keys, reject))
+            if match is not None:
+                return say.accepted(match, expected)
+        fresh, echoed = _new_numbers(keys, text)
+        if not fresh:
+            return say.prompt_number(expected) if echoed else say.no_number(expected)
+        distinct: list[FoundNumber] = []
+        for f in fresh:
+            if all(f.reading.value != d.reading.value for d in distinct):
+                distinct.append(f)
+        if len(distinct) > 1:
+            return say.two_numbers([d.text for d in distinct], expected)
+        said_number = distinct[0]
+        reading = said_number.reading
+        for r in keys.rejects:
+            if r.number is not None and within(reading.value, r.number.value, tolerance):
+                return say.rejected(r.reject.answer, expected, r.reject.feedback)
+        if is_key(reading):
+            return say.right_number(expected, said_number.text)
+        if not keys.key_numbers:
+            return say.wrong(said_number.text, expected)
+        key = keys.key_numbers[0]
+        if key.scaled and not reading.scaled and _powers_of_ten(key.value, reading.value):
+            return say.missing_scale(said_number.text, key.scale, expected)
+        if (
+            key.scaled
+            and reading.scaled
+            and (
+                _powers_of_ten(key.value, reading.value) or _powers_of_ten(reading.value, key.value)
+            )
+        ):
+            return say.wrong_scale(said_number.text, expected)
+        return say.wrong_number(said_number.text, expected)
+
+    def mentions(text: str) -> bool:
+        fresh, _ = _new_numbers(keys, text)
+        return any(is_key(f.reading) for f in fresh)
+
+    return part, mentions

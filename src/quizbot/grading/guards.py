@@ -1,0 +1,99 @@
+"""Guards that run before matching: empty answers, negations, alternatives, glosses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizbot.grading.normalize import words
+
+_DONT_KNOW = frozenset(
+    {
+        "idk", "i dont know", "dont know", "do not know", "i do not know", "no idea",
+        "i have no idea", "no clue", "dunno", "not sure", "im not sure", "i am not sure",
+        "pass", "skip", "i give up", "give up", "?", "不知道", "我不知道", "不清楚", "不会", "不懂",
+    }
+)  # fmt: skip
+
+NEGATIONS = frozenset(
+    {
+        "not", "isnt", "wasnt", "arent", "werent", "dont", "doesnt", "didnt", "never", "cannot",
+        "cant", "neither", "nor"
+    }
+)  # fmt: skip
+# "Not sure", "no idea" are hedges, not negations of an answer.
+_HEDGES = re.compile(
+    r"\b(?:i['’]?m |i am )?not (?:so |too |really |entirely |quite |100% )?(?:sure|certain)\b"
+    r"|\bi don['’]?t know\b|\bdon['’]?t know\b|\bno idea\b|\bi(?: do|['’]?m) not know\b",
+    re.IGNORECASE,
+)
+_CJK_NEGATIONS = re.compile(r"并不是|而不是|不是|并非")
+_CLAUSES = re.compile(
+    r"[,;!?，；。！？\n]|(?<!\d)\.|\.(?!\d)|\bbut\b|\binstead\b|\brather\b", re.IGNORECASE
+)
+_ALTERNATIVES = re.compile(
+    r"\s+or\s+|\s*/\s*|\s*或者\s*|\s*还是\s*|\s*或\s*|^either\s+", re.IGNORECASE
+)
+_NOT_CONTRACTION = re.compile(r"n['’]t\b|\bcan not\b", re.IGNORECASE)
+_GLOSS = re.compile(r"^(.*?)[(\[【「]([^()\[\]]*)[)\]】」](.*)$")
+
+
+def is_empty(cleaned: str) -> bool:
+    """Nothing to grade: no letters or digits at all."""
+    return not words(cleaned)
+
+
+def is_dont_know(cleaned: str) -> bool:
+    """ "I don't know", "no idea", "不知道": an honest blank."""
+    plain = " ".join(words(cleaned))
+    return plain in _DONT_KNOW or cleaned.strip().casefold() in _DONT_KNOW
+
+
+@dataclass(frozen=True)
+class Negation:
+    """A response split into what it asserts and what it denies."""
+
+    kept: str
+    denied: tuple[str, ...]
+
+
+def split_negation(cleaned: str) -> Negation | None:
+    """Split "Hohhot, not Baotou" into kept "Hohhot" and denied "Baotou"; None if no negation."""
+    text = _HEDGES.sub(" ", cleaned)
+    text = _CJK_NEGATIONS.sub(" not ", text)
+    text = _NOT_CONTRACTION.sub(lambda m: "nt" if m.group().startswith("n") else "cannot", text)
+    if not any(w.casefold() in NEGATIONS for w in re.findall(r"[^\W\d_]+", text)):
+        return None if text == cleaned else Negation(text.strip(), ())
+    kept: list[str] = []
+    denied: list[str] = []
+    for clause in _CLAUSES.split(text):
+        tokens = clause.split()
+        at = next(
+            (i for i, t in enumerate(tokens) if t.strip("\"'“”").casefold() in NEGATIONS), None
+        )
+        if at is None:
+            kept.append(clause)
+            continue
+        kept.append(" ".join(tokens[:at]))
+        denied.append(" ".join(tokens[at + 1 :]))
+    return Negation(
+        ", ".join(k.strip() for k in kept if k.strip()), tuple(d for d in denied if d.strip())
+    )
+
+
+def split_alternatives(cleaned: str) -> list[str]:
+    """The parts of "Guizhou or Yunnan" (one part when there is no alternative)."""
+    parts = [p.strip() for p in _ALTERNATIVES.split(cleaned)]
+    return [p for p in parts if words(p)]
+
+
+def split_gloss(cleaned: str) -> tuple[str, str] | None:
+    """("artificial intelligence", "ai") for "artificial intelligence (ai)", else None."""
+    found = _GLOSS.match(cleaned)
+    if found is None:
+        return None
+    outer = f"{found.group(1)} {found.group(3)}".strip()
+    inner = found.group(2).strip()
+    if not words(outer) or not words(inner):
+        return None
+    return outer, inner

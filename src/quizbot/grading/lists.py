@@ -1,0 +1,116 @@
+"""List questions: split the response into items, match each item once, count towards need."""
+
+from __future__ import annotations
+
+import re
+
+from quizbot.grading.guards import NEGATIONS
+from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.prepared import Prepared
+from quizbot.grading.text import Form, best_match, without_prompt_words
+from quizbot.grading.verdict import Verdict
+from quizbot.packs.model import Question
+
+# The separators of the contract, kept (captured) so that an item holding "and"
+# or a comma can be put back together.
+_SEPARATOR = re.compile(r"(\s*(?:[,;/\n&、，；]|\band\b)\s*)", re.IGNORECASE)
+# An item with its own "and" or comma may span this many pieces of the response.
+_MAX_SPAN = 4
+# More pieces than this is not a list answer; the rest is ignored.
+_MAX_PIECES = 60
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _match_item(
+    keys: Prepared, forms_by_item: tuple[tuple[Form, ...], ...], open_items: set[int], text: str
+) -> tuple[int | None, bool]:
+    """(index of the item this piece names, whether it named an item already counted)."""
+    said = strip_filler(words(text))
+    if not said or any(w in NEGATIONS for w in said):
+        return None, False
+    reject_forms = [r.form for r in keys.rejects if r.form is not None]
+    for attempt in (
+        said,
+        strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words)),
+    ):
+        if not attempt:
+            continue
+        best: tuple[int, int] | None = None
+        for index, forms in enumerate(forms_by_item):
+            match = best_match(forms, attempt)
+            if match is not None and (best is None or match.slips < best[0]):
+                best = (match.slips, index)
+        if reject_forms:
+            reject = best_match(reject_forms, attempt)
+            if reject is not None and (best is None or reject.slips <= best[0]):
+                return None, False
+        if best is not None:
+            return best[1], best[1] not in open_items
+    return None, False
+
+
+def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) -> Verdict:
+    items = keys.items
+    first_forms = [item[0].text for item in items if item]
+    need = max(1, min(question.needed, len(items))) if items else 1
+    pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
+    segments = pieces[0::2]
+    separators = pieces[1::2]
+    multi_word_items = any(
+        _SEPARATOR.search(form.text.casefold()) for item in items for form in item
+    )
+    open_items = set(range(len(items)))
+    found: list[int] = []
+    strays: list[str] = []
+    i = 0
+    while i < len(segments):
+        taken = 1
+        named: int | None = None
+        if multi_word_items:
+            for span in range(min(_MAX_SPAN, len(segments) - i), 1, -1):
+                joined = "".join(
+                    segments[i + k] + (separators[i + k] if k < span - 1 else "")
+                    for k in range(span)
+                )
+                index, _ = _match_item(keys, items, open_items, joined)
+                if index is not None and index in open_items:
+                    named, taken = index, span
+                    break
+        if named is None:
+            index, repeated = _match_item(keys, items, open_items, segments[i])
+            if index is not None and not repeated:
+                named = index
+            elif index is None and words(segments[i]):
+                strays.append(" ".join(segments[i].split()))
+        if named is not None:
+            open_items.discard(named)
+            found.append(named)
+        i += taken
+    names = _join([items[k][0].text for k in found])
+    if len(found) >= need:
+        if need < len(items):
+            text = f"Correct — {names}."
+        else:
+            count = "both" if len(items) == 2 else f"all {len(items)}"
+            text = f"Correct — {count}: {names}." if len(items) > 1 else f"Correct — {names}."
+        return Verdict("correct", 1.0, text, "exact", expected)
+    missing = [items[k][0].text for k in sorted(open_items)]
+    if found:
+        also = "another" if need - len(found) == 1 else f"{need - len(found)} more"
+        text = f"{len(found)} of {need}: {names} right; {also} from {_join(missing)}."
+        if need == len(items):
+            text = f"{len(found)} of {need}: {names} right; missing {_join(missing)}."
+        return Verdict("partial", len(found) / need, text, "partial_list", expected)
+    answers = _join(first_forms)
+    return Verdict(
+        "incorrect",
+        0.0,
+        f"None of those is on the list: the answers are {answers}.",
+        "wrong",
+        expected,
+    )

@@ -1,0 +1,177 @@
+"""Matching words against an accepted form, word by word, with a small edit budget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from quizbot.grading.normalize import clean, has_cjk, strip_filler, words
+
+# A response with many more (or fewer) words than the key cannot be a slip of it.
+_MAX_MERGE = 3
+
+
+def budget(word: str) -> int:
+    """Slips forgiven in a key word: none up to 3 letters, 1 up to 7, then 2.
+
+    Chinese and other scripts without spaces get none: one character there
+    is a different word (湖北 and 河北).
+    """
+    if has_cjk(word) or any(c.isdigit() for c in word):
+        return 0
+    n = len(word)
+    if n <= 3:
+        return 0
+    return 1 if n <= 7 else 2
+
+
+@dataclass(frozen=True)
+class Form:
+    """An accepted (or rejected) answer, ready to be matched."""
+
+    text: str  # as the author wrote it, for feedback
+    words: tuple[str, ...]
+    budgets: tuple[int, ...]
+    alias: bool = False
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.words)
+
+
+def make_form(text: str, *, alias: bool = False) -> Form | None:
+    """The comparable form of an author's answer, or None when nothing is left of it."""
+    ws = strip_filler(words(clean(text)))
+    if not ws:
+        return None
+    return Form(text.strip(), ws, tuple(budget(w) for w in ws), alias)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a response matched a form: slips forgiven, and whether spacing differed."""
+
+    form: Form
+    slips: int
+    spacing: bool
+
+
+def _plural_of(word: str, base: str) -> bool:
+    if word == base + "s" or word == base + "es":
+        return True
+    return base.endswith("y") and word == base[:-1] + "ies"
+
+
+def word_cost(key: str, said: str, allowed: int) -> int | None:
+    """Slips between a key word and a response word, or None when over ``allowed``."""
+    if key == said:
+        return 0
+    if allowed <= 0:
+        return None
+    if any(c.isdigit() for c in key) or any(c.isdigit() for c in said):
+        return None  # digits must match exactly: 5G is not 4G
+    if _plural_of(said, key) or _plural_of(key, said):
+        return 1
+    distance: int = OSA.distance(key, said, score_cutoff=allowed)
+    return distance if distance <= allowed else None
+
+
+def _merged_cost(key: Sequence[str], said: Sequence[str], budgets: Sequence[int]) -> int | None:
+    """Slips between words run together and the same words apart ("wechatwork").
+
+    At most one slip, and none when a piece is so short that the slip could be
+    a whole small word swallowed ("intelligence ai" is not "intelligence").
+    """
+    allowed = min(1, max(budgets))
+    if min(len(w) for w in (*key, *said)) < 3:
+        allowed = 0
+    return word_cost("".join(key), "".join(said), allowed)
+
+
+def match_form(form: Form, said: Sequence[str]) -> Match | None:
+    """Align the response words with the form's words in order.
+
+    A response word may stand for several key words run together
+    ("wechatwork") and a key word may be split ("4 g"); spacing costs nothing.
+    Each key word is matched within its own budget; a missing, extra or
+    different whole word makes the alignment fail.
+    """
+    key = form.words
+    n, m = len(key), len(said)
+    if not n or not m or m > _MAX_MERGE * n or n > _MAX_MERGE * m:
+        return None
+    if tuple(said) == key:
+        return Match(form, 0, False)
+    if "".join(said) == form.joined:
+        return Match(form, 0, True)
+    # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
+    best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = (0, False)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = best[i][j]
+            if here is None or (i == n and j == m):
+                continue
+            for a in range(1, min(_MAX_MERGE, n - i) + 1):
+                for b in range(1, min(_MAX_MERGE, m - j) + 1):
+                    if a > 1 and b > 1:
+                        continue
+                    if a == 1 and b == 1:
+                        allowed = form.budgets[i]
+                        cost = word_cost(key[i], said[j], allowed)
+                    else:
+                        cost = _merged_cost(
+                            key[i : i + a], said[j : j + b], form.budgets[i : i + a]
+                        )
+                    if cost is None:
+                        continue
+                    candidate = (here[0] + cost, here[1] or a != b)
+                    old = best[i + a][j + b]
+                    if old is None or candidate < old:
+                        best[i + a][j + b] = candidate
+    end = best[n][m]
+    if end is None:
+        return None
+    return Match(form, end[0], end[1])
+
+
+def best_match(forms: Iterable[Form], said: Sequence[str]) -> Match | None:
+    """The form the response matches with the fewest slips (the first on a tie)."""
+    found: Match | None = None
+    for form in forms:
+        match = match_form(form, said)
+        if match is not None and (found is None or match.slips < found.slips):
+            found = match
+            if match.slips == 0 and not match.spacing:
+                break
+    return found
+
+
+def contains_form(forms: Iterable[Form], said: Sequence[str]) -> bool:
+    """Does some run of the response's words match a form ("not Guizhou" holds Guizhou)?"""
+    forms = tuple(forms)
+    for start in range(len(said)):
+        for form in forms:
+            longest = min(len(said), start + _MAX_MERGE * len(form.words))
+            for stop in range(start + 1, longest + 1):
+                if match_form(form, said[start:stop]) is not None:
+                    return True
+    return False
+
+
+def without_prompt_words(
+    said: Sequence[str], prompt_words: frozenset[str], key_words: frozenset[str]
+) -> tuple[str, ...]:
+    """The response without words that only repeat the prompt (key words are kept)."""
+    return tuple(w for w in said if w in key_words or w not in prompt_words)
+
+
+def describe_slips(match: Match) -> str:
+    """Why a near answer was accepted, for the feedback line."""
+    if match.slips == 0:
+        return "only the spacing differs"
+    if match.slips == 1:
+        return "one letter off"
+    return f"{match.slips} small slips"
