@@ -81,34 +81,47 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
 
 
 def _check_shape(file: str, root: yaml.Node) -> Problem | None:
-    """Refuse unknown tags and alias expansion beyond the bound, without expanding."""
-    expanded: dict[int, int] = {}  # node id -> nodes it stands for, aliases expanded
-    in_progress: set[int] = set()
-    unique = 0
+    """Refuse unknown tags, and alias expansion beyond the bound, without expanding."""
+    seen: set[int] = set()
+    shared = False
     # An explicit stack, not recursion: a hostile file may nest thousands deep.
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    stack = [root]
     while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            in_progress.discard(key)
-            total = 1 + sum(expanded[id(c)] for c in _children(node))
-            expanded[key] = total
+        node = stack.pop()
+        if id(node) in seen:
+            shared = True  # an alias: the same node reached twice
             continue
-        if key in expanded:
-            continue
-        if key in in_progress:
-            return Problem(place_of(file, node), "an alias refers to itself (remove the loop)")
-        unique += 1
+        seen.add(id(node))
         if node.tag not in STANDARD_TAGS:
             return Problem(
                 place_of(file, node),
                 f"tag {node.tag!r} is not allowed (packs hold plain data: remove the tag)",
             )
-        in_progress.add(key)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for pair in node.value:
+                stack.extend(pair)
+    return _check_expansion(file, root, len(seen)) if shared else None
+
+
+def _check_expansion(file: str, root: yaml.Node, unique: int) -> Problem | None:
+    """Count the nodes the aliases stand for (memoised, so never expanded) and find loops."""
+    expanded: dict[int, int] = {}  # node id -> nodes it stands for, aliases expanded
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            on_path.discard(id(node))
+            expanded[id(node)] = 1 + sum(expanded[id(c)] for c in _children(node))
+            continue
+        if id(node) in expanded:
+            continue
+        on_path.add(id(node))
         stack.append((node, True))
         for child in _children(node):
-            if id(child) in in_progress:
+            if id(child) in on_path:
                 return Problem(place_of(file, child), "an alias refers to itself (remove the loop)")
             if id(child) not in expanded:
                 stack.append((child, False))
