@@ -90,6 +90,24 @@ async def test_wrong_answer_gets_an_incorrect_verdict(tutor: RecordingTutor) -> 
         assert str(source.render()).startswith("Source: ")
 
 
+async def test_a_question_asked_mid_round_is_answered_and_the_round_goes_on(
+    tutor: RecordingTutor,
+) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        asked = current_question(app).message.question_id
+        await say(pilot, "how many people use online education?")
+        answer = app.query(".bubble.answer").last()
+        assert "342 million" in str(answer.query_one(".body").render())
+        assert not app.query(".bubble.verdict")  # it was not graded as an answer
+        assert app.tutor.status.stage == "question"
+        assert app.tutor.status.progress is not None and app.tutor.status.progress.asked == 0
+        await say(pilot, right_answer(app))
+        assert app.query(".bubble.verdict").last().has_class("correct")
+        assert current_question(app).message.question_id != asked
+
+
 async def test_hint_by_key_and_by_slash(tutor: RecordingTutor) -> None:
     app = make_app(tutor)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -24,10 +24,21 @@ def knowledge(packs: list[Pack]) -> KnowledgeBase:
     return KnowledgeBase(packs)
 
 
-def tutor_for(packs: list[Pack], knowledge: KnowledgeBase, store: FakeStore | None = None,
-              seed: int = 11, round_length: int = 10) -> Tutor:
-    return Tutor(packs, store=store, knowledge=knowledge, clock=Clock(),  # type: ignore[arg-type]
-                 rng=random.Random(seed), round_length=round_length)
+def tutor_for(
+    packs: list[Pack],
+    knowledge: KnowledgeBase,
+    store: FakeStore | None = None,
+    seed: int = 11,
+    round_length: int = 10,
+) -> Tutor:
+    return Tutor(
+        packs,
+        store=store,
+        knowledge=knowledge,
+        clock=Clock(),  # type: ignore[arg-type]
+        rng=random.Random(seed),
+        round_length=round_length,
+    )
 
 
 def question_of(packs: list[Pack], message: BotMessage) -> Question:
@@ -117,8 +128,12 @@ def test_questions_of_the_learner_are_answered_from_the_facts(
     tutor = tutor_for(packs, knowledge)
     tutor.start()
     question = last_question(tutor.respond(""))
-    for line in ("who is Han Lei", "how many people use online education?",
-                 "tell me about telemedicine", "what's the penetration rate?"):
+    for line in (
+        "who is Han Lei",
+        "how many people use online education?",
+        "tell me about telemedicine",
+        "what's the penetration rate?",
+    ):
         reply = tutor.respond(line)
         assert kinds(reply) == ["answer", "info"], line
         assert "don't know" not in reply[0].text, line

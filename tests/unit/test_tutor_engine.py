@@ -125,7 +125,10 @@ def test_a_right_answer_gets_verdict_explanation_and_next_question() -> None:
     assert messages[2].progress is not None and messages[2].progress.asked == 1
     [record] = store.records
     assert (record.pack, record.question, record.verdict, record.score) == (
-        "garden", question.question_id, "correct", 1.0
+        "garden",
+        question.question_id,
+        "correct",
+        1.0,
     )
     assert record.seconds == 12 and record.time == clock.now
 
@@ -429,8 +432,22 @@ def test_unclear_lines_between_rounds_get_a_way_forward() -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_same_seed_replays_the_same_conversation(seed: int) -> None:
-    script = ["hi", "", "Lyon", "/hint", "b", "342 million?", "why", "red, blue", "/skip",
-              "no", "", "/score", "review", "true"]
+    script = [
+        "hi",
+        "",
+        "Lyon",
+        "/hint",
+        "b",
+        "342 million?",
+        "why",
+        "red, blue",
+        "/skip",
+        "no",
+        "",
+        "/score",
+        "review",
+        "true",
+    ]
 
     def play() -> list[BotMessage]:
         tutor = make_tutor(seed=seed, clock=Clock(), round_length=5)
@@ -477,4 +494,3 @@ def test_strange_lines_never_break_the_conversation(line: str) -> None:
     reply = tutor.respond(line)
     assert reply[0].kind in ("verdict", "answer")
     assert tutor.status.stage in ("question", "finished_round")
-

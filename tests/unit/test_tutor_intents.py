@@ -80,12 +80,18 @@ def test_slash_easier_is_chat() -> None:
 
 @pytest.mark.parametrize(
     ("line", "name"),
-    [("hint", "hint"), ("Skip", "skip"), ("I don't know", "skip"), ("help", "help"),
-     ("why?", "why"), ("quit", "quit"), ("repeat", "repeat"), ("score", "score")],
+    [
+        ("hint", "hint"),
+        ("Skip", "skip"),
+        ("I don't know", "skip"),
+        ("help", "help"),
+        ("why?", "why"),
+        ("quit", "quit"),
+        ("repeat", "repeat"),
+        ("score", "score"),
+    ],
 )
-def test_bare_command_words_are_commands_when_they_cannot_be_answers(
-    line: str, name: str
-) -> None:
+def test_bare_command_words_are_commands_when_they_cannot_be_answers(line: str, name: str) -> None:
     assert during(line) == ("command", name)
 
 
@@ -108,8 +114,12 @@ def test_round_changing_words_need_their_slash_during_a_question() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["how many people use online education?", "who is Han Lei", "tell me about telemedicine",
-     "what's the penetration rate?"],
+    [
+        "how many people use online education?",
+        "who is Han Lei",
+        "tell me about telemedicine",
+        "what's the penetration rate?",
+    ],
 )
 def test_clear_questions_are_questions_when_they_are_not_answers(line: str) -> None:
     assert during(line)[0] == "question"
@@ -162,8 +172,13 @@ def test_enter_and_all_mean_all_topics() -> None:
 
 @pytest.mark.parametrize(
     ("line", "length"),
-    [("5 questions", 5), ("round of 20", 20), ("ten questions", 10), ("a 7-question round", 7),
-     ("3 qs", 3)],
+    [
+        ("5 questions", 5),
+        ("round of 20", 20),
+        ("ten questions", 10),
+        ("a 7-question round", 7),
+        ("3 qs", 3),
+    ],
 )
 def test_round_length(line: str, length: int) -> None:
     assert read_length(line) == length

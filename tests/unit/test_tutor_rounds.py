@@ -30,8 +30,9 @@ def test_without_progress_the_order_is_a_shuffle_fixed_by_the_seed() -> None:
     again = choose_questions(pack, count=6, rng=random.Random(1), now=NOW)
     assert ids(first) == ids(again)
     assert sorted(ids(first)) == sorted(q.id for q in pack.questions)
-    orders = {tuple(ids(choose_questions(pack, count=6, rng=random.Random(s), now=NOW)))
-              for s in range(8)}
+    orders = {
+        tuple(ids(choose_questions(pack, count=6, rng=random.Random(s), now=NOW))) for s in range(8)
+    }
     assert len(orders) > 1
 
 
@@ -51,8 +52,7 @@ def test_with_progress_due_questions_come_first() -> None:
 
 
 def test_topic_and_count() -> None:
-    chosen = choose_questions(garden_pack(), count=2, rng=random.Random(0), now=NOW,
-                              topic="robots")
+    chosen = choose_questions(garden_pack(), count=2, rng=random.Random(0), now=NOW, topic="robots")
     assert len(chosen) == 2
     assert all(q.topic == "robots" for q in chosen)
 
@@ -64,8 +64,10 @@ def test_difficulty_wishes_are_preferences() -> None:
     easier = choose_questions(pack, count=3, rng=random.Random(0), now=NOW, difficulty="easier")
     assert set(ids(easier)) == {"q-text", "q-choice", "q-tf"}
     # Asking for more than fit the wish still fills the round.
-    assert len(choose_questions(pack, count=6, rng=random.Random(0), now=NOW,
-                               difficulty="easier")) == 6
+    assert (
+        len(choose_questions(pack, count=6, rng=random.Random(0), now=NOW, difficulty="easier"))
+        == 6
+    )
 
 
 def test_one_question_per_fact_while_others_remain() -> None:

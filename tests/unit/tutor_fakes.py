@@ -44,8 +44,8 @@ def fake_grade(
         word = "true" if said in TRUE_WORDS else "false" if said in FALSE_WORDS else ""
         ok = word == question.answer
     elif question.type == "choice":
-        shown = list(shown_options) if shown_options is not None else list(
-            range(len(question.options))
+        shown = (
+            list(shown_options) if shown_options is not None else list(range(len(question.options)))
         )
         letters = "abcdefghij"
         if len(said) == 1 and said in letters[: len(shown)]:
@@ -58,8 +58,11 @@ def fake_grade(
             return Verdict("correct", 1.0, "All there.", "list", expected)
         if found:
             return Verdict(
-                "partial", found / question.needed, f"{found} of {question.needed}.",
-                "partial_list", expected,
+                "partial",
+                found / question.needed,
+                f"{found} of {question.needed}.",
+                "partial_list",
+                expected,
             )
         ok = False
     else:
@@ -77,33 +80,84 @@ SOURCE = Source("art-1", "Robots in the garden", publisher="Garden Weekly", date
 def garden_pack() -> Pack:
     """One question of every type, two topics, a fact with a cloze blank."""
     questions = (
-        Question("q-text", "text", "Which city has the robot museum?", "Lyon", pack="garden",
-                 topic="robots", source="art-1", hint="It is in France.",
-                 explanation="The robot museum is in Lyon.", difficulty=1),
-        Question("q-number", "number", "How many robots work in the garden?", "342 million",
-                 pack="garden", topic="robots", source="art-1",
-                 explanation="There are 342 million robots.", difficulty=3,
-                 reject=(Reject("346 million"),)),
-        Question("q-choice", "choice", "Which tool do the robots use?", "Rake",
-                 pack="garden", topic="tools", options=("Spade", "Rake", "Help", "Hose"),
-                 source="art-1", explanation="They use a rake."),
-        Question("q-tf", "truefalse", "Robots water the garden at night.", "true",
-                 pack="garden", topic="tools", source="art-1",
-                 explanation="They water at night."),
-        Question("q-list", "list", "Name two colours of the robots.", "red, blue",
-                 pack="garden", topic="robots", answers=(("red",), ("blue",), ("green",)),
-                 need=2, source="art-1", explanation="Robots are red, blue or green."),
-        Question("robot-fact#1", "text", "The robots were built in _____.", "Oslo",
-                 pack="garden", topic="tools", fact="robot-fact", source="art-1",
-                 cloze_of="robot-fact", explanation="The robots were built in Oslo."),
+        Question(
+            "q-text",
+            "text",
+            "Which city has the robot museum?",
+            "Lyon",
+            pack="garden",
+            topic="robots",
+            source="art-1",
+            hint="It is in France.",
+            explanation="The robot museum is in Lyon.",
+            difficulty=1,
+        ),
+        Question(
+            "q-number",
+            "number",
+            "How many robots work in the garden?",
+            "342 million",
+            pack="garden",
+            topic="robots",
+            source="art-1",
+            explanation="There are 342 million robots.",
+            difficulty=3,
+            reject=(Reject("346 million"),),
+        ),
+        Question(
+            "q-choice",
+            "choice",
+            "Which tool do the robots use?",
+            "Rake",
+            pack="garden",
+            topic="tools",
+            options=("Spade", "Rake", "Help", "Hose"),
+            source="art-1",
+            explanation="They use a rake.",
+        ),
+        Question(
+            "q-tf",
+            "truefalse",
+            "Robots water the garden at night.",
+            "true",
+            pack="garden",
+            topic="tools",
+            source="art-1",
+            explanation="They water at night.",
+        ),
+        Question(
+            "q-list",
+            "list",
+            "Name two colours of the robots.",
+            "red, blue",
+            pack="garden",
+            topic="robots",
+            answers=(("red",), ("blue",), ("green",)),
+            need=2,
+            source="art-1",
+            explanation="Robots are red, blue or green.",
+        ),
+        Question(
+            "robot-fact#1",
+            "text",
+            "The robots were built in _____.",
+            "Oslo",
+            pack="garden",
+            topic="tools",
+            fact="robot-fact",
+            source="art-1",
+            cloze_of="robot-fact",
+            explanation="The robots were built in Oslo.",
+        ),
     )
     return Pack(
         id="garden",
         title="Garden Robots",
         sources=(SOURCE,),
         topics=(Topic("robots", "Robot facts"), Topic("tools", "Tools and weather")),
-        facts=(Fact("robot-fact", "The robots were built in {{Oslo}}.", topic="tools",
-                    source="art-1"),),
+        facts=(
+            Fact("robot-fact", "The robots were built in {{Oslo}}.", topic="tools", source="art-1"),
+        ),
         questions=questions,
     )
 
