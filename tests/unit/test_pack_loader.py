@@ -297,3 +297,10 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = write(tmp_path, "pack: p\ntitle: t\nquestions: " + "[" * 5000 + "]" * 5000 + "\n")
     result = load_pack(path)
     assert result.pack is None and len(result.problems) >= 1
+
+
+def test_a_control_character_is_reported_at_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "ctl.yaml"
+    path.write_text("pack: p\ntitle: a\x1bb\n", encoding="utf-8")
+    (problem,) = load_pack(path).problems
+    assert str(problem) == f"{path}:2:9: character U+001B is not allowed in YAML (remove it)"

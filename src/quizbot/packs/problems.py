@@ -15,7 +15,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.place}: {self.message}"
+        # One line, always: scripts read problems line by line.
+        return f"{self.place}: {' '.join(self.message.split())}"
 
 
 class PackError(Exception):

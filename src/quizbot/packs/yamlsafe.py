@@ -65,6 +65,17 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        position = error.position
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        return None, [
+            Problem(
+                Place(file, line, column),
+                f"character U+{ord(char):04X} is not allowed in YAML (remove it)",
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Place(file, mark.line + 1, mark.column + 1) if mark else _start(file)
