@@ -304,3 +304,26 @@ def test_a_control_character_is_reported_at_its_place(tmp_path: Path) -> None:
     path.write_text("pack: p\ntitle: a\x1bb\n", encoding="utf-8")
     (problem,) = load_pack(path).problems
     assert str(problem) == f"{path}:2:9: character U+001B is not allowed in YAML (remove it)"
+
+
+@pytest.mark.parametrize(("written", "key"), [("yes", "true"), ("'对'", "true"), ("F", "false")])
+def test_truefalse_answers_in_any_of_the_contract_words(
+    tmp_path: Path, written: str, key: str
+) -> None:
+    pack = load_pack(write(tmp_path, GOOD.replace("answer: true", f"answer: {written}"))).pack
+    assert pack is not None and pack.question("q-tf").answer == key  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("unit", "kept"), [("'%'", "percent"), ("people", "people")])
+def test_units_other_than_percent_are_labels(tmp_path: Path, unit: str, kept: str) -> None:
+    text = GOOD.replace("    tolerance: 2%", f"    tolerance: 2%\n    unit: {unit}")
+    pack = load_pack(write(tmp_path, text)).pack
+    assert pack is not None and pack.question("q-number").unit == kept  # type: ignore[union-attr]
+
+
+def test_a_pack_with_nothing_to_ask_is_a_problem(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, "pack: p\ntitle: t\nquestions: []\n")
+    assert found == [
+        f"{tmp_path / 'pack.yaml'}:1:1: the pack has no questions "
+        "(add 'questions:' or facts with {{blanks}})"
+    ]

@@ -297,7 +297,10 @@ class _PackBuilder:
         questions = self.each(top.get("questions"), "questions", self.question)
         cloze_questions = [q for fact in facts for q in self.cloze_questions(fact)]
         self.unique_ids(questions, "question")
-        if "questions" not in top and not cloze_questions:
+        no_questions = "questions" not in top or (
+            isinstance(top["questions"], yaml.SequenceNode) and not top["questions"].value
+        )
+        if no_questions and not cloze_questions:
             self.problem(
                 root, "the pack has no questions (add 'questions:' or facts with {{blanks}})"
             )
@@ -512,10 +515,15 @@ class _PackBuilder:
         return answer, ()
 
     def truth(self, node: yaml.Node) -> str | None:
+        """A truefalse key: YAML's booleans, or any of the contract's true/false words."""
+        from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
+
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value).strip().lower()
-            if node.tag == YAML + "bool" or value in ("true", "false"):
+            if node.tag == YAML + "bool":
                 return "true" if value in ("true", "yes", "on", "y") else "false"
+            if value in TRUE_WORDS or value in FALSE_WORDS:
+                return "true" if value in TRUE_WORDS else "false"
         self.problem(node, "a truefalse answer must be true or false")
         return None
 
@@ -574,10 +582,14 @@ class _PackBuilder:
         return Tolerance(amount / 100 if relative else amount, relative)
 
     def unit(self, node: yaml.Node | None) -> str | None:
+        """``percent`` (also written ``%``) has a meaning; other units are labels, but a
+        misspelt ``percent`` would silently change grading, so it is an error."""
         value = self.text(node, "unit")
         if value is None or node is None:
             return None
-        if value not in UNITS:
+        if value.strip().lower() in ("percent", "%", "per cent", "percentage"):
+            return "percent"
+        if nearest(value.strip().lower(), UNITS) is not None:
             self.problem(node, f"unknown unit {value!r}{did_you_mean(value, UNITS)}")
             return None
         return value
