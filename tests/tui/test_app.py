@@ -119,7 +119,7 @@ async def test_hint_by_key_and_by_slash(tutor: RecordingTutor) -> None:
         assert bot_kinds(app)[-1] == "hint"
         assert not app.tutor.status.hint_available
         await say(pilot, "/hint")
-        assert tutor.calls[-1] == ("hint", "")
+        assert tutor.calls[-1] == ("respond", "/hint")
         assert learner_lines(app)[-2:] == ["/hint", "/hint"]
 
 
@@ -211,6 +211,20 @@ async def test_ctrl_q_exits_with_zero(tutor: RecordingTutor) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value == 0
+    assert tutor.calls[-1] == ("quit", "")  # the tutor closes the store before we go
+
+
+async def test_ctrl_q_saves_the_snapshot_after_the_last_answer(tmp_path: Path) -> None:
+    store = make_store(tmp_path, history=False)
+    app = make_app(make_tutor(store), store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        await say(pilot, right_answer(app))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert (store.path / "state.json").exists()
+    assert app.exit_warnings == []
 
 
 async def test_quit_command_says_goodbye_and_exits(tutor: RecordingTutor) -> None:
@@ -221,7 +235,7 @@ async def test_quit_command_says_goodbye_and_exits(tutor: RecordingTutor) -> Non
         await say(pilot, "/quit")
         await pilot.pause()
     assert app.return_value == 0
-    assert tutor.calls[-1] == ("quit", "")
+    assert tutor.calls[-1] == ("respond", "/quit")
 
 
 async def test_history_recalls_lines_and_keeps_the_draft(tutor: RecordingTutor) -> None:
@@ -260,21 +274,34 @@ async def test_history_keeps_edits_and_brings_the_draft_back(tutor: RecordingTut
         assert answer.value == "/score"
         await pilot.press("enter")  # send the edited recalled line
         await settle(pilot)
-        assert tutor.calls[-1] == ("score", "")
+        assert tutor.calls[-1] == ("respond", "/score")
         assert answer.value == "half typed"
         assert answer.history == ["/scoreX", "/score"]
 
 
-async def test_unknown_slash_command_is_explained_locally(tutor: RecordingTutor) -> None:
+async def test_every_slash_line_goes_to_the_tutor(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/frobnicate now")
+        assert ("respond", "/frobnicate now") in tutor.calls
+        last = app.query(BotBubble).last()
+        assert last.message.kind == "info"
+        await say(pilot, "/?")  # the engine's own alias for help
+        assert "/hint" in app.query(BotBubble).last().message.text
+
+
+async def test_slash_stats_opens_the_stats_screen_without_the_tutor(
+    tutor: RecordingTutor,
+) -> None:
     app = make_app(tutor)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         calls = len(tutor.calls)
-        await say(pilot, "/frobnicate now")
+        await say(pilot, "/stats")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
         assert len(tutor.calls) == calls
-        last = app.query(BotBubble).last()
-        assert last.message.kind == "info"
-        assert "/frobnicate" in last.message.text
 
 
 async def test_tutor_error_becomes_a_warning(tutor: RecordingTutor) -> None:
@@ -290,7 +317,8 @@ async def test_tutor_error_becomes_a_warning(tutor: RecordingTutor) -> None:
         assert last.message.kind == "warning"
         assert "disk full" in last.message.text
         assert any("disk full" in n.message for n in app._notifications)
-        await say(pilot, "/hint")  # the session goes on
+        await pilot.press("ctrl+t")  # the session goes on
+        await settle(pilot)
         assert bot_kinds(app)[-1] == "hint"
 
 

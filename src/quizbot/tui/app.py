@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -19,7 +20,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
-from quizbot.tui.slash import TUTOR_COMMANDS, parse_slash
+from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.transcript import Transcript
 from quizbot.tutor.messages import BotMessage, RoundReport
@@ -72,6 +73,7 @@ class QuizApp(App[int]):
         self._jobs: deque[Job] = deque()
         self._busy = False
         self._leaving = False
+        self.exit_warnings: list[str] = []
 
     # -- layout -------------------------------------------------------------
 
@@ -110,18 +112,10 @@ class QuizApp(App[int]):
             self._ask(partial(self.tutor.respond, ""))
             return
         self.query_one(Transcript).add_learner(line)
-        if line.lstrip().startswith("/"):
-            name, arg = parse_slash(line)
-            if name in TUTOR_COMMANDS:
-                self._command(name, arg)
-            elif name == "stats":
-                self.action_stats()
-            else:
-                known = " ".join(f"/{c}" for c in (*TUTOR_COMMANDS, "stats"))
-                self._show_local(
-                    [BotMessage(kind="info", text=f"I don't know /{name}. Try: {known}")]
-                )
+        if line.lstrip().startswith("/") and parse_slash(line)[0] == "stats":
+            self.action_stats()  # the one command that belongs to the screen, not the tutor
             return
+        # Everything else, slash commands included, goes to the one conversation engine.
         self._ask(partial(self.tutor.respond, line))
 
     def send_command(self, name: str, arg: str = "") -> None:
@@ -252,6 +246,13 @@ class QuizApp(App[int]):
             self.push_screen(StatsScreen(stats, self._today(), note))
 
     async def action_quit(self) -> None:
+        """Leave at once, but after pending answers are saved and the store is closed."""
+        self._enqueue(partial(self.tutor.command, "quit"), self._quit_now)
+
+    def _quit_now(self, messages: list[BotMessage]) -> None:
+        # The chat is about to vanish: warnings are printed on the terminal after exit.
+        self.exit_warnings = [m.text for m in messages if m.kind == "warning"]
+        self._leaving = True
         self.exit(0)
 
     def _today(self) -> date:
@@ -260,10 +261,8 @@ class QuizApp(App[int]):
     def _collect_stats(self) -> tuple[Mapping[str, Any] | None, str]:
         if self.store is None:
             return None, "Progress is not kept in this session."
-        try:
-            from quizbot.progress.stats import summarize
-        except ImportError:
-            return None, "Statistics are not available in this version."
+        from quizbot.progress.stats import summarize
+
         try:
             return summarize(self.store, self.clock()), ""
         except Exception as exc:  # a damaged store must not close the app
@@ -274,6 +273,8 @@ def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
     """Run the terminal UI until the learner quits; the exit status for the shell."""
     app = QuizApp(tutor, store=store)
     result = app.run()
+    for warning in app.exit_warnings:
+        print(f"quizbot: {warning}", file=sys.stderr)
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0

@@ -1,10 +1,6 @@
-"""Slash commands typed in the answer line: ``/hint``, ``/topic health-codes``."""
+"""Slash lines typed in the answer line: ``/stats``, ``/topic health-codes``."""
 
 from __future__ import annotations
-
-from quizbot.tutor.intents import COMMANDS as TUTOR_COMMANDS
-
-__all__ = ["TUTOR_COMMANDS", "parse_slash"]
 
 
 def parse_slash(line: str) -> tuple[str, str]:
