@@ -327,3 +327,31 @@ def test_a_pack_with_nothing_to_ask_is_a_problem(tmp_path: Path) -> None:
         f"{tmp_path / 'pack.yaml'}:1:1: the pack has no questions "
         "(add 'questions:' or facts with {{blanks}})"
     ]
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        " " + "[" * 50_000 + "]" * 50_000,
+        "\n  " + "- " * 50_000 + "x",
+        " " + "{a: " * 30_000 + "1" + "}" * 30_000,
+    ],
+    ids=["flow-lists", "block-lists", "flow-mappings"],
+)
+def test_absurd_nesting_is_one_problem_not_a_crash(tmp_path: Path, nesting: str) -> None:
+    path = write(tmp_path, "pack: p\ntitle: t\nquestions:" + nesting + "\n")
+    (problem,) = load_pack(path).problems
+    assert "levels deep" in str(problem), str(problem)[:200]
+    assert str(problem).startswith(f"{path}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("pack: p\ntitle: t\nx: *nowhere\n", "undefined alias"),
+        ("pack: p\ntitle: t\n---\npack: q\n", "one YAML document"),
+    ],
+)
+def test_composition_errors_are_one_line(tmp_path: Path, text: str, fragment: str) -> None:
+    (problem,) = load_pack(write(tmp_path, text)).problems
+    assert fragment in str(problem) and "\n" not in str(problem)

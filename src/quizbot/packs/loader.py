@@ -68,11 +68,8 @@ def load_pack(path: str | Path, display: str | None = None) -> LoadResult:
     root, problems = read_nodes(path, file)
     if root is None:
         return LoadResult(path, None, problems)
-    try:
-        builder = _PackBuilder(file)
-        pack = builder.build(root)
-    except RecursionError:
-        return LoadResult(path, None, [Problem(Place(file, 1, 1), "the YAML nests too deeply")])
+    builder = _PackBuilder(file)  # never deeper than the composer's depth limit
+    pack = builder.build(root)
     problems = sorted(builder.problems, key=lambda p: (p.place.line, p.place.column))
     return LoadResult(path, pack if not problems else None, problems)
 

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import yaml
 
+from quizbot.packs.compose import compose
 from quizbot.packs.model import Place
 from quizbot.packs.problems import Problem
-
-try:  # libyaml is several times faster; fall back so a machine without it still works
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # Anchors and aliases are allowed for small reuse (a shared list of options), but a
@@ -64,7 +60,7 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
     ):
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         position = error.position
         line = text.count("\n", 0, position) + 1
@@ -83,8 +79,6 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         return None, [Problem(where, f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(_start(file), f"YAML error: {error}")]
-    except RecursionError:
-        return None, [Problem(_start(file), "the YAML nests too deeply")]
     if node is None:
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
     problem = _check_shape(file, node)
