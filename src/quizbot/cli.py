@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quizbot import __version__
 
@@ -159,30 +159,31 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if packs is None:
         return 1
     import contextlib
-    import os
-    import tempfile
     from pathlib import Path
 
+    from quizbot.atomic import replacing
     from quizbot.batch import BatchError, grade_rows
 
     source = Path(args.responses)
+    target = Path(args.output) if args.output else None
+    if target is not None and (target.is_dir() or not target.parent.resolve().is_dir()):
+        problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
+        print(f"quizbot: cannot write {target}: it {problem}", file=sys.stderr)
+        return 1
     try:
         responses = source.open(newline="", encoding="utf-8-sig")
         size = source.stat().st_size
     except OSError as error:
         print(f"quizbot: cannot read {source}: {error.strerror or error}", file=sys.stderr)
         return 1
-    # Written to a temporary file and renamed, so a failure never leaves half a report.
-    target = Path(args.output) if args.output else None
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(responses)
-        if target is None:
-            output = sys.stdout
-        else:
-            fd, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-            output = stack.enter_context(open(fd, "w", newline="", encoding="utf-8"))
-            stack.callback(lambda: Path(temporary).unlink(missing_ok=True))
-        try:
+    # A report file is replaced whole or not at all: a failure never leaves half of one.
+    report: contextlib.AbstractContextManager[TextIO] = (
+        replacing(target, newline="", encoding="utf-8")
+        if target is not None
+        else contextlib.nullcontext(sys.stdout)
+    )
+    try:
+        with responses, report as output:
             summary = grade_rows(
                 packs,
                 responses,
@@ -191,13 +192,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
                 show_progress=sys.stderr.isatty() and size > 1_000_000,
                 total_bytes=size,
             )
-        except (BatchError, UnicodeDecodeError) as error:
-            print(f"quizbot: {source}: {error}", file=sys.stderr)
-            return 1
-        if target is not None:
-            output.flush()
-            os.fsync(output.fileno())
-            os.replace(temporary, target)
+    except (BatchError, UnicodeDecodeError) as error:
+        print(f"quizbot: {source}: {error}", file=sys.stderr)
+        return 1
     print(summary_line(summary), file=sys.stderr)
     return 1 if summary.errors else 0
 

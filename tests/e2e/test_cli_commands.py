@@ -145,3 +145,11 @@ def test_bad_profile_name_is_one_line(run_quizbot: Run) -> None:
     result = run_quizbot("stats", "--profile", "../etc")
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_grade_to_an_unwritable_place_is_one_line(run_quizbot: Run, tmp_path: Path) -> None:
+    write_csv(tmp_path / "answers.csv")
+    for target in (str(tmp_path), str(tmp_path / "missing" / "out.csv")):
+        result = run_quizbot("grade", "--pack", PACK, "answers.csv", "-o", target)
+        assert result.returncode == 1
+        assert result.stderr.startswith("quizbot: cannot write") and result.stderr.count("\n") == 1

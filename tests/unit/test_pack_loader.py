@@ -355,3 +355,43 @@ def test_absurd_nesting_is_one_problem_not_a_crash(tmp_path: Path, nesting: str)
 def test_composition_errors_are_one_line(tmp_path: Path, text: str, fragment: str) -> None:
     (problem,) = load_pack(write(tmp_path, text)).problems
     assert fragment in str(problem) and "\n" not in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("changed", "line", "fragment"),
+    [
+        ('text: "x {{ | b}} z"', 5, "a blank has an empty answer or alias"),
+        ("answers: [a, []]", 10, "a list item is empty"),
+        ("prompt: {{x}}", 9, "prompt was read by YAML as a mapping"),
+    ],
+)
+def test_more_problems_at_their_lines(
+    tmp_path: Path, changed: str, line: int, fragment: str
+) -> None:
+    text = (
+        'pack: p\ntitle: t\nfacts:\n  - id: f\n    text: "x {{y}} z"\nquestions:\n'
+        "  - id: q\n    type: list\n    prompt: p\n    answers: [a, b]\n"
+    )
+    original = {5: 'text: "x {{y}} z"', 10: "answers: [a, b]", 9: "prompt: p"}[line]
+    found = problems_of(tmp_path, text.replace(original, changed))
+    assert any(f":{line}:" in p and fragment in p for p in found), found
+
+
+def test_an_unquoted_blank_gets_the_quoting_advice(tmp_path: Path) -> None:
+    text = "pack: p\ntitle: t\nfacts:\n  - id: f\n    text: {{900 million}} people\n"
+    (problem,) = problems_of(tmp_path, text)
+    assert ":5:" in problem and "must be quoted" in problem
+
+
+def test_merge_keys_are_refused_by_name(tmp_path: Path) -> None:
+    text = "pack: p\ntitle: t\nbase: &b {a: 1}\nother:\n  <<: *b\n"
+    (problem,) = problems_of(tmp_path, text)
+    assert ":5:3: merge keys '<<' are not supported" in problem
+
+
+def test_load_packs_runs_the_authors_tests(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace("rejected: [Harbin]", "rejected: [Hohhot]"))
+    with pytest.raises(PackError) as caught:
+        load_packs([tmp_path])
+    assert any("should be rejected" in str(p) for p in caught.value.problems)
+    assert load_packs([tmp_path], run_tests=False)

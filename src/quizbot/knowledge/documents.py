@@ -119,7 +119,7 @@ def document_terms(texts: Iterable[str]) -> tuple[set[str], set[str], bool, bool
                 # nothing about the internet: only the name itself is indexed.
                 at[start:end] = [()] * (end - start)
         terms.update(chain.from_iterable(at))
-    has_number = NUMBER in kinds or YEAR in kinds
+    has_number = NUMBER in kinds  # a year alone does not answer "how many"
     return terms, surface, has_number, YEAR in kinds or MONTH in kinds
 
 

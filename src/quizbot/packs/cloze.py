@@ -26,14 +26,14 @@ def blanks(text: str) -> list[Blank]:
     """The blanks of a fact's text, in order."""
     found = []
     for match in BLANK.finditer(text):
-        forms = tuple(f.strip() for f in match.group(1).split("|") if f.strip())
-        found.append(Blank(forms or ("",), match.start(), match.end()))
+        forms = tuple(f.strip() for f in match.group(1).split("|"))
+        found.append(Blank(forms, match.start(), match.end()))
     return found
 
 
 def plain_text(text: str) -> str:
     """The text with every blank replaced by its answer."""
-    return BLANK.sub(lambda m: m.group(1).split("|")[0].strip(), text)
+    return with_gap(text, -1)
 
 
 def with_gap(text: str, index: int) -> str:

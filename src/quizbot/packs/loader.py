@@ -86,12 +86,22 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
-    """Load every pack named; raise PackError listing all problems if any is invalid."""
+def load_packs(paths: Iterable[str | Path], *, run_tests: bool = True) -> list[Pack]:
+    """Load every pack named; raise PackError listing all problems if any is invalid.
+
+    ``run_tests`` grades the authors' ``tests:`` too, so a pack ``validate`` rejects
+    is rejected everywhere (the built-in packs skip it: CI runs them).
+    """
+    from quizbot.packs.selftest import grading_test_problems
+
     paths = list(paths)
     results = [load_pack(p) for p in pack_files(paths)]
     problems = [problem for result in results for problem in result.problems]
     problems.extend(duplicate_pack_problems(results))
+    if run_tests:
+        for result in results:
+            if result.pack is not None:
+                problems.extend(grading_test_problems(result.pack))
     if problems:
         raise PackError(problems)
     if not results:
@@ -186,7 +196,7 @@ class _PackBuilder:
         """A scalar as the author wrote it (``70.40`` stays ``70.40``)."""
         if node is None:
             return None
-        if isinstance(node, yaml.MappingNode) and what.endswith("text"):
+        if isinstance(node, yaml.MappingNode) and node.flow_style:
             self.problem(
                 node,
                 f"{what} was read by YAML as a mapping because it starts with '{{'; "
@@ -379,8 +389,12 @@ class _PackBuilder:
                     "(each blank is {{answer}})",
                 )
                 text = None
-            elif any(not b.answer for b in cloze.blanks(text)):
-                self.problem(text_node, "a blank {{}} is empty (write its answer inside)")
+            elif any(not all(b.forms) for b in cloze.blanks(text)):
+                self.problem(
+                    text_node,
+                    "a blank has an empty answer or alias (write {{answer}} or "
+                    "{{answer|alias}}, with no empty part)",
+                )
                 text = None
         if fact_id is None or text is None:
             return None
@@ -526,6 +540,8 @@ class _PackBuilder:
 
     def list_item(self, node: yaml.Node) -> tuple[str, ...] | None:
         forms = self.texts(node, "a list item")
+        if not forms and isinstance(node, yaml.SequenceNode):
+            self.problem(node, "a list item is empty (write the item, or a list of its forms)")
         return forms or None
 
     def check_type_keys(

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack, pack_files
-from quizbot.packs.model import Pack, Place
+from quizbot.packs.model import Place
 from quizbot.packs.problems import Problem
+from quizbot.packs.selftest import grading_test_problems
 
 
 @dataclass
@@ -46,38 +47,6 @@ def validate_paths(paths: Iterable[str | Path]) -> Report:
             report.problems.extend(grading_test_problems(result.pack))
     report.problems.extend(duplicate_pack_problems(results))
     return report
-
-
-def grading_test_problems(pack: Pack) -> list[Problem]:
-    """Grade each question's ``tests:`` examples; a mismatch is a problem at its line."""
-    from quizbot.grading import grade
-
-    problems = []
-    for question in pack.questions:
-        tests = question.tests
-        if tests is None:
-            continue
-        for response, place in zip(tests.accepted, tests.accepted_places, strict=True):
-            verdict = grade(question, response)
-            if not verdict.correct:
-                problems.append(
-                    Problem(
-                        place,
-                        f"test response {response!r} should be accepted but was graded "
-                        f"{verdict.verdict} ({verdict.reason}): {verdict.feedback}",
-                    )
-                )
-        for response, place in zip(tests.rejected, tests.rejected_places, strict=True):
-            verdict = grade(question, response)
-            if verdict.correct:
-                problems.append(
-                    Problem(
-                        place,
-                        f"test response {response!r} should be rejected but was graded "
-                        f"correct ({verdict.reason})",
-                    )
-                )
-    return problems
 
 
 def _count(n: int, noun: str) -> str:

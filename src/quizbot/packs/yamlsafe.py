@@ -76,6 +76,8 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         mark = error.problem_mark or error.context_mark
         where = Place(file, mark.line + 1, mark.column + 1) if mark else _start(file)
         what = error.problem or error.context or "invalid YAML"
+        if mark and _starts_with_braces(text, mark.line):
+            what += " (a value that starts with '{{' must be quoted: \"{{...}} ...\")"
         return None, [Problem(where, f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(_start(file), f"YAML error: {error}")]
@@ -83,6 +85,15 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
     problem = _check_shape(file, node)
     return (None, [problem]) if problem else (node, [])
+
+
+def _starts_with_braces(text: str, line: int) -> bool:
+    """Does the value on this line (0-based) start with ``{{``, the usual unquoted blank?"""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    _, colon, value = lines[line].partition(":")
+    return bool(colon) and value.lstrip().startswith("{{")
 
 
 def _check_shape(file: str, root: yaml.Node) -> Problem | None:
@@ -98,6 +109,8 @@ def _check_shape(file: str, root: yaml.Node) -> Problem | None:
             continue
         seen.add(id(node))
         if node.tag not in STANDARD_TAGS:
+            if node.tag == YAML + "merge":
+                return Problem(place_of(file, node), "merge keys '<<' are not supported")
             return Problem(
                 place_of(file, node),
                 f"tag {node.tag!r} is not allowed (packs hold plain data: remove the tag)",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -14,6 +13,7 @@ from types import MappingProxyType
 
 import filelock
 
+from quizbot.atomic import replacing
 from quizbot.paths import valid_profile_name
 from quizbot.progress.codec import (
     Snapshot,
@@ -321,10 +321,26 @@ class ProgressStore:
                 self._sync(force_snapshot=False)
 
     def close(self) -> None:
-        """Save everything, snapshot included; raises ProgressError if that fails."""
+        """Save everything, snapshot included.
+
+        Raises ProgressError only when answers could not be saved; a snapshot that
+        cannot be written is no loss (it is rebuilt from the history next time).
+        """
         with self._mutex:
-            if self._pending or self._snapshot_stale or self._offset != self._snap_offset:
+            if not (self._pending or self._snapshot_stale or self._offset != self._snap_offset):
+                return
+            try:
                 self._sync(force_snapshot=True)
+            except ProgressError as error:
+                if not self._pending:
+                    return
+                n = len(self._pending)
+                cause = error.__cause__
+                reason = _reason(cause) if isinstance(cause, OSError) else str(error)
+                raise ProgressError(
+                    f"{n} answer{'s' if n != 1 else ''} of this session could not be saved "
+                    f"to {self.path}: {reason}"
+                ) from error
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -424,21 +440,10 @@ class ProgressStore:
             self._temps_cleaned = True
         snapshot = Snapshot(states=self._states, offset=self._offset, answers=self._answers)
         data = encode_snapshot(snapshot, self.profile)
-        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=self.path)
-        try:
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self._snapshot_path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(self.path)
+        with replacing(
+            self._snapshot_path, binary=True, private=True, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX
+        ) as handle:
+            handle.write(data)
         self._snap_offset = self._offset
         self._snap_bytes = len(data)
         self._snapshot_stale = False
