@@ -137,6 +137,12 @@ def single_grades(pack: Pack) -> None:
     start = time.perf_counter()
     grade(pack.questions[0], long_text)
     print(f"  100,000-char response: {(time.perf_counter() - start) * 1e6:.0f} µs")
+    number = next(q for q in pack.questions if q.type == "number")
+    strange = {"990 repeated numbers": "1 " * 990, "a 990-word denial": "isn't " + "x " * 990}
+    for label, response in strange.items():
+        start = time.perf_counter()
+        grade(number, response)
+        print(f"  {label}: {(time.perf_counter() - start) * 1e6:.0f} µs")
 
 
 def main() -> None:

@@ -20,6 +20,9 @@ ADDED_COLUMNS = ("verdict", "score", "feedback")
 _CACHE_SIZE = 20_000
 # Responses longer than this are not cached (they are rare and would crowd the cache).
 _CACHE_MAX_CHARS = 200
+# No cell is too big to read (csv's default limit is 131,072 characters): the grader
+# itself only looks at the start of a long response. The C long of csv may be 32 bits.
+_CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 class BatchError(Exception):
@@ -131,6 +134,8 @@ def grade_rows(
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.reader(progress.lines(input) if progress else input)
     try:
         header = next(reader)
@@ -157,7 +162,7 @@ def grade_rows(
     def cached(question_id: str, response: str) -> Verdict:
         return grade(index[question_id], response)
 
-    write = _writer(output, fmt, out_header, added_at[1])
+    write = _writer(output, fmt, out_header, width, added_at[1])
     if fmt == "csv":
         csv.writer(output, lineterminator="\n").writerow(out_header)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
@@ -171,10 +176,11 @@ def grade_rows(
         except csv.Error as error:
             raise BatchError(f"line {line + 1}: not valid CSV: {error}") from None
         line = reader.line_num
-        if not cells:
-            continue
+        if not cells or all(not c.strip() for c in cells):
+            continue  # a blank line, or a spreadsheet's filler row of empty cells
         rows += 1
         row: list[object] = [*(cells + [""] * width)[:width], *[""] * (len(out_header) - width)]
+        extra = _extra_cells(cells, width)
         question_id = cells[question_at].strip() if question_at < len(cells) else ""
         response = cells[response_at] if response_at < len(cells) else ""
         if question_id in index:
@@ -192,7 +198,7 @@ def grade_rows(
         counts[values[0]] += 1
         for at, value in zip(added_at, values, strict=True):
             row[at] = value
-        write(row)
+        write(row, extra)
         if progress:
             progress.row()
     if progress:
@@ -208,20 +214,51 @@ def _format_score(score: object) -> str:
     return f"{score:g}" if isinstance(score, float) else str(score)
 
 
-def _writer(
-    output: TextIO, fmt: str, header: list[str], score_at: int
-) -> Callable[[list[object]], None]:
-    if fmt == "jsonl":
+def _extra_cells(cells: list[str], width: int) -> list[str]:
+    """The cells of a row beyond the header, up to the last that holds something."""
+    extra = cells[width:]
+    while extra and not extra[-1].strip():
+        extra.pop()
+    return extra
 
-        def write_json(cells: list[object]) -> None:
-            output.write(json.dumps(dict(zip(header, cells, strict=True)), ensure_ascii=False))
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name_2``, ``name_3``... when it is taken; the result is taken."""
+    unique, n = name, 1
+    while unique in taken:
+        n += 1
+        unique = f"{name}_{n}"
+    taken.add(unique)
+    return unique
+
+
+def _writer(
+    output: TextIO, fmt: str, header: list[str], width: int, score_at: int
+) -> Callable[[list[object], list[str]], None]:
+    """Write a row and the cells it has beyond the header.
+
+    In JSON those cells are named after their column (``column6``...) and a
+    header name used twice gets a suffix (``note``, ``note_2``). In CSV they
+    follow the added columns, since the header is written before any row.
+    """
+    if fmt == "jsonl":
+        taken: set[str] = set()
+        names = [_unique(h, taken) for h in header]
+        extra_names: list[str] = []
+
+        def write_json(cells: list[object], extra: list[str]) -> None:
+            while len(extra_names) < len(extra):
+                extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
+            record = dict(zip(names, cells, strict=True))
+            record.update(zip(extra_names, extra, strict=False))
+            output.write(json.dumps(record, ensure_ascii=False))
             output.write("\n")
 
         return write_json
     writer = csv.writer(output, lineterminator="\n")
 
-    def write_csv(cells: list[object]) -> None:
+    def write_csv(cells: list[object], extra: list[str]) -> None:
         row = [_format_score(c) if i == score_at else c for i, c in enumerate(cells)]
-        writer.writerow(row)
+        writer.writerow([*row, *extra])
 
     return write_csv

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from string import ascii_uppercase
 from typing import TextIO
 
 from quizbot.tutor import Tutor
 from quizbot.tutor.engine import HEADLINES
 from quizbot.tutor.messages import BotMessage
+from quizbot.tutor.rounds import letter
 
 PROMPT = "> "
 VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
@@ -33,13 +33,11 @@ def render(message: BotMessage) -> list[str]:
             text = f"[{number}/{message.progress.total}] {text}"
         lines.extend(text.splitlines())
         for i, option in enumerate(message.options):
-            mark = ascii_uppercase[i] if i < len(ascii_uppercase) else str(i + 1)
-            lines.append(f"{mark}) {option}")
+            lines.append(f"{letter(i)}) {option}")
     elif message.kind == "verdict" and message.verdict is not None:
         outcome = message.verdict.verdict
-        headline = HEADLINES.get(outcome, "")
-        if headline and text.startswith(headline):
-            text = text[len(headline) :].strip()
+        text = _without_headline(text, HEADLINES.get(outcome, ""))
+        text = _without_headline(text, VERDICT_LABELS.get(outcome, ""))
         label = VERDICT_LABELS.get(outcome, "Result:")
         body = text.splitlines() or [""]
         lines.append(f"{label} {body[0]}".rstrip())
@@ -52,6 +50,17 @@ def render(message: BotMessage) -> list[str]:
     if message.source:
         lines.append(f"Source: {message.source}")
     return lines
+
+
+def _without_headline(text: str, headline: str) -> str:
+    """The verdict text without its leading headline word, however it is punctuated
+    ("Not quite — it is true." -> "it is true."): the label says it already."""
+    words = re.findall(r"\w+", headline)
+    if not words:
+        return text
+    pattern = r"^\s*" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)[\s.!,:;—–-]*"
+    rest = re.sub(pattern, "", text, count=1, flags=re.IGNORECASE)
+    return rest if rest.strip() else text
 
 
 def _write(output: TextIO, text: str) -> None:

@@ -63,6 +63,27 @@ def test_verdicts_are_spelled_out_in_words(outcome: str, text: str, line: str) -
     assert render(BotMessage("verdict", text, verdict=verdict)) == [line]
 
 
+@pytest.mark.parametrize(
+    ("outcome", "text", "line"),
+    [
+        ("incorrect", "Not quite — it is true.", "Not right: it is true."),
+        ("correct", "Correct — 342 million.", "Correct: 342 million."),
+        ("correct", "Correct! Exactly.", "Correct: Exactly."),
+        ("partial", "Partly right: 1 of 2.", "Partly right: 1 of 2."),
+        ("correct", "Correctly spelled.", "Correct: Correctly spelled."),
+    ],
+)
+def test_the_verdict_word_is_said_once(outcome: str, text: str, line: str) -> None:
+    verdict = Verdict(outcome, 1.0, "", "x")  # type: ignore[arg-type]
+    assert render(BotMessage("verdict", text, verdict=verdict)) == [line]
+
+
+def test_options_past_z_get_two_letters() -> None:
+    options = tuple(f"option {i}" for i in range(28))
+    lines = render(BotMessage("question", "Which?", options=options))
+    assert lines[26:] == ["Z) option 25", "AA) option 26", "AB) option 27"]
+
+
 def test_explanations_and_answers_end_with_their_source() -> None:
     message = BotMessage("explanation", "Because.", source="“Title”, Paper, 2021-02-04")
     assert render(message) == ["Because.", "Source: “Title”, Paper, 2021-02-04"]

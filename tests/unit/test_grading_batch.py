@@ -140,3 +140,40 @@ def test_progress_goes_to_the_given_stream_only_when_asked() -> None:
     quiet = io.StringIO()
     grade_rows((PACK,), io.StringIO(big), io.StringIO(), "csv", progress_stream=quiet)
     assert quiet.getvalue() == ""
+
+
+def test_a_cell_bigger_than_csvs_default_limit_is_graded() -> None:
+    before = csv.field_size_limit(131_072)  # csv's default, whatever ran before
+    try:
+        huge = "Hohhot " * 30_000  # 210,000 characters in one cell
+        text, summary = run("csv", f'question,response\ncapital,"{huge}"\ncapital,Hohhot\n')
+    finally:
+        csv.field_size_limit(max(before, csv.field_size_limit()))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert summary.rows == 2 and summary.errors == 0
+    assert rows[1][2] == "incorrect" and rows[2][2] == "correct"
+
+
+def test_cells_beyond_the_header_are_kept() -> None:
+    source = "question,response\ncapital,Hohhot,late,,\ncapital,Baotou\n"
+    text, _ = run("csv", source)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == ["capital", "Hohhot", "correct", "1", rows[1][4], "late"]
+    assert len(rows[2]) == 5
+    text, _ = run("jsonl", source)
+    objects = [json.loads(line) for line in text.splitlines()]
+    assert objects[0]["column3"] == "late"
+    assert "column3" not in objects[1]
+
+
+def test_duplicate_header_names_are_all_kept_in_jsonl() -> None:
+    text, _ = run("jsonl", "note,question,response,note,note_2\nA,capital,Hohhot,B,C\n")
+    record = json.loads(text)
+    assert (record["note"], record["note_2"], record["note_2_2"]) == ("A", "B", "C")
+    assert record["verdict"] == "correct"
+
+
+def test_spreadsheet_filler_rows_of_empty_cells_are_skipped() -> None:
+    text, summary = run("csv", "question,response,note\ncapital,Hohhot,\n,,\n , ,\n,,\n")
+    assert summary == GradeSummary(rows=1, errors=0, correct=1, partial=0, incorrect=0)
+    assert len(list(csv.reader(io.StringIO(text)))) == 2

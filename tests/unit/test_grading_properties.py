@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizbot.grading import grade
-from quizbot.grading.normalize import normalize
 from quizbot.packs.model import Question
 
 QUESTIONS: list[Question] = [
@@ -100,13 +99,6 @@ def test_digits_that_look_alike_are_different_numbers(a: int, b: int) -> None:
     assert not grade(question, f"{b} million").correct
     swapped = int(str(a)[::-1] + "0")
     assert grade(question, f"{swapped} million").correct is (swapped == a)
-
-
-@FAST
-@given(st.text(max_size=200))
-def test_normalisation_is_idempotent(text: str) -> None:
-    once = normalize(text)
-    assert normalize(once) == once
 
 
 STRANGE = [

@@ -141,3 +141,15 @@ def test_huge_input_is_cut_and_never_raises() -> None:
     text = "9" * 100_000 + " million " + "nine " * 20_000
     assert find_numbers(text) == find_numbers(text[:4000])
     assert read_number(text) == read_number(text[:4000])
+
+
+@pytest.mark.parametrize("text", ["900-million", "nearly 900-million people", "900-milion"])
+def test_a_hyphen_before_a_scale_word_joins_it_to_the_number(text: str) -> None:
+    reading = read_number(text)
+    assert reading is not None
+    assert reading.value == Decimal("900000000") and reading.scaled
+
+
+@pytest.mark.parametrize("text", ["covid-19", "19-covid", "mp-3"])
+def test_a_hyphen_before_another_word_is_still_a_glued_word(text: str) -> None:
+    assert read_number(text) is None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -264,12 +263,9 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
         refs = ",".join([f"*a{i - 1}"] * 10)
         lines.append(f"a{i}: &a{i} [{refs}]")
     path = write(tmp_path, "\n".join(lines) + "\n")
-    started = time.perf_counter()
-    result = load_pack(path)
-    elapsed = time.perf_counter() - started
+    result = load_pack(path)  # walking the expansion would never finish: it is counted
     assert result.pack is None
     assert any("aliases expand" in str(p) for p in result.problems)
-    assert elapsed < 10  # a generous bound: walking the expansion would never finish
 
 
 def test_recursive_alias_is_refused(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -139,3 +140,43 @@ def test_questions_of_the_learner_are_answered_from_the_facts(
         assert "don't know" not in reply[0].text, line
         assert reply[1].text.startswith("Back to the question")
     assert tutor.command("repeat") == [question]
+
+
+def one_question(packs: list[Pack], question_id: str) -> Pack:
+    """The first built-in pack with only one of its questions, so a round asks just that."""
+    pack = packs[0]
+    return dataclasses.replace(
+        pack, questions=tuple(q for q in pack.questions if q.id == question_id)
+    )
+
+
+def test_a_free_question_never_gives_the_open_answer_away(
+    packs: list[Pack], knowledge: KnowledgeBase
+) -> None:
+    store = FakeStore()
+    tutor = tutor_for([one_question(packs, "os-education")], knowledge, store=store)
+    tutor.start()
+    tutor.respond("")
+    reply = tutor.respond("tell me about online education")
+    assert "342" not in " ".join(m.text for m in reply)
+    assert "once you've answered" in reply[0].text
+    assert tutor.status.stage == "question"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "line"),
+    [
+        ("os-education", "around 300 million people?"),
+        ("os-education", "three hundred million users?"),
+        ("os-hohhot", "the capital of Inner Mongolia?"),
+    ],
+)
+def test_unsure_wrong_answers_with_a_question_mark_are_graded(
+    packs: list[Pack], knowledge: KnowledgeBase, question_id: str, line: str
+) -> None:
+    tutor = tutor_for([one_question(packs, question_id)], knowledge)
+    tutor.start()
+    tutor.respond("")
+    reply = tutor.respond(line)
+    assert reply[0].kind == "verdict", reply[0].text
+    assert reply[0].verdict is not None and reply[0].verdict.verdict == "incorrect"

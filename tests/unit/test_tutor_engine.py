@@ -15,6 +15,7 @@ from tutor_fakes import (
     second_pack,
 )
 
+from quizbot.packs.model import Pack, Question, Topic
 from quizbot.tutor import Tutor
 from quizbot.tutor.messages import BotMessage
 
@@ -210,7 +211,8 @@ def test_hint_once_then_half_credit() -> None:
     verdict = messages[0]
     assert verdict.verdict is not None and verdict.verdict.score == 0.5
     assert "hint" in verdict.text and "0.5 of 1" in verdict.text
-    assert store.records[-1].hint_used and store.records[-1].score == 0.5
+    # The history keeps the grader's score; the schedule weighs the hint itself.
+    assert store.records[-1].hint_used and store.records[-1].score == 1.0
     assert question.question_id == "q-text"
 
 
@@ -494,3 +496,138 @@ def test_strange_lines_never_break_the_conversation(line: str) -> None:
     reply = tutor.respond(line)
     assert reply[0].kind in ("verdict", "answer")
     assert tutor.status.stage in ("question", "finished_round")
+
+
+# -- review findings -------------------------------------------------------------------
+
+
+def test_a_finding_that_gives_the_open_answer_away_is_held_back() -> None:
+    knowledge = FakeKnowledge(
+        [("The robots were built in a shed.", "robot-fact"), ("Gnomes guard the shed.", None)]
+    )
+    tutor = make_tutor(knowledge=knowledge)
+    play_until(tutor, start_round(tutor), "robot-fact#1")  # the cloze of robot-fact
+    reply = tutor.respond("tell me about the robots")
+    assert kinds(reply) == ["answer", "info"]
+    assert reply[0].text == "Gnomes guard the shed."  # the other finding is kept
+    assert "built" not in reply[0].text
+
+
+def test_a_finding_with_the_expected_answer_in_it_is_held_back() -> None:
+    knowledge = FakeKnowledge([("The robot museum opened in LYON in 2019.", "museum-fact")])
+    tutor = make_tutor(knowledge=knowledge)
+    play_until(tutor, start_round(tutor), "q-text")
+    reply = tutor.respond("tell me about the robot museum")
+    assert kinds(reply) == ["info", "info"]
+    assert "once you've answered this question" in reply[0].text and "/hint" in reply[0].text
+    assert "Lyon" not in reply[0].text.title()
+    assert tutor.status.stage == "question"
+    # Between rounds the same finding is told in full.
+    tutor.command("skip")
+    for _ in range(10):
+        if tutor.status.stage != "question":
+            break
+        tutor.command("skip")
+    assert "LYON" in tutor.respond("tell me about the robot museum")[0].text
+
+
+def test_a_free_question_the_facts_cannot_answer_is_graded_as_an_answer() -> None:
+    store = FakeStore()
+    tutor = make_tutor(knowledge=FakeKnowledge([]), store=store)
+    play_until(tutor, start_round(tutor), "q-text")
+    reply = tutor.respond("what about Paris?")
+    assert reply[0].kind == "verdict"
+    assert reply[0].verdict is not None and reply[0].verdict.verdict == "incorrect"
+    assert store.records[-1].response == "what about Paris?"
+
+
+def test_polite_hint_and_skip_requests_are_commands() -> None:
+    tutor = make_tutor()
+    play_until(tutor, start_round(tutor), "q-text")
+    assert kinds(tutor.respond("can I get a hint?")) == ["hint"]
+    reply = tutor.respond("skip please")
+    assert reply[0].text.startswith("Skipped.")
+
+
+def two_topic_pack() -> Pack:
+    return Pack(
+        id="words",
+        title="Words",
+        topics=(Topic("cities", "Cities"), Topic("asking", "Asking")),
+        questions=(
+            Question("q1", "text", "Where?", "Oslo", pack="words", topic="cities"),
+            Question(
+                "q2", "text", "Which word asks for a reason?", "why", pack="words", topic="asking"
+            ),
+        ),
+    )
+
+
+def test_a_grade_made_for_one_question_is_never_reused_for_another() -> None:
+    tutor = make_tutor([two_topic_pack()])
+    tutor.start()
+    tutor.respond("quiz me on cities")
+    # "why" is graded for q1 (wrong, so it is the /why command) ...
+    assert "once you've answered" in tutor.respond("why")[0].text
+    tutor.command("topic", "asking")
+    # ... and graded again for q2, where it is the right answer.
+    reply = tutor.respond("why")
+    assert reply[0].kind == "verdict"
+    assert reply[0].verdict is not None and reply[0].verdict.verdict == "correct"
+
+
+def test_hinted_partial_credit_shows_two_decimals() -> None:
+    tutor = make_tutor()
+    play_until(tutor, start_round(tutor), "q-list")
+    tutor.command("hint")
+    reply = tutor.respond("red")
+    assert "earns 0.25 of 0.5" in reply[0].text
+
+
+def test_unknown_topics_get_the_topic_commands_reply() -> None:
+    tutor = make_tutor()
+    tutor.start()
+    for line, said in (
+        ("quiz me on cats", "I have no topic like “cats”"),
+        ("9", "There is no topic 9"),
+    ):
+        reply = tutor.respond(line)
+        assert kinds(reply) == ["info", "menu"], line
+        assert reply[0].text.startswith(said) and "Garden Robots has 2 topics" in reply[0].text
+        assert reply == tutor.command("topic", line.removeprefix("quiz me on "))
+
+
+def test_a_length_and_a_topic_together() -> None:
+    tutor = make_tutor()
+    tutor.start()
+    reply = tutor.respond("give me 2 questions about robot facts")
+    assert "A round of 2 questions on Robot facts." in reply[0].text
+
+
+def test_a_question_between_rounds_is_not_read_as_a_topic() -> None:
+    knowledge = FakeKnowledge()
+    tutor = make_tutor(knowledge=knowledge)
+    tutor.start()
+    reply = tutor.respond("do you know who Han Lei is?")
+    assert kinds(reply) == ["answer"]
+    assert knowledge.asked == ["do you know who Han Lei is?"]
+
+
+def test_score_after_switching_packs_tells_the_last_round() -> None:
+    tutor = make_tutor([garden_pack(), second_pack()])
+    play_until(tutor, start_round(tutor), "q-text")
+    tutor.respond("Lyon")
+    tutor.command("pack", "kitchen")
+    text = tutor.command("score")[0].text
+    assert text.startswith("No round yet in Kitchen Machines.")
+    assert "Garden Robots" in text and "answered" in text
+
+
+def test_the_greeting_names_the_profile_and_quit_closes_the_store() -> None:
+    assert make_tutor().start()[0].text.startswith("Hi! ")
+    assert make_tutor(profile="mei").start()[0].text.startswith("Hi mei! ")
+    store = FakeStore()
+    tutor = make_tutor(store=store)
+    tutor.start()
+    tutor.respond("quit")
+    assert store.closed

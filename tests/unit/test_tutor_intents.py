@@ -6,7 +6,9 @@ import pytest
 
 from quizbot.knowledge import looks_like_question
 from quizbot.tutor.intents import (
+    PHRASES,
     match_choice,
+    normalise,
     parse_slash,
     phrase_intent,
     read_length,
@@ -191,10 +193,10 @@ def test_topic_and_length_together_start_a_round() -> None:
     assert menu("5 questions on health codes")[:4] == ("choose", "health-codes", 5, True)
 
 
-def test_unknown_topic_is_unclear_not_a_random_topic() -> None:
+def test_unknown_topic_is_not_a_random_topic() -> None:
+    # It goes to /topic, which says there is no such topic and shows the menu.
     intent = read_menu_line("quiz me on volcanoes", TOPICS, looks_like_question=never)
-    assert intent.kind == "unclear"
-    assert intent.arg == "volcanoes"
+    assert (intent.kind, intent.name, intent.arg) == ("command", "topic", "volcanoes")
     assert match_choice("volcanoes", TOPICS) is None
     assert match_choice("9", TOPICS) is None
 
@@ -234,3 +236,71 @@ def test_a_question_between_rounds_goes_to_the_knowledge_base() -> None:
 
 def test_gibberish_between_rounds_is_unclear() -> None:
     assert menu("zxqv blorp")[0] == "unclear"
+
+
+# -- review findings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("hint please", "hint"),
+        ("give me a clue", "hint"),
+        ("can I get a hint?", "hint"),
+        ("Could you give me a hint, please?", "hint"),
+        ("skip please", "skip"),
+        ("next question", "skip"),
+        ("i dunno", "skip"),
+        ("dunno", "skip"),
+        ("no clue", "skip"),
+    ],
+)
+def test_polite_ways_of_asking_for_a_hint_or_a_skip(line: str, name: str) -> None:
+    assert during(line) == ("command", name)
+    # ... and still an answer when the grader could accept them.
+    assert during(line, could_be_answer=True) == ("answer", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "around 300 million people?",
+        "three hundred million users?",
+        "the capital of Inner Mongolia?",
+    ],
+)
+def test_a_trailing_question_mark_alone_never_makes_a_question(line: str) -> None:
+    assert during(line) == ("answer", "")
+
+
+@pytest.mark.parametrize("line", ["how many people?", "tell me about health codes", "谁是韩磊？"])
+def test_lines_that_start_like_questions_are_still_questions(line: str) -> None:
+    assert during(line) == ("question", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["do you know who Han Lei is?", "i'd like to know how many people use the internet"],
+)
+def test_questions_between_rounds_are_not_misread_as_topic_choices(line: str) -> None:
+    assert menu(line)[0] == "question"
+
+
+def test_a_length_and_a_topic_in_the_same_request() -> None:
+    assert menu("give me 5 questions about health codes")[:4] == (
+        "choose",
+        "health-codes",
+        5,
+        True,
+    )
+    assert menu("i want 3 questions on remote work")[:4] == ("choose", "remote-work", 3, True)
+
+
+def test_an_unknown_topic_number_goes_to_the_topic_command() -> None:
+    intent = read_menu_line("9", TOPICS, looks_like_question=looks_like_question)
+    assert (intent.kind, intent.name, intent.arg) == ("command", "topic", "9")
+
+
+def test_every_phrase_can_match_a_normalised_line() -> None:
+    unmatchable = [p for ps in PHRASES.values() for p in ps if normalise(p) != p]
+    assert unmatchable == []

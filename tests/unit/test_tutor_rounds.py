@@ -14,6 +14,7 @@ from quizbot.tutor.rounds import (
     can_hint,
     choose_questions,
     expected_answer,
+    letter,
     shuffled_options,
 )
 
@@ -126,3 +127,16 @@ def test_round_progress_counts_points_and_misses() -> None:
     round_.finish_current("x", "incorrect", 0.0)
     assert round_.finished
     assert round_.ask_next(NOW, rng) is None
+
+
+def test_letters_go_on_past_z() -> None:
+    assert [letter(i) for i in (0, 25, 26, 27, 51, 52, 701, 702)] == [
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]

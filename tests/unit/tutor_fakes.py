@@ -180,7 +180,11 @@ class FakeStore:
         self.records: list[AnswerRecord] = []
         self.warnings: list[str] = []
         self.fail = False
+        self.closed = False
         self._states = dict(states or {})
+
+    def close(self) -> None:
+        self.closed = True
 
     def record(self, rec: AnswerRecord) -> None:
         if self.fail:
@@ -192,17 +196,23 @@ class FakeStore:
 
 
 class FakeKnowledge:
-    """Answers every question with one finding."""
+    """Answers every question with the same findings: by default one, "Robots love gardens."
+    (``findings``: (text, fact id) pairs instead; an empty tuple knows nothing)."""
 
-    def __init__(self) -> None:
+    def __init__(self, findings: Sequence[tuple[str, str | None]] | None = None) -> None:
         self.asked: list[str] = []
+        self.findings = (
+            list(findings) if findings is not None else [("Robots love gardens.", "garden-fact")]
+        )
 
     def ask(self, text: str) -> Any:
         from quizbot.knowledge import Finding, Reply
 
         self.asked.append(text)
-        finding = Finding("Robots love gardens.", SOURCE.citation(), "robot-fact", "garden", 1.0)
-        return Reply((finding,), ())
+        found = tuple(
+            Finding(said, SOURCE.citation(), fact, "garden", 1.0) for said, fact in self.findings
+        )
+        return Reply(found, () if found else ("Robot facts",))
 
 
 def make_tutor(
@@ -213,6 +223,7 @@ def make_tutor(
     store: FakeStore | None = None,
     knowledge: FakeKnowledge | None = None,
     round_length: int = 10,
+    profile: str = "default",
 ) -> Tutor:
     return Tutor(
         packs if packs is not None else [garden_pack()],
@@ -221,6 +232,7 @@ def make_tutor(
         clock=clock or Clock(),
         rng=random.Random(seed),
         round_length=round_length,
+        profile=profile,
         grader=fake_grade,
     )
 

@@ -11,8 +11,8 @@ from rapidfuzz.distance import OSA
 from quizbot.grading import feedback as say
 from quizbot.grading.normalize import strip_filler, words
 from quizbot.grading.numbers import read_number
-from quizbot.grading.prepared import Prepared
-from quizbot.grading.text import best_match
+from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
+from quizbot.grading.text import Match, best_match
 from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Question
 
@@ -41,19 +41,20 @@ def _correct_index(question: Question) -> int:
         return -1
 
 
-def option_label(question: Question, shown_options: Sequence[int] | None) -> str:
-    """The right option as shown: "B) Hohhot" (just the answer when it is not an option)."""
-    index = _correct_index(question)
+def option_label(
+    question: Question, shown_options: Sequence[int] | None, index: int | None = None
+) -> str:
+    """An option as shown, by default the right one: "B) Hohhot".
+
+    Just the text when it was not shown with a letter (or the answer is no option).
+    """
+    if index is None:
+        index = _correct_index(question)
+    text = question.options[index].strip() if index >= 0 else question.answer.strip()
     order = display_order(question, shown_options)
     if index in order and order.index(index) < len(LETTERS):
-        return f"{LETTERS[order.index(index)]}) {question.answer.strip()}"
-    return question.answer.strip()
-
-
-def _label(question: Question, order: list[int], index: int) -> str:
-    if index in order and order.index(index) < len(LETTERS):
-        return f"{LETTERS[order.index(index)]}) {question.options[index].strip()}"
-    return question.options[index].strip()
+        return f"{LETTERS[order.index(index)]}) {text}"
+    return text
 
 
 def _letter(text: str, order: list[int]) -> tuple[int, str, bool] | None:
@@ -79,7 +80,6 @@ def choice_part(
     correct = _correct_index(question)
     option_forms = keys.options
     option_numbers = keys.option_numbers
-    reject_forms = [r.form for r in keys.rejects if r.form is not None]
 
     def by_text(text: str) -> tuple[int | None, int]:
         """(option index the text names, slips); None when no option or a tie."""
@@ -127,17 +127,18 @@ def choice_part(
         named, slips = by_text(text)
         return named, False, slips
 
+    def _exact(said: tuple[str, ...]) -> Match | None:
+        """The right option (or an alias) word for word: no fuzzy reject beats it."""
+        forms = option_forms[correct] if correct >= 0 else keys.forms
+        return next((Match(f, 0, False) for f in forms if f.words == said), None)
+
     def part(text: str) -> Verdict:
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
-        if reject_forms:
-            reject = best_match(reject_forms, said)
-            if reject is not None:
-                author = next(
-                    (r.reject.feedback for r in keys.rejects if r.form is reject.form), None
-                )
-                return say.rejected(reject.form.text, expected, author)
+        hit = match_rejects(keys, said)
+        if hit is not None and reject_wins(hit, _exact(said)):
+            return say.rejected(hit.text, expected, hit.feedback)
         index, by_letter, slips = chosen(text)
         if index is None:
             return say.wrong(text, expected)
@@ -149,7 +150,7 @@ def choice_part(
                     "correct", 1.0, f"Accepted — close enough: {expected}.", "typo", expected
                 )
             return Verdict("correct", 1.0, f"Correct — {expected}.", "exact", expected)
-        return say.wrong(_label(question, order, index), expected)
+        return say.wrong(option_label(question, shown_options, index), expected)
 
     def mentions(text: str) -> bool:
         index, _, _ = chosen(text)
@@ -219,8 +220,8 @@ def read_truth(cleaned: str) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def grade_truefalse(question: Question, cleaned: str) -> Verdict:
-    key = question.answer.strip().casefold() in ("true", "t", "yes")
+def grade_truefalse(question: Question, keys: Prepared, cleaned: str) -> Verdict:
+    key = keys.truth
     expected = "true" if key else "false"
     said = read_truth(cleaned)
     if said is None:

@@ -40,7 +40,7 @@ def gloss(expected: str) -> Verdict:
     return _right("gloss", f"Correct — both names are right: {expected}.", expected)
 
 
-def right_number(expected: str, said: str) -> Verdict:
+def right_number(expected: str) -> Verdict:
     return _right("number", f"Correct — {expected}.", expected)
 
 

@@ -14,10 +14,10 @@ from quizbot.grading.guards import (
     split_gloss,
     split_negation,
 )
-from quizbot.grading.normalize import MAX_CHARS, clean, strip_filler, words
+from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
 from quizbot.grading.numbers import FoundNumber, NumberReading, find_numbers, read_number
-from quizbot.grading.prepared import Prepared, prepared
-from quizbot.grading.text import Match, best_match, contains_form, without_prompt_words
+from quizbot.grading.prepared import Prepared, RejectHit, match_rejects, prepared, reject_wins
+from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Question, Tolerance
 
@@ -46,7 +46,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     cleaned = clean(response)
     if is_empty(cleaned):
         return say.empty(expected)
-    if len(response) > MAX_CHARS:
+    if len(response) > MAX_RESPONSE_CHARS:
         return say.too_long(expected)
     if question.type in ("text", "choice"):
         # A choice response keeps its leading "a": it may be the letter A.
@@ -57,7 +57,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     if is_dont_know(cleaned):
         return say.empty(expected, dont_know=True)
     if question.type == "truefalse":
-        return choices.grade_truefalse(question, cleaned)
+        return choices.grade_truefalse(question, keys, cleaned)
     if question.type == "list":
         return lists.grade_list(question, keys, cleaned, expected)
     if question.type == "choice":
@@ -65,7 +65,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     elif question.type == "number":
         part, mentions = _number_part(question, keys, expected)
     else:
-        part, mentions = _text_part(question, keys, expected)
+        part, mentions = _text_part(keys, expected)
     return judge(cleaned, keys, expected, part, mentions)
 
 
@@ -74,10 +74,13 @@ def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict 
     for r in keys.rejects:
         if r.form is not None and r.form.words == said:
             return say.rejected(r.form.text, expected, r.reject.feedback)
-    for form in keys.forms:
-        if form.words == said:
-            return say.accepted(Match(form, 0, False), expected)
-    return None
+    match = _exact_form(keys.forms, said)
+    return say.accepted(match, expected) if match is not None else None
+
+
+def _exact_form(forms: tuple[Form, ...], said: tuple[str, ...]) -> Match | None:
+    """A form the words are, word for word."""
+    return next((Match(f, 0, False) for f in forms if f.words == said), None)
 
 
 def expected_answer(question: Question, shown_options: Sequence[int] | None = None) -> str:
@@ -147,52 +150,42 @@ def _single(text: str, part: Part) -> Verdict:
 
 
 def match_text(
-    keys: Prepared, said: tuple[str, ...], forms: tuple[object, ...] | None = None
-) -> tuple[Match | None, Match | None, bool]:
+    keys: Prepared, said: tuple[str, ...], forms: tuple[Form, ...] | None = None
+) -> tuple[Match | None, RejectHit | None, bool]:
     """(best key match, best reject match, only prompt words) for the response's words.
 
     Words that only repeat the prompt are dropped when the whole response
     does not match as it stands.
     """
     key_forms = keys.forms if forms is None else forms
-    match = best_match(key_forms, said)  # type: ignore[arg-type]
-    reject_forms = [r.form for r in keys.rejects if r.form is not None]
-    reject = best_match(reject_forms, said) if reject_forms else None
+    match = best_match(key_forms, said)
+    reject = match_rejects(keys, said)
     prompt_only = False
-    if match is None or (reject is None and reject_forms):
+    if match is None or (reject is None and keys.reject_forms):
         trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
         if not trimmed:
             prompt_only = match is None
         elif trimmed != said:
-            match = match or best_match(key_forms, trimmed)  # type: ignore[arg-type]
-            if reject_forms and reject is None:
-                reject = best_match(reject_forms, trimmed)
+            match = match or best_match(key_forms, trimmed)
+            if reject is None:
+                reject = match_rejects(keys, trimmed)
     return match, reject, prompt_only
 
 
-def _reject_of(keys: Prepared, match: Match) -> str | None:
-    for r in keys.rejects:
-        if r.form is match.form:
-            return r.reject.feedback
-    return None
-
-
-def _text_part(
-    question: Question, keys: Prepared, expected: str
-) -> tuple[Part, Callable[[str], bool]]:
+def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], bool]]:
     def part(text: str) -> Verdict:
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
         match, reject, prompt_only = match_text(keys, said)
-        if reject is not None and (match is None or reject.slips <= match.slips):
-            return say.rejected(reject.form.text, expected, _reject_of(keys, reject))
+        if reject is not None and reject_wins(reject, match):
+            return say.rejected(reject.text, expected, reject.feedback)
         if match is not None:
             return say.accepted(match, expected)
         if keys.key_numbers:
             reading = read_number(text)
             if reading is not None and any(reading.value == k.value for k in keys.key_numbers):
-                return say.right_number(expected, question.answer)
+                return say.right_number(expected)
         if prompt_only:
             return say.prompt_only(expected)
         key_words = keys.forms[0].words if keys.forms else ()
@@ -205,6 +198,11 @@ def _text_part(
 
 
 # --- numbers ----------------------------------------------------------------
+
+
+def _exact_reject(keys: Prepared, said: tuple[str, ...]) -> bool:
+    """Is the response a reject entry word for word?"""
+    return any(r.form is not None and r.form.words == said for r in keys.rejects)
 
 
 def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
@@ -228,14 +226,13 @@ def _powers_of_ten(big: Decimal, small: Decimal) -> int:
 
 def _new_numbers(keys: Prepared, text: str) -> tuple[list[FoundNumber], list[FoundNumber]]:
     """(numbers of the response that are not just the prompt's, those that are)."""
-    found = find_numbers(text)
     key_values = {k.value for k in keys.key_numbers}
-    fresh = [
-        f
-        for f in found
-        if f.reading.value not in keys.prompt_numbers or f.reading.value in key_values
-    ]
-    echoed = [f for f in found if f not in fresh]
+    fresh: list[FoundNumber] = []
+    echoed: list[FoundNumber] = []
+    for f in find_numbers(text):
+        value = f.reading.value
+        new = value not in keys.prompt_numbers or value in key_values
+        (fresh if new else echoed).append(f)
     return fresh, echoed
 
 
@@ -251,32 +248,32 @@ def _number_part(
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
+        if _exact_form(keys.forms, said) is not None and not _exact_reject(keys, said):
+            # The key word for word never loses to a reject entry that only looks like it.
+            return say.right_number(expected)
         if keys.text_forms or keys.rejects:
             match, reject, _ = match_text(keys, said, keys.text_forms)
-            if reject is not None and (match is None or reject.slips <= match.slips):
-                reject_number = next(
-                    (r.number for r in keys.rejects if r.form is reject.form), None
-                )
-                if reject_number is None:
-                    return say.rejected(reject.form.text, expected, _reject_of(keys, reject))
+            if reject is not None and reject_wins(reject, match) and reject.entry.number is None:
+                return say.rejected(reject.text, expected, reject.feedback)
             if match is not None:
                 return say.accepted(match, expected)
         fresh, echoed = _new_numbers(keys, text)
         if not fresh:
             return say.prompt_number(expected) if echoed else say.no_number(expected)
-        distinct: list[FoundNumber] = []
+        distinct: dict[Decimal, FoundNumber] = {}
         for f in fresh:
-            if all(f.reading.value != d.reading.value for d in distinct):
-                distinct.append(f)
+            distinct.setdefault(f.reading.value, f)
         if len(distinct) > 1:
-            return say.two_numbers([d.text for d in distinct], expected)
-        said_number = distinct[0]
+            return say.two_numbers([d.text for d in distinct.values()], expected)
+        said_number = fresh[0]
         reading = said_number.reading
         for r in keys.rejects:
-            if r.number is not None and within(reading.value, r.number.value, tolerance):
+            # A reject number is one wrong figure, matched exactly: the question's
+            # tolerance is for the answer, and would reject the answer itself.
+            if r.number is not None and reading.value == r.number.value:
                 return say.rejected(r.reject.answer, expected, r.reject.feedback)
         if is_key(reading):
-            return say.right_number(expected, said_number.text)
+            return say.right_number(expected)
         if not keys.key_numbers:
             return say.wrong(said_number.text, expected)
         key = keys.key_numbers[0]

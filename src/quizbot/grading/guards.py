@@ -35,6 +35,11 @@ _ALTERNATIVES = re.compile(
     r"\s+or\s+|\s*/\s*|\s*或者\s*|\s*还是\s*|\s*或\s*|^either\s+", re.IGNORECASE
 )
 _NOT_CONTRACTION = re.compile(r"n['’]t\b|\bcan not\b", re.IGNORECASE)
+# A bracket that denies ("Guizhou (not Yunnan)") is a clause of its own, as after a comma.
+_NEGATED_BRACKET = re.compile(
+    r"[(\[【「]\s*((?:" + "|".join(sorted(NEGATIONS)) + r")\b[^()\[\]【】「」]*)[)\]】」]",
+    re.IGNORECASE,
+)
 _GLOSS = re.compile(r"^(.*?)[(\[【「]([^()\[\]]*)[)\]】」](.*)$")
 
 
@@ -64,6 +69,7 @@ def split_negation(cleaned: str) -> Negation | None:
     text = _NOT_CONTRACTION.sub(lambda m: "nt" if m.group().startswith("n") else "cannot", text)
     if not any(w.casefold() in NEGATIONS for w in re.findall(r"[^\W\d_]+", text)):
         return None if text == cleaned else Negation(text.strip(), ())
+    text = _NEGATED_BRACKET.sub(lambda m: f", {m.group(1)},", text)
     kept: list[str] = []
     denied: list[str] = []
     for clause in _CLAUSES.split(text):

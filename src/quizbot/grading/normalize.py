@@ -6,8 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Longer responses are not answers; the grader never looks past this many characters.
-MAX_CHARS = 2000
+# The longest response that is graded: a longer one is not an answer ("too long"),
+# and no text is cleaned past this many characters.
+MAX_RESPONSE_CHARS = 2000
 
 # Scripts written without spaces between words are compared character by character.
 CJK = "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -26,7 +27,7 @@ _WORD = re.compile(f"[{CJK}]+|(?:[^\\W_{CJK}]|(?<=\\d)\\.(?=\\d))+")
 
 def clean(text: str) -> str:
     """NFKC, control characters out, white space collapsed (case is kept for quoting)."""
-    text = text[:MAX_CHARS]
+    text = text[:MAX_RESPONSE_CHARS]
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)
@@ -45,11 +46,6 @@ def words(cleaned: str) -> tuple[str, ...]:
 
 def has_cjk(text: str) -> bool:
     return _CJK_CHAR.search(text) is not None
-
-
-def normalize(text: str) -> str:
-    """The comparable form of a text: its words after filler, joined by single spaces."""
-    return " ".join(strip_filler(words(clean(text))))
 
 
 _LEADING_PHRASES = (

@@ -9,8 +9,9 @@ from decimal import Decimal, InvalidOperation
 
 from rapidfuzz.distance import OSA
 
-# Work on at most this many characters: nobody writes a number in a longer text.
-MAX_CHARS = 4000
+# The number reader never looks past this many characters of a text (a key,
+# a prompt or a response): nobody writes a number further into a text.
+MAX_NUMBER_TEXT_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -201,19 +202,16 @@ class _Phrase:
     last: int
 
 
-def _digits_value(text: str) -> list[Decimal] | None:
-    """The number(s) of a digit token: "900,000,000" -> one, "1,2" -> two."""
+def _digits_value(text: str) -> Decimal | None:
+    """The number of a digit token ("900,000,000", "70.4"); None for "1.2.3".
+
+    A token keeps its commas only when they are thousands separators: any
+    other comma was made a separator by ``_tokens``.
+    """
+    if text.count(".") > 1:
+        return None
     try:
-        if "," in text:
-            if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-                return [Decimal(text.replace(",", ""))]
-            parts = text.split(",")
-            if all(re.fullmatch(r"\d+(?:\.\d+)?", p) for p in parts):
-                return [Decimal(p) for p in parts]
-            return None
-        if text.count(".") > 1:
-            return None
-        return [Decimal(text)]
+        return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
 
@@ -244,8 +242,22 @@ def _is_glued_word(tokens: list[_Token], i: int) -> bool:
                 and after.kind == "word"
                 and after.text.isascii()
                 and (after.text not in _UNITS and after.text not in _TENS)
+                and not _hyphen_before_scale(tokens, i + 1)
             )
     return False
+
+
+def _hyphen_before_scale(tokens: list[_Token], i: int) -> bool:
+    """Is token ``i`` a hyphen that glues a number to a scale word ("900-million")?"""
+    if not 0 < i < len(tokens) - 1 or tokens[i].text != "-":
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (
+        before.end == tokens[i].start
+        and after.start == tokens[i].end
+        and after.kind == "word"
+        and _scale_word(after.text) is not None
+    )
 
 
 class _Reader:
@@ -305,12 +317,9 @@ class _Reader:
         tokens = self.tokens
         if _is_glued_word(tokens, i):
             return None
-        values = _digits_value(tokens[i].text)
-        if values is None:
+        value = _digits_value(tokens[i].text)
+        if value is None:
             return None
-        if len(values) != 1:
-            return None
-        value = values[0]
         last = i
         # Thousands separated by single spaces: "900 000 000".
         if re.fullmatch(r"\d{1,3}", tokens[i].text):
@@ -338,13 +347,12 @@ class _Reader:
                 if cn_value is not None:
                     return self.finish(cn_value, i, last + 1, scale=_cn_scale(cn))
         # "point five" after digits is unusual; take digits as they are.
-        return self.scales(value, i, last, big_seen=0, current_done=True)
+        return self.scales(value, i, last, big_seen=0)
 
     def words_phrase(self, i: int) -> _Phrase | None:
         word = self.tokens[i].text
         if word in _TIMES:
             return self.finish(Decimal(_TIMES[word]), i, i)
-        negative = False
         start = i
         if word in _NEGATIVE_WORDS:
             inner = self.phrase_at(i + 1) if i + 1 < len(self.tokens) else None
@@ -427,7 +435,7 @@ class _Reader:
                 current = (current or Decimal(0)) + Decimal("0." + digits)
                 last = end
                 i = end + 1
-                return self.scales(current, start, last, big_seen=0, current_done=True)
+                return self.scales(current, start, last, big_seen=0)
             else:
                 break
             last = i
@@ -435,8 +443,6 @@ class _Reader:
         if kind == "and":
             return None
         value = total + (current or Decimal(0))
-        if negative:
-            value = -value
         return self.finish(value, start, last, scaled=big_seen > 0, scale=scale)
 
     def fraction_digits(self, i: int) -> tuple[str, int]:
@@ -455,13 +461,13 @@ class _Reader:
                 break
         return digits, end
 
-    def scales(
-        self, value: Decimal, first: int, last: int, *, big_seen: int, current_done: bool
-    ) -> _Phrase:
-        """Scale words and suffixes after a value: "1.2 million", "900m", "40 bn"."""
+    def scales(self, value: Decimal, first: int, last: int, *, big_seen: int) -> _Phrase:
+        """Scale words and suffixes after a value: "1.2 million", "900m", "40 bn", "900-million"."""
         scale = ""
         scaled = False
         i = last + 1
+        if _hyphen_before_scale(self.tokens, i):
+            i += 1
         while i < len(self.tokens):
             tok = self.tokens[i]
             if tok.kind != "word":
@@ -541,7 +547,7 @@ _TRAIL_BREAKERS = frozenset({"of"})
 
 def clean_for_numbers(text: str) -> str:
     """NFKC and case-folding, as every reader of numbers sees the text."""
-    text = text[:MAX_CHARS]
+    text = text[:MAX_NUMBER_TEXT_CHARS]
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return text.casefold()
@@ -590,13 +596,3 @@ def read_number(text: str) -> NumberReading | None:
         return NumberReading(phrase.value, phrase.percent, phrase.scaled, phrase.scale)
     except (ArithmeticError, ValueError, IndexError, KeyError):
         return None
-
-
-def format_number(value: Decimal) -> str:
-    """A plain way to write a value: 900000000 -> "900,000,000", 70.40 -> "70.4"."""
-    try:
-        if value == value.to_integral_value():
-            return f"{int(value):,}"
-        return f"{value.normalize():f}"
-    except (ArithmeticError, ValueError, OverflowError):
-        return str(value)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
 from quizbot.grading.normalize import clean, has_cjk, strip_filler, words
 
 # A response with many more (or fewer) words than the key cannot be a slip of it.
-_MAX_MERGE = 3
+MAX_MERGE = 3
+# A denial longer than this many words is not searched for the answer any further.
+_MAX_SCANNED_WORDS = 64
 
 
 def budget(word: str) -> int:
@@ -35,10 +37,14 @@ class Form:
     words: tuple[str, ...]
     budgets: tuple[int, ...]
     alias: bool = False
+    joined: str = field(init=False, compare=False)  # the words run together
+    # The most the letters of a matching response can differ in length: a slip
+    # changes the length by at most one, a plural (one slip) by two.
+    slack: int = field(init=False, compare=False)
 
-    @property
-    def joined(self) -> str:
-        return "".join(self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "joined", "".join(self.words))
+        object.__setattr__(self, "slack", 2 * sum(self.budgets))
 
 
 def make_form(text: str, *, alias: bool = False) -> Form | None:
@@ -83,11 +89,31 @@ def _merged_cost(key: Sequence[str], said: Sequence[str], budgets: Sequence[int]
 
     At most one slip, and none when a piece is so short that the slip could be
     a whole small word swallowed ("intelligence ai" is not "intelligence").
+    The slip must fall in a key word that has a budget for it: running "Rod
+    Army" together as "rodarmy" does not buy "Red" a slip it does not have.
     """
-    allowed = min(1, max(budgets))
     if min(len(w) for w in (*key, *said)) < 3:
-        allowed = 0
-    return word_cost("".join(key), "".join(said), allowed)
+        return 0 if "".join(key) == "".join(said) else None
+    cost = word_cost("".join(key), "".join(said), min(1, max(budgets)))
+    if cost and len(key) > 1 and min(budgets) == 0 and not _slip_fits(key, said[0], budgets):
+        return None
+    return cost
+
+
+def _slip_fits(key: Sequence[str], said: str, budgets: Sequence[int]) -> bool:
+    """Can ``said`` be cut into the key words, all exact but one that has a budget?"""
+    for i, word in enumerate(key):
+        if not budgets[i]:
+            continue
+        head, tail = "".join(key[:i]), "".join(key[i + 1 :])
+        if len(said) < len(head) + len(tail) or not said.startswith(head):
+            continue
+        if not said.endswith(tail):
+            continue
+        middle = said[len(head) : len(said) - len(tail)]
+        if word_cost(word, middle, budgets[i]) is not None:
+            return True
+    return False
 
 
 def match_form(form: Form, said: Sequence[str]) -> Match | None:
@@ -100,12 +126,15 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
     """
     key = form.words
     n, m = len(key), len(said)
-    if not n or not m or m > _MAX_MERGE * n or n > _MAX_MERGE * m:
+    if not n or not m or m > MAX_MERGE * n or n > MAX_MERGE * m:
         return None
     if tuple(said) == key:
         return Match(form, 0, False)
-    if "".join(said) == form.joined:
+    joined = "".join(said)
+    if joined == form.joined:
         return Match(form, 0, True)
+    if abs(len(joined) - len(form.joined)) > form.slack:
+        return None  # too many letters more or fewer for the slips allowed
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
     best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (0, False)
@@ -114,8 +143,8 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
             here = best[i][j]
             if here is None or (i == n and j == m):
                 continue
-            for a in range(1, min(_MAX_MERGE, n - i) + 1):
-                for b in range(1, min(_MAX_MERGE, m - j) + 1):
+            for a in range(1, min(MAX_MERGE, n - i) + 1):
+                for b in range(1, min(MAX_MERGE, m - j) + 1):
                     if a > 1 and b > 1:
                         continue
                     if a == 1 and b == 1:
@@ -150,11 +179,16 @@ def best_match(forms: Iterable[Form], said: Sequence[str]) -> Match | None:
 
 
 def contains_form(forms: Iterable[Form], said: Sequence[str]) -> bool:
-    """Does some run of the response's words match a form ("not Guizhou" holds Guizhou)?"""
+    """Does some run of the response's words match a form ("not Guizhou" holds Guizhou)?
+
+    Only the first words are searched: nobody names the answer in a denial
+    after dozens of words, and a long text must not cost quadratic time.
+    """
     forms = tuple(forms)
+    said = said[:_MAX_SCANNED_WORDS]
     for start in range(len(said)):
         for form in forms:
-            longest = min(len(said), start + _MAX_MERGE * len(form.words))
+            longest = min(len(said), start + MAX_MERGE * len(form.words))
             for stop in range(start + 1, longest + 1):
                 if match_form(form, said[start:stop]) is not None:
                     return True

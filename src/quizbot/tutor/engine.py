@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from quizbot.grading.verdict import Verdict
 from quizbot.knowledge.intent import looks_like_question
+from quizbot.knowledge.reply import Finding, Reply
 from quizbot.packs.model import Pack, Question
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressError
@@ -79,8 +81,8 @@ Without the slash, a command word (hint, skip, repeat, why, score, help, quit) c
 a command only when it could not be an answer to the question: if "help" is one of the \
 options, "help" is your answer.
 You may ask me something at any time ("tell me about ...", "how many ...?"): a clear \
-question that is not a right answer gets an answer from the facts, then we go on. A short \
-answer with a question mark ("342 million?") is still an answer.
+question that is not a right answer gets an answer from the facts, then we go on. An \
+answer with a question mark ("342 million?", "around 300 million people?") is still an answer.
 Between rounds: a topic number or name, "quiz me on ...", "5 questions", "easier", \
 "harder", or Enter to start."""
 
@@ -109,7 +111,7 @@ class TutorStatus:
     pack_title: str
     topic_title: str | None
     progress: RoundProgress | None
-    stage: Literal["menu", "question", "finished_round", "ended"]  # ended = learner quit
+    stage: Stage  # ended = learner quit
     hint_available: bool
 
 
@@ -130,7 +132,15 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def _points(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return f"{round(value, 2):g}"
+
+
+def _mentions(text: str, answer: str) -> bool:
+    """Whether ``answer`` appears in ``text`` as whole words, after normalising both."""
+    said = normalise(answer)
+    if not said:
+        return False
+    return re.search(rf"(?<!\w){re.escape(said)}(?!\w)", normalise(text)) is not None
 
 
 class Tutor:
@@ -152,7 +162,7 @@ class Tutor:
             raise ValueError("the tutor needs at least one pack")
         self.packs: Sequence[Pack] = tuple(packs)
         self.store = store
-        self.profile = profile
+        self.profile = profile  # the learner's name, greeted by it
         self.round_length = max(1, min(MAX_ROUND, round_length))
         self._knowledge = knowledge
         self._clock = clock
@@ -166,7 +176,9 @@ class Tutor:
         self._last: tuple[Asked, Result] | None = None  # for /why
         self._to_review: list[Question] = []
         self._review_pack: Pack | None = None
-        self._graded: tuple[str, Verdict] | None = None  # the grade made to classify a line
+        # The grade made to classify a line, for the question it was made for.
+        self._graded: tuple[Asked, str, Verdict] | None = None
+        self._previous: Round | None = None  # the last round of another pack, for /score
 
     # ------------------------------------------------------------ public API
 
@@ -174,8 +186,9 @@ class Tutor:
         """The greeting and the menu."""
         self._stage = "menu"
         first = self._pack.topics[0].title.lower() if self._pack.topics else "the facts"
+        hello = "Hi!" if self.profile in ("", "default") else f"Hi {self.profile}!"
         greeting = (
-            f"Hi! I'm quizbot, your quiz tutor on {self._pack.title}. I ask questions and "
+            f"{hello} I'm quizbot, your quiz tutor on {self._pack.title}. I ask questions and "
             "grade answers written in your own words, give hints, explain each answer with its "
             f'source, and answer your own questions (try "tell me about {first}"). '
             "Type /help at any time."
@@ -237,7 +250,7 @@ class Tutor:
         if intent.kind == "answer":
             return self._answer(line)
         if intent.kind == "question":
-            return self._ask_knowledge(intent.arg or line)
+            return self._ask_knowledge(intent.arg or line, line)
         if intent.kind == "choose":
             return self._choose(intent)
         if intent.kind == "chat":
@@ -257,16 +270,13 @@ class Tutor:
             "score": lambda _: self._score(),
             "help": lambda _: [self._info(HELP_TEXT)],
             "quit": lambda _: self._quit(),
-            "new": lambda _: self._new_round(),
+            "new": lambda _: self._start_round(),
             "review": lambda _: self._review(),
             "topics": lambda _: [self._menu()],
             "topic": self._choose_topic,
             "pack": self._choose_pack,
         }
-        handler = handlers.get(name)
-        if handler is None:
-            return [self._info(f"I don't know the command /{name}. Try /help for the list.")]
-        return handler(arg)
+        return handlers[name](arg)  # intents only name commands listed in COMMANDS
 
     # ------------------------------------------------------------ messages
 
@@ -429,12 +439,12 @@ class Tutor:
     # ------------------------------------------------------------ answering
 
     def _grade_line(self, asked: Asked, line: str) -> Verdict:
-        if self._graded is not None and self._graded[0] == line:
-            return self._graded[1]
+        if self._graded is not None and self._graded[0] is asked and self._graded[1] == line:
+            return self._graded[2]
         question = asked.question
         shown = asked.shown if question.type == "choice" else None
         verdict = self._grade(question, line, shown_options=shown)
-        self._graded = (line, verdict)
+        self._graded = (asked, line, verdict)
         return verdict
 
     def _could_be_answer(self, asked: Asked, line: str) -> bool:
@@ -454,7 +464,10 @@ class Tutor:
         return key in {normalise(form) for form in forms}
 
     def _record(self, asked: Asked, response: str, outcome: str, score: float) -> list[BotMessage]:
-        """Save the answer before its feedback is shown; a failure is a warning, not the end."""
+        """Save the answer before its feedback is shown; a failure is a warning, not the end.
+
+        ``score`` is the grader's own score: the schedule weighs ``hint_used`` itself, so a
+        hint-halved score here would count the hint twice."""
         if self.store is None:
             return []
         now = self._clock()
@@ -510,7 +523,6 @@ class Tutor:
             return self._unclear(line)
         asked = self._round.current
         verdict = self._grade_line(asked, line)
-        self._graded = None
         credit = verdict.score * (HINT_CREDIT if asked.hint_used else 1.0)
         text = self._verdict_text(asked, verdict)
         if asked.hint_used and verdict.score > 0:
@@ -521,7 +533,14 @@ class Tutor:
         if asked.question.type == "choice":
             shown_verdict = dataclasses.replace(shown_verdict, expected=asked.expected)
         return self._finish(
-            asked, line.strip(), verdict.verdict, credit, "verdict", text, shown_verdict
+            asked,
+            line.strip(),
+            verdict.verdict,
+            credit,
+            "verdict",
+            text,
+            shown_verdict,
+            graded=verdict.score,
         )
 
     def _finish(
@@ -533,10 +552,16 @@ class Tutor:
         kind: MessageKind,
         text: str,
         verdict: Verdict | None = None,
+        *,
+        graded: float | None = None,
     ) -> list[BotMessage]:
-        """Record how the question went (before any feedback), then say so and move on."""
+        """Record how the question went (before any feedback), then say so and move on.
+
+        ``credit`` is what the round counts (halved after a hint); ``graded`` the grader's
+        score, which the history keeps (default: ``credit``)."""
         assert self._round is not None
-        warnings = self._record(asked, response, outcome, credit)
+        self._graded = None
+        warnings = self._record(asked, response, outcome, credit if graded is None else graded)
         result = self._round.finish_current(response, outcome, credit)
         self._last = (asked, result)
         told = BotMessage(
@@ -584,7 +609,6 @@ class Tutor:
         if self._stage != "question" or not self._round or not self._round.current:
             return self._no_question()
         asked = self._round.current
-        self._graded = None
         return self._finish(
             asked, "", "skipped", 0.0, "info", f"Skipped. The answer is {asked.expected}."
         )
@@ -608,7 +632,14 @@ class Tutor:
         return [dataclasses.replace(explanation, text=text), *self._back_to_question()]
 
     def _score(self) -> list[BotMessage]:
-        if self._round is None:
+        if self._round is None and self._previous is not None:
+            before = self._previous
+            text = (
+                f"No round yet in {self._pack.title}. Your last round, in {before.pack.title}: "
+                f"{before.correct} right of {len(before.results)} answered "
+                f"({_points(before.points)} points)."
+            )
+        elif self._round is None:
             text = "No round played yet."
         else:
             round_ = self._round
@@ -628,10 +659,9 @@ class Tutor:
         saved = ""
         if self.store is not None:
             saved = " Your progress is saved."
-            close = getattr(self.store, "close", None)
             try:
-                if close is not None:
-                    close()  # writes the snapshot now; every answer is already in the history
+                # Writes the snapshot now; every answer is already in the history.
+                self.store.close()
             except (ProgressError, OSError) as error:
                 warnings.append(BotMessage("warning", f"Progress may not be fully saved: {error}"))
                 saved = ""
@@ -641,9 +671,6 @@ class Tutor:
         else:
             text = f"Goodbye!{saved}"
         return [*warnings, BotMessage("goodbye", text)]
-
-    def _new_round(self) -> list[BotMessage]:
-        return self._start_round()
 
     def _review(self) -> list[BotMessage]:
         if not self._to_review or self._review_pack is None:
@@ -659,9 +686,20 @@ class Tutor:
             return self._start_round()
         topic = intents.match_choice(arg, self.topics(), cutoff=60.0)
         if topic is None:
-            return [self._info(f"I have no topic like “{arg.strip()}”."), self._menu()]
+            return [self._info(self._no_such_topic(arg)), self._menu()]
         self._topic = topic
         return self._start_round()
+
+    def _no_such_topic(self, arg: str) -> str:
+        count = len(self.topics())
+        wanted = re.sub(r"^(?:topic|number|no|#)\s*", "", normalise(arg))
+        if wanted.isdigit():
+            said = f"There is no topic {wanted}"
+        else:
+            said = f"I have no topic like “{_short(arg, 40)}”"
+        if count == 0:
+            return f"{said}: {self._pack.title} has no topics."
+        return f"{said}; {self._pack.title} has {count} topic{'s' if count != 1 else ''}."
 
     def _choose_pack(self, arg: str) -> list[BotMessage]:
         choices = [(p.id, p.title) for p in self.packs]
@@ -674,7 +712,10 @@ class Tutor:
         pack_id = intents.match_choice(arg, choices, cutoff=70.0)
         if pack_id is None:
             return [self._info(f"I have no pack like “{arg.strip()}”."), *self._choose_pack("")]
-        self._pack = next(p for p in self.packs if p.id == pack_id)
+        chosen = next(p for p in self.packs if p.id == pack_id)
+        if self._round is not None and self._round.results and chosen is not self._pack:
+            self._previous = self._round
+        self._pack = chosen
         self._topic, self._round, self._stage = None, None, "menu"
         return [self._info(f"Now playing {self._pack.title}."), self._menu()]
 
@@ -754,15 +795,46 @@ class Tutor:
             )
         ]
 
-    def _ask_knowledge(self, text: str) -> list[BotMessage]:
+    def _ask_knowledge(self, text: str, line: str) -> list[BotMessage]:
         if self._knowledge is None:
             from quizbot.knowledge import KnowledgeBase
 
             self._knowledge = KnowledgeBase(self.packs)
         reply = self._knowledge.ask(text)
+        asked = self._round.current if self._stage == "question" and self._round else None
+        if asked is not None:
+            if not reply.known:
+                # Not a question the facts answer: an unsure answer ("the capital of X?").
+                return self._answer(line)
+            kept = tuple(f for f in reply.findings if not self._gives_away(asked, f))
+            if not kept:
+                return [
+                    self._info(
+                        "I'll tell you about that once you've answered this question — "
+                        "try /hint for a clue."
+                    ),
+                    *self._back_to_question(),
+                ]
+            reply = Reply(kept, reply.suggestions)
         source = reply.findings[0].source if reply.known and len(reply.findings) == 1 else None
         body = reply.render()
         if source:
             # One finding: its citation travels in the message's source field instead.
             body = reply.findings[0].text
         return [BotMessage("answer", body, source=source), *self._back_to_question()]
+
+    def _gives_away(self, asked: Asked, finding: Finding) -> bool:
+        """Whether a finding of the knowledge base answers the open question for the learner:
+        the question's own fact, or a statement with its expected answer in it."""
+        question = asked.question
+        own = {question.fact, question.cloze_of} - {None}
+        if finding.fact_id in own and finding.pack == asked.pack.id:
+            return True
+        text = finding.text
+        if question.type == "truefalse":
+            return False  # "true"/"false" in a statement gives nothing away
+        if question.type == "list":
+            # Even one item of the list earns part of the credit.
+            return any(_mentions(text, form) for forms in question.answers for form in forms)
+        forms = [question.answer, *question.accept]
+        return any(_mentions(text, form) for form in forms)

@@ -7,8 +7,9 @@ says the same to the learner):
 2. While a question is open, every other line is an answer, except
    a. a bare command word or phrase ("hint", "skip", "i don't know", "help",
       "thanks"...), written exactly, and
-   b. a clear question of the learner's own ("who is Han Lei?", "tell me about
-      telemedicine"), as ``looks_like_question`` judges it,
+   b. a clear question of the learner's own that starts like one ("who is Han
+      Lei?", "tell me about telemedicine"); a trailing "?" alone never makes a
+      question ("around 300 million people?" is an unsure answer),
    and each exception holds only when the line could not be an answer to the
    open question: the grader does not accept it and it is not one of the
    question's options, listed wrong answers or true/false words. So "yes" is
@@ -17,6 +18,9 @@ says the same to the learner):
 3. Outside a question, lines choose what to play (a topic number or title,
    "quiz me on remote work", "5 questions", Enter for all topics) or chat
    ("hi", "thanks", "easier"); command words are understood with a small typo.
+
+Polite padding around a command phrase ("hint please", "can I get a hint?", "give
+me a clue") is ignored when the phrase is matched.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ SLASH_ALIASES: dict[str, str] = {
 # Bare phrases, compared after normalising (case, punctuation, spaces).
 PHRASES: dict[str, tuple[str, ...]] = {
     "hint": ("hint", "a hint", "give me a hint", "can i have a hint", "clue", "a clue"),
+    # ("skip" lists "no clue" and "i dunno": a learner who has no clue gives up.)
     "skip": (
         "skip",
         "pass",
@@ -97,6 +102,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "skip it",
         "skip this",
         "skip this one",
+        "next question",
+        "i dunno",
+        "dunno",
+        "no clue",
+        "i have no clue",
     ),
     "repeat": (
         "repeat",
@@ -152,7 +162,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "what topics",
         "what can you quiz me on",
         "what topics do you have",
-        "what topics are there?",
         "topic list",
     ),
     "greeting": (
@@ -209,6 +218,15 @@ DURING_QUESTION = ("hint", "skip", "repeat", "why", "score", "help", "quit", *CH
 NO_TYPOS = frozenset({"quit", "new"})
 
 _PHRASE_NAME = {phrase: name for name, phrases in PHRASES.items() for phrase in phrases}
+
+# Polite padding around a command phrase: "hint please", "can I get a hint?", "give me a clue".
+_POLITE_START = re.compile(
+    r"^(?:please|pls|ok|okay|so|um|uh|hmm"
+    r"|(?:can|could|may) i (?:get|have|see)|(?:can|could|would) you (?:give|show) me"
+    r"|i(?:'d| would) like|i want|i need|give me|show me|let me have|just"
+    r"|a|an|the|one|another)\s+"
+)
+_POLITE_END = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|now)$")
 
 ALL_WORDS = frozenset(
     {
@@ -300,6 +318,9 @@ def phrase_intent(text: str, *, typos: bool, allowed: Sequence[str] | None = Non
     if not key:
         return None
     name = _PHRASE_NAME.get(key)
+    if name is None:
+        key = unpadded(key)
+        name = _PHRASE_NAME.get(key)
     if name is None and typos and len(key) >= 4:
         # One slip for short phrases, two for long ones, as the grader forgives words.
         budget = 1 if len(key) < 8 else 2
@@ -316,6 +337,15 @@ def phrase_intent(text: str, *, typos: bool, allowed: Sequence[str] | None = Non
     if name in CHAT:
         return Intent("chat", name=name)
     return Intent("command", name=name)
+
+
+def unpadded(key: str) -> str:
+    """A normalised phrase without polite padding: "can i get a hint" -> "hint"."""
+    while True:
+        shorter = _POLITE_END.sub("", _POLITE_START.sub("", key, count=1), count=1).strip()
+        if shorter == key or not shorter:
+            return key
+        key = shorter
 
 
 def read_length(text: str) -> int | None:
@@ -335,6 +365,18 @@ def _without_length(text: str) -> str:
         key = pattern.sub(" ", key)
     key = re.sub(r"\b(?:with|and|in|a|please)\s*$", "", key.strip(" ,;.-"))
     return re.sub(r"\s+", " ", key).strip(" ,;.-")
+
+
+# What may stand between a round length and its topic: "give me 5 questions about health codes".
+_LENGTH_FILLER = re.compile(
+    r"^(?:(?:please|ok|okay|now|can you|could you|let'?s)\s+)*"
+    r"(?:(?:give|ask|quiz|test)(?: me)?|i want|i'd like|let'?s do|let'?s have|do|try|play)?\s*"
+    r"(?:(?:on|about|in|from|for|with)\s+)?"
+)
+
+
+def _length_topic(rest: str) -> str:
+    return _LENGTH_FILLER.sub("", rest, count=1).strip()
 
 
 def match_choice(
@@ -394,15 +436,21 @@ def read_menu_line(
             return Intent("choose", topic="", length=length, start=True)
         topic = match_choice(wanted, topics, cutoff=60.0)
         if topic is None:
-            return Intent("unclear", arg=wanted)
+            if looks_like_question(line):  # "do you know who Han Lei is?"
+                return Intent("question", arg=line.strip())
+            # No such topic: the same answer /topic gives, with the menu.
+            return Intent("command", name="topic", arg=wanted)
         return Intent("choose", topic=topic, length=length, start=True)
     if length is not None:
         if not rest:
             return Intent("choose", length=length)
-        topic = match_choice(rest, topics, cutoff=70.0)
+        wanted = _length_topic(rest)
+        if not wanted:
+            return Intent("choose", length=length)
+        topic = match_choice(wanted, topics, cutoff=70.0) or match_choice(rest, topics, cutoff=70.0)
         if topic is not None:
             return Intent("choose", topic=topic, length=length, start=True)
-        if normalise(rest) in ALL_WORDS:
+        if normalise(wanted) in ALL_WORDS:
             return Intent("choose", topic="", length=length, start=True)
         return Intent("choose", length=length)
     phrase = phrase_intent(key, typos=True)
@@ -413,6 +461,8 @@ def read_menu_line(
         return Intent("choose", topic=topic, start=True)
     if looks_like_question(line) or line.strip().endswith("?"):
         return Intent("question", arg=line.strip())
+    if re.fullmatch(r"(?:topic|number|no|#)?\s*\d+", key):  # "9" when there are 8 topics
+        return Intent("command", name="topic", arg=key)
     return Intent("unclear", arg=line.strip())
 
 
@@ -430,6 +480,12 @@ def read_question_line(
     phrase = phrase_intent(line, typos=False, allowed=DURING_QUESTION)
     if phrase is not None and not could_be_answer(line):
         return phrase
-    if looks_like_question(line) and not could_be_answer(line):
+    if starts_like_question(line, looks_like_question) and not could_be_answer(line):
         return Intent("question", arg=line.strip())
     return Intent("answer", arg=line)
+
+
+def starts_like_question(line: str, looks_like_question: Callable[[str], bool]) -> bool:
+    """Whether a line reads as a question by its words ("how many ...", "tell me about ..."),
+    not merely by a trailing question mark: without its "?" it must still look like one."""
+    return looks_like_question(line.strip().rstrip(" ?？"))

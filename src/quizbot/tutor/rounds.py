@@ -117,7 +117,14 @@ def shuffled_options(question: Question, rng: random.Random) -> tuple[int, ...]:
 
 
 def letter(index: int) -> str:
-    return ascii_uppercase[index] if index < len(ascii_uppercase) else str(index + 1)
+    """The letter option ``index`` (0-based) is shown with: A..Z, then AA, AB... as in a
+    spreadsheet's columns."""
+    name = ""
+    index += 1
+    while index > 0:
+        index, rest = divmod(index - 1, len(ascii_uppercase))
+        name = ascii_uppercase[rest] + name
+    return name
 
 
 def expected_answer(question: Question, shown: Sequence[int]) -> str:
