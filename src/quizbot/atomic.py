@@ -10,14 +10,20 @@ from pathlib import Path
 from typing import Any
 
 
-def fsync_folder(path: Path) -> None:
-    """Make a rename inside ``path`` durable (where the system allows opening folders)."""
-    with contextlib.suppress(OSError):
+def fsync_folder(path: Path, *, required: bool = False) -> None:
+    """Make a new file or a rename inside ``path`` durable.
+
+    Where ``required`` is false, a system that cannot sync folders is no error.
+    """
+    try:
         fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except OSError:
+        if required:
+            raise
 
 
 @contextlib.contextmanager

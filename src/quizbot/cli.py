@@ -128,16 +128,10 @@ def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
 
 
 def _open_store(args: argparse.Namespace) -> ProgressStore | None:
-    from quizbot.paths import data_dir, valid_profile_name
+    from quizbot.paths import data_dir
     from quizbot.progress.store import ProgressError, ProgressStore
 
-    if not valid_profile_name(args.profile):
-        print(
-            f"quizbot: profile name {args.profile!r} may use letters, digits, '-', '_', '.'",
-            file=sys.stderr,
-        )
-        return None
-    try:
+    try:  # the store checks the profile name too, with the same one-line error
         return ProgressStore.open(data_dir(args.data_dir), args.profile)
     except ProgressError as error:
         print(f"quizbot: {error}", file=sys.stderr)
@@ -263,7 +257,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         return run_plain(tutor, sys.stdin, sys.stdout)
     from quizbot.tui.app import run_app
 
-    return run_app(tutor, store=store)
+    return run_app(tutor)
 
 
 _HANDLERS = {

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 import filelock
 
-from quizbot.atomic import replacing
+from quizbot.atomic import fsync_folder, replacing
 from quizbot.paths import valid_profile_name
 from quizbot.progress.codec import (
     Snapshot,
@@ -61,15 +61,6 @@ def _reason(exc: OSError) -> str:
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
     return (exc.strerror or str(exc) or type(exc).__name__).splitlines()[0]
-
-
-def _fsync_dir(path: Path) -> None:
-    # A rename or a new file is durable only once its folder entry is synced.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class ProgressStore:
@@ -372,7 +363,7 @@ class ProgressStore:
         fd = os.open(self._history_path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             if not self._dir_synced:
-                _fsync_dir(self.path)  # the history file's own entry, once
+                fsync_folder(self.path, required=True)  # the history file's own entry, once
                 self._dir_synced = True
             size, torn = self._catch_up(fd, locked=True)
             if self._pending or torn:

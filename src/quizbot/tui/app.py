@@ -67,7 +67,7 @@ class QuizApp(App[int]):
     ) -> None:
         super().__init__()
         self.tutor = tutor
-        self.store = store
+        self.store = store if store is not None else tutor.store
         self.clock = clock
         # Tutor calls run one at a time in a thread, in the order the learner made them.
         self._jobs: deque[Job] = deque()
