@@ -159,7 +159,8 @@ def test_damaged_lines_in_the_middle_are_skipped(tmp_path: Path) -> None:
     assert list(store.history()) == [rec(0), rec(1), rec(2)]
     # Skipped lines are said, with what was kept (the blank line is no loss).
     assert len(store.warnings) == 1
-    assert "5 damaged lines" in store.warnings[0] and "3 recorded answers are kept" in store.warnings[0]
+    assert "5 damaged lines" in store.warnings[0]
+    assert "3 recorded answers are kept" in store.warnings[0]
 
 
 @pytest.mark.parametrize(

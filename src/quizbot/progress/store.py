@@ -296,7 +296,7 @@ class ProgressStore:
                             return snapshot
                     aside = self._aside_name()
                     os.replace(self._snapshot_path, aside)
-                    self._prune_aside()
+                    self._prune_aside(latest=aside)
                     self._repairs.append(
                         f"progress snapshot {self._snapshot_path} was damaged; moved it to"
                         f" {aside.name} and rebuilt it from the answer history"
@@ -318,12 +318,12 @@ class ProgressStore:
             n += 1
         return candidate
 
-    def _prune_aside(self) -> None:
-        """Keep only the newest KEEP_ASIDE damaged snapshots."""
+    def _prune_aside(self, latest: Path | None = None) -> None:
+        """Keep only KEEP_ASIDE damaged snapshots: ``latest`` (just moved) and the newest others."""
         found = []
         for path in self.path.glob(f"{_ASIDE}*"):
             with contextlib.suppress(OSError):
-                found.append((path.stat().st_mtime_ns, path.name, path))
+                found.append((path == latest, path.stat().st_mtime_ns, path.name, path))
         found.sort(reverse=True)
         for *_, path in found[KEEP_ASIDE:]:
             with contextlib.suppress(OSError):
