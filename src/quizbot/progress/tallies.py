@@ -6,6 +6,7 @@ instead of rescanning a history of a million lines.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -14,6 +15,7 @@ from typing import Any
 from quizbot.progress.records import AnswerRecord
 
 VERDICTS = ("correct", "partial", "incorrect", "skipped")
+_KNOWN = frozenset(VERDICTS)
 
 Tally = dict[str, int]  # verdict -> answers with it; verdicts never given are left out
 
@@ -23,14 +25,28 @@ def verdict_of(rec: AnswerRecord) -> str:
     return rec.verdict if rec.verdict in VERDICTS else "incorrect"
 
 
+# Every time zone's offset and clock change falls on a quarter of an hour, so
+# all the times in one quarter share a date: replaying a history asks the
+# calendar once per quarter instead of once per answer.
+_QUARTER = 900
+
+
 def local_day(tz: tzinfo | None) -> Callable[[float], str]:
     """Time -> ISO date on the learner's wall clock (or in ``tz``)."""
+    cache: dict[int, str] = {}
 
     def day(t: float) -> str:
-        try:
-            return datetime.fromtimestamp(t, tz).date().isoformat()
-        except (OverflowError, OSError, ValueError):  # a time far outside the calendar
-            return "0001-01-01"
+        quarter = int(t // _QUARTER) if math.isfinite(t) else 0
+        found = cache.get(quarter)
+        if found is None:
+            try:
+                found = datetime.fromtimestamp(t, tz).date().isoformat()
+            except (OverflowError, OSError, ValueError):  # a time far outside the calendar
+                found = "0001-01-01"
+            if len(cache) >= 4096:
+                cache.clear()
+            cache[quarter] = found
+        return found
 
     return day
 
@@ -45,12 +61,18 @@ class Tallies:
     days: dict[str, Tally] = field(default_factory=dict)
 
     def add(self, rec: AnswerRecord, day: str) -> None:
-        verdict = verdict_of(rec)
-        _bump(self.total, verdict)
-        _bump(self.packs.setdefault(rec.pack, {}), verdict)
+        # Called once per history line on a full replay: kept lean on purpose.
+        verdict = rec.verdict if rec.verdict in _KNOWN else "incorrect"
+        for tally in (
+            self.total,
+            self.packs.get(rec.pack) or self.packs.setdefault(rec.pack, {}),
+            self.days.get(day) or self.days.setdefault(day, {}),
+        ):
+            tally[verdict] = tally.get(verdict, 0) + 1
         if rec.topic:
-            _bump(self.topics.setdefault(f"{rec.pack}/{rec.topic}", {}), verdict)
-        _bump(self.days.setdefault(day, {}), verdict)
+            key = f"{rec.pack}/{rec.topic}"
+            tally = self.topics.get(key) or self.topics.setdefault(key, {})
+            tally[verdict] = tally.get(verdict, 0) + 1
 
     def copy(self) -> Tallies:
         return Tallies(
@@ -74,10 +96,6 @@ class Tallies:
             _tallies(data.get("topics")),
             _tallies(data.get("days")),
         )
-
-
-def _bump(tally: Tally, verdict: str) -> None:
-    tally[verdict] = tally.get(verdict, 0) + 1
 
 
 def _tally(data: Any) -> Tally:
