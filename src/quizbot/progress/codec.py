@@ -33,6 +33,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
 }
 _REQUIRED = ("time", "pack", "question", "verdict", "score")
 _RECORD_FIELDS = tuple(f.name for f in fields(AnswerRecord))
+_MISSING = object()
 
 
 class SnapshotError(ValueError):
@@ -68,23 +69,34 @@ def encode_record(rec: AnswerRecord) -> bytes:
     return json.dumps(rec.to_json(), separators=(",", ":")).encode("ascii") + b"\n"
 
 
+_DECODER = json.JSONDecoder()
+# (name, accepted types, is a number) for each field, in the record's order.
+_CHECKS = tuple(
+    (name, _FIELD_TYPES.get(name), _FIELD_TYPES.get(name) is _NUMBER) for name in _RECORD_FIELDS
+)
+
+
 def decode_record(line: bytes) -> AnswerRecord | None:
     """The record on one history line, or None when the line is torn or damaged."""
+    # Called once per line when a history is replayed: a million times for a
+    # long one, so this skips json.loads's encoding detection and wrappers.
     try:
-        obj = json.loads(line)
+        text = line.decode("utf-8").strip(" \t\r\n")  # the whitespace JSON allows
+        obj, end = _DECODER.raw_decode(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
-    if not isinstance(obj, dict) or any(name not in obj for name in _REQUIRED):
+    if end != len(text) or not isinstance(obj, dict):
         return None
     values: dict[str, Any] = {}
-    for name in _RECORD_FIELDS:
-        if name not in obj:
+    for name, kinds, number in _CHECKS:
+        value: Any = obj.get(name, _MISSING)
+        if value is _MISSING:
+            if name in _REQUIRED:
+                return None
             continue  # a field added later: its default applies to old lines
-        value: Any = obj[name]
-        kinds = _FIELD_TYPES.get(name)
         if kinds is not None and not isinstance(value, kinds):
             return None
-        if kinds is _NUMBER and (isinstance(value, bool) or not math.isfinite(value)):
+        if number and (value.__class__ is bool or not math.isfinite(value)):
             return None
         values[name] = value
     try:
