@@ -218,14 +218,38 @@ def cmd_stats(args: argparse.Namespace) -> int:
     import json
     import time
 
-    store = _open_store(args)
+    store = _open_store(args)  # reading: a new profile's folder is not created
     if store is None:
         return 1
     from quizbot.progress.stats import render_text, summarize
 
+    # Repairs made while reading are said here too; the next `play` tells them once more.
+    for warning in store.warnings:
+        print(f"quizbot: {_printable(warning)}", file=sys.stderr)
     summary = summarize(store, time.time())
     print(json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary))
     return 0
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (a path may hold any byte)."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def _saved_status(store: ProgressStore, status: int) -> int:
+    """The play exit status: 74 (the environment failed) when answers could not be saved."""
+    unsaved = store.unsaved
+    if not unsaved:
+        return status
+    answers = f"{unsaved} answer{'s' if unsaved != 1 else ''}"
+    print(
+        f"quizbot: {answers} of this session could not be saved to {_printable(str(store.path))}",
+        file=sys.stderr,
+    )
+    return 74
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -254,10 +278,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
         from quizbot.plain import run_plain
 
-        return run_plain(tutor, sys.stdin, sys.stdout)
+        # Said on stderr: the conversation on stdout may be a script's transcript.
+        store.on_wait = lambda text: print(f"quizbot: {_printable(text)}", file=sys.stderr)
+        return _saved_status(store, run_plain(tutor, sys.stdin, sys.stdout))
     from quizbot.tui.app import run_app
 
-    return run_app(tutor)
+    return _saved_status(store, run_app(tutor))
 
 
 _HANDLERS = {

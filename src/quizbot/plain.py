@@ -85,8 +85,10 @@ def show(messages: Iterable[BotMessage], output: TextIO) -> None:
 def run_plain(tutor: Tutor, input: TextIO, output: TextIO) -> int:
     """Hold the conversation line by line until the learner quits or input ends; exit status."""
     store = tutor.store
-    if store is not None and store.warnings:
-        show((BotMessage("warning", warning) for warning in store.warnings), output)
+    notices = store.pending_notices() if store is not None else []  # repairs told once
+    if store is not None and notices:
+        show((BotMessage("warning", notice) for notice in notices), output)
+        store.acknowledge(notices)
     show(tutor.start(), output)
     # Echo what a script typed, so a transcript of a piped session reads like a dialogue.
     echo = not _interactive(input)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from quizbot.progress.store import ProgressStore
+from quizbot.progress.records import AnswerRecord
+from quizbot.progress.store import ProgressError, ProgressStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -133,3 +134,198 @@ def test_sigkill_at_random_moments_loses_no_reported_answer(tmp_path: Path) -> N
     assert dict(from_snapshot.states()) == dict(from_history.states())
     total = sum(len(v) for v in responses_by_tag(from_history).values())
     assert sum(s.reps for s in from_history.states().values()) == total
+
+
+# -- a copy stuck while holding the lock -------------------------------------------------
+
+# Takes the profile's lock as quizbot does (so its pid is in the side file), says
+# "locked", and lets go when it reads a line: a copy stuck as long as the test wants.
+HOLDER = r"""
+import sys
+from pathlib import Path
+from quizbot.progress.lock import ProfileLock
+
+folder = Path(sys.argv[1])
+folder.mkdir(parents=True, exist_ok=True)
+with ProfileLock(folder).held(timeout=5):
+    print("locked", flush=True)
+    sys.stdin.readline()
+print("released", flush=True)
+sys.stdin.readline()
+"""
+
+
+def hold_lock(profile: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(profile)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def let_go(holder: subprocess.Popen[str]) -> None:
+    assert holder.stdin is not None and holder.stdout is not None
+    holder.stdin.write("go\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline().strip() == "released"
+
+
+def answer(i: int) -> AnswerRecord:
+    return AnswerRecord(1_800_000_000.0 + i, "p", f"q{i}", f"held:{i}", "correct", 1.0)
+
+
+def test_a_stuck_lock_names_its_holder_keeps_answers_and_saves_them_when_it_frees(
+    tmp_path: Path,
+) -> None:
+    store = ProgressStore.open(tmp_path, lock_timeout=0.05, quit_timeout=30)
+    holder = hold_lock(store.path)
+    try:
+        for i in range(2):
+            with pytest.raises(ProgressError) as info:
+                store.record(answer(i))
+            assert f"process {holder.pid}" in str(info.value)
+            assert "kept in memory" in str(info.value)
+        assert store.unsaved == 2
+        waits: list[str] = []
+
+        def on_wait(text: str) -> None:
+            waits.append(text)
+            let_go(holder)  # the stuck copy frees the lock while we wait at quit
+
+        store.on_wait = on_wait
+        store.close()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert len(waits) == 1
+    assert f"process {holder.pid}" in waits[0] and "2 answers" in waits[0]
+    assert store.unsaved == 0
+    assert responses_by_tag(ProgressStore.open(tmp_path)) == {"held": [0, 1]}
+
+
+def test_answers_that_truly_cannot_be_saved_are_counted_at_quit(tmp_path: Path) -> None:
+    store = ProgressStore.open(tmp_path, lock_timeout=0.05, quit_timeout=0.05)
+    holder = hold_lock(store.path)
+    try:
+        for i in range(3):
+            with pytest.raises(ProgressError):
+                store.record(answer(i))
+        with pytest.raises(ProgressError) as info:
+            store.close()
+    finally:
+        holder.kill()
+        holder.wait()
+    message = str(info.value)
+    assert "3 answers of this session could not be saved" in message
+    assert f"process {holder.pid}" in message and "\n" not in message
+    assert store.unsaved == 3
+
+
+PLAY = [sys.executable, "-m", "quizbot", "play", "--plain", "--seed", "3", "--round", "2"]
+
+
+def test_play_waits_at_quit_for_a_stuck_lock_then_saves_and_exits_0(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    holder = hold_lock(data / "profiles" / "default")
+    try:
+        play = subprocess.Popen(
+            [*PLAY, "--data-dir", str(data)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert play.stdin is not None and play.stderr is not None
+        play.stdin.write("\n/skip\n/skip\n")
+        play.stdin.close()  # end of input: quit, which must wait for the lock
+        waiting = play.stderr.readline()
+        assert "waiting" in waiting and f"process {holder.pid}" in waiting
+        let_go(holder)
+        out = play.stdout.read() if play.stdout else ""
+        assert play.wait(timeout=60) == 0, play.stderr.read()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "could not be saved" in out  # each answer said so when it was given
+    lines = (data / "profiles" / "default" / "history.jsonl").read_text().splitlines()
+    assert [json.loads(line)["verdict"] for line in lines] == ["skipped", "skipped"]
+
+
+# -- play and stats as the learner runs them ----------------------------------------------------
+
+
+def test_play_plain_exits_74_with_the_count_when_answers_cannot_be_saved(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.write_text("a file where the data folder should be")  # fails as root too
+    result = subprocess.run(
+        [*PLAY, "--data-dir", str(data)],
+        input="\n/skip\n/skip\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert result.returncode == 74
+    assert "2 answers of this session could not be saved" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_stats_on_a_new_profile_creates_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizbot",
+            "stats",
+            "--json",
+            "--profile",
+            "NEW",
+            "--data-dir",
+            data,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answered"] == 0
+    assert not data.exists()
+
+
+def test_a_repair_by_stats_is_told_once_by_the_next_play(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = ProgressStore.open(data)
+    store.record(answer(0))
+    store.close()
+    (store.path / "state.json").write_bytes(b"\x00garbage")
+    stats = subprocess.run(
+        [sys.executable, "-m", "quizbot", "stats", "--json", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert stats.returncode == 0 and json.loads(stats.stdout)["answered"] == 1
+    assert "damaged" in stats.stderr  # said on stderr; stdout stays one JSON object
+
+    def play() -> str:
+        result = subprocess.run(
+            [*PLAY, "--data-dir", str(data)],
+            input="quit\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    first = play()
+    assert first.startswith("Warning: progress snapshot")
+    assert "damaged" in first and "1 recorded answer is kept" in first
+    assert "Warning" not in play()

@@ -21,7 +21,7 @@ def answer(days_ago: float, verdict: str, pack: str = "china", q: str = "q1") ->
 
 
 def make_store(tmp_path: Path, records: list[AnswerRecord]) -> ProgressStore:
-    store = ProgressStore.open(tmp_path)
+    store = ProgressStore.open(tmp_path, tz=UTC)
     for rec in records:
         store.record(rec)
     return store
@@ -39,7 +39,7 @@ def test_summary_counts(tmp_path: Path) -> None:
             answer(0.05, "skipped", q="q4"),
         ],
     )
-    s = summarize(store, NOW, tz=UTC)
+    s = summarize(store, NOW)
     assert (s["answered"], s["correct"], s["partial"], s["incorrect"], s["skipped"]) == (
         6,
         3,
@@ -68,13 +68,13 @@ def test_summary_counts(tmp_path: Path) -> None:
 
 def test_streak_counts_from_yesterday_and_stops_at_a_gap(tmp_path: Path) -> None:
     store = make_store(tmp_path, [answer(d, "correct", q=f"q{d}") for d in (1, 2, 3, 5)])
-    assert summarize(store, NOW, tz=UTC)["streak_days"] == 3
+    assert summarize(store, NOW)["streak_days"] == 3
     store.record(answer(0, "incorrect"))
-    assert summarize(store, NOW, tz=UTC)["streak_days"] == 4
+    assert summarize(store, NOW)["streak_days"] == 4
 
 
 def test_empty_profile(tmp_path: Path) -> None:
-    s = summarize(ProgressStore.open(tmp_path), NOW, tz=UTC)
+    s = summarize(ProgressStore.open(tmp_path, tz=UTC), NOW)
     assert s["answered"] == 0 and s["accuracy"] == 0.0 and s["streak_days"] == 0
     assert s["by_pack"] == {} and all(d["answered"] == 0 for d in s["by_day"].values())
     assert "No answers" in render_text(s)
@@ -83,12 +83,12 @@ def test_empty_profile(tmp_path: Path) -> None:
 def test_unsaved_answers_are_counted(tmp_path: Path) -> None:
     store = make_store(tmp_path, [answer(0, "correct")])
     store._pending.append(answer(0, "correct", q="q9"))  # as after a full disk
-    assert summarize(store, NOW, tz=UTC)["answered"] == 2
+    assert summarize(store, NOW)["answered"] == 2
 
 
 def test_render_text(tmp_path: Path) -> None:
     records = [answer(0, "correct")] * 4 + [answer(0, "incorrect")] * 4 + [answer(3, "correct")]
-    text = render_text(summarize(make_store(tmp_path, records), NOW, tz=UTC))
+    text = render_text(summarize(make_store(tmp_path, records), NOW))
     assert "Answered 9: 5 correct, 0 partial, 4 incorrect, 0 skipped" in text
     assert "Accuracy 56%" in text
     lines = text.splitlines()

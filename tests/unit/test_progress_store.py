@@ -157,7 +157,10 @@ def test_damaged_lines_in_the_middle_are_skipped(tmp_path: Path) -> None:
     history.write_bytes(b"\n".join([good[0], *bad[:3], good[1], *bad[3:], good[2]]) + b"\n")
     store = ProgressStore.open(tmp_path)
     assert list(store.history()) == [rec(0), rec(1), rec(2)]
-    assert store.warnings == []
+    # Skipped lines are said, with what was kept (the blank line is no loss).
+    assert len(store.warnings) == 1
+    assert "5 damaged lines" in store.warnings[0]
+    assert "3 recorded answers are kept" in store.warnings[0]
 
 
 @pytest.mark.parametrize(

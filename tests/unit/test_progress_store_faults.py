@@ -163,6 +163,7 @@ def test_data_folder_is_a_file_then_becomes_a_folder(tmp_path: Path) -> None:
 
 def test_lock_held_by_another_copy(tmp_path: Path) -> None:
     store = ProgressStore.open(tmp_path, lock_timeout=0.05)
+    store.path.mkdir(parents=True)
     lock_path = store.path / ".lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT)
     try:

@@ -194,6 +194,12 @@ class FakeStore:
     def states(self) -> Mapping[str, Any]:
         return self._states
 
+    def pending_notices(self) -> list[str]:
+        return list(self.warnings)
+
+    def acknowledge(self, notices: list[str]) -> None:
+        self.warnings = [w for w in self.warnings if w not in notices]
+
 
 class FakeKnowledge:
     """Answers every question with the same findings: by default one, "Robots love gardens."

@@ -18,6 +18,10 @@ class AnswerRecord:
     score: float
     hint_used: bool = False
     seconds: float = 0.0  # time the learner took to answer
+    topic: str = ""  # the question's topic id, for per-topic counts; "" when it has none
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not self.topic:
+            del data["topic"]  # lines without a topic keep the shape older versions wrote
+        return data

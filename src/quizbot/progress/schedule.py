@@ -24,6 +24,9 @@ FACTOR = 0.9 ** (1 / DECAY) - 1  # makes retrievability 90% after `stability` da
 DESIRED_RETENTION = 0.9
 MAX_INTERVAL_DAYS = 365.0
 MIN_STABILITY = 0.01
+# A hundred years, as FSRS itself caps it: without a ceiling, same-day reviews
+# multiply stability without end and ~2,000 right answers make it infinite.
+MAX_STABILITY = 36_500.0
 # A question answered wrongly comes back soon, within the same sitting, like
 # FSRS's relearning step, instead of after the model's (day-long) interval.
 AGAIN_DELAY = 10 * 60.0
@@ -169,7 +172,7 @@ def review(
         difficulty = _next_difficulty(state.difficulty, rating)
         reps = state.reps + 1
         lapses = state.lapses + (1 if rating == AGAIN else 0)
-    stability = max(stability, MIN_STABILITY)
+    stability = _clamp(stability, MIN_STABILITY, MAX_STABILITY)
     if rating == AGAIN:
         due = now + AGAIN_DELAY
     else:

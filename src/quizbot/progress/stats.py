@@ -2,63 +2,62 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from quizbot.progress.tallies import VERDICTS, Tally
 
 if TYPE_CHECKING:
     from quizbot.progress.store import ProgressStore
 
-VERDICTS = ("correct", "partial", "incorrect", "skipped")
 DAYS_SHOWN = 14
 BAR_WIDTH = 20
 
 
-def _day(t: float, tz: tzinfo | None) -> date:
-    # Local dates by default: a learner's "today" is the one on their wall clock.
-    return datetime.fromtimestamp(t, tz).date()
+def summarize(store: ProgressStore, now: float) -> dict[str, Any]:
+    """A JSON-ready summary of everything the profile has answered, as of `now`.
 
-
-def summarize(store: ProgressStore, now: float, tz: tzinfo | None = None) -> dict[str, Any]:
-    """A JSON-ready summary of everything the profile has answered, as of `now`."""
-    counts: Counter[str] = Counter()
-    packs: dict[str, Counter[str]] = {}
-    days: dict[date, Counter[str]] = {}
-    for rec in store.history():
-        verdict = rec.verdict if rec.verdict in VERDICTS else "incorrect"
-        counts[verdict] += 1
-        packs.setdefault(rec.pack, Counter())[verdict] += 1
-        days.setdefault(_day(rec.time, tz), Counter())[verdict] += 1
-    answered = sum(counts.values())
-    today = _day(now, tz)
+    Read from the store's running counts, never from the history: fast at any size.
+    Days are the learner's local dates (or the store's `tz`).
+    """
+    tallies = store.tallies()
+    answered = sum(tallies.total.values())
+    today = datetime.fromtimestamp(now, store.tz).date()
     by_day = {}
     for back in range(DAYS_SHOWN - 1, -1, -1):
-        day = today - timedelta(days=back)
-        tally = days.get(day, Counter())
-        by_day[day.isoformat()] = {
-            "answered": sum(tally.values()),
-            "correct": tally["correct"],
-        }
+        day = (today - timedelta(days=back)).isoformat()
+        tally = tallies.days.get(day, {})
+        by_day[day] = {"answered": sum(tally.values()), "correct": tally.get("correct", 0)}
+    active = set()
+    for day_name, tally in tallies.days.items():
+        if sum(tally.values()):
+            try:
+                active.add(date.fromisoformat(day_name))
+            except ValueError:
+                continue
     states = store.states()
     return {
         "profile": store.profile,
         "answered": answered,
-        **{verdict: counts[verdict] for verdict in VERDICTS},
-        "accuracy": _ratio(counts["correct"], answered),
-        "by_pack": {
-            pack: {
-                "answered": sum(tally.values()),
-                "correct": tally["correct"],
-                "accuracy": _ratio(tally["correct"], sum(tally.values())),
-            }
-            for pack, tally in sorted(packs.items())
-        },
+        **{verdict: tallies.total.get(verdict, 0) for verdict in VERDICTS},
+        "accuracy": _ratio(tallies.total.get("correct", 0), answered),
+        "by_pack": _breakdown(tallies.packs),
+        "by_topic": _breakdown(tallies.topics),
         "by_day": by_day,
-        "streak_days": _streak(set(days), today),
+        "streak_days": _streak(active, today),
         "due_now": sum(1 for state in states.values() if state.due <= now),
         "questions_seen": len(states),
     }
+
+
+def _breakdown(tallies: Mapping[str, Tally]) -> dict[str, dict[str, Any]]:
+    result = {}
+    for name, tally in sorted(tallies.items()):
+        answered = sum(tally.values())
+        right = tally.get("correct", 0)
+        result[name] = {"answered": answered, "correct": right, "accuracy": _ratio(right, answered)}
+    return result
 
 
 def _ratio(part: int, whole: int) -> float:

@@ -4,33 +4,46 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from datetime import tzinfo
 from pathlib import Path
 from types import MappingProxyType
-
-import filelock
 
 from quizbot.atomic import fsync_folder, replacing
 from quizbot.paths import valid_profile_name
 from quizbot.progress.codec import (
+    NewerSnapshotError,
     Snapshot,
     SnapshotError,
+    all_finite,
     decode_record,
     decode_snapshot,
     encode_record,
     encode_snapshot,
 )
+from quizbot.progress.lock import LOCK, OWNER, LockBusy, ProfileLock
+from quizbot.progress.notices import NOTICES, add_notices, read_notices, remove_notices
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.schedule import QuestionState, review
+from quizbot.progress.tallies import Tallies, local_day
 
 HISTORY = "history.jsonl"
 SNAPSHOT = "state.json"
-LOCK = ".lock"
 _TMP_PREFIX = ".state.json."
 _TMP_SUFFIX = ".tmp"
+_ASIDE = f"{SNAPSHOT}.corrupt-"
+# Damaged snapshots moved aside are kept for a person to look at, but only the
+# newest few: a snapshot damaged on every start must not fill the folder.
+KEEP_ASIDE = 3
+# A learner's answers are private: the folder and every file in it are the owner's alone.
+_FOLDER_MODE = 0o700
+_FILE_MODE = 0o600
+_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER)
 _CHUNK = 1 << 20
 # The snapshot is rewritten once the history has grown past it by at least
 # this many bytes, or by the snapshot's own size if larger: recording stays
@@ -56,11 +69,30 @@ class ProgressError(Exception):
 
 
 def _reason(exc: OSError) -> str:
-    if isinstance(exc, filelock.Timeout):
+    if isinstance(exc, LockBusy):
+        return f"{exc.who()} holds the progress lock"
+    if isinstance(exc, TimeoutError):
         return "another quizbot holds the progress lock"
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
     return (exc.strerror or str(exc) or type(exc).__name__).splitlines()[0]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> bool:
+    """Schedule one answer; False (state left as it was) if the model gave a number that is
+    not finite: whatever the model does, the store never keeps, and so never writes, one."""
+    key = f"{rec.pack}/{rec.question}"
+    state = review(states.get(key), rec.score, rec.time, rec.hint_used)
+    # One sum is cheaper than a check per field: inf and NaN survive addition.
+    numbers = [v for v in vars(state).values() if isinstance(v, (int, float))]
+    if not math.isfinite(sum(numbers)) and not all_finite(numbers):
+        return False
+    states[key] = state
+    return True
 
 
 class ProgressStore:
@@ -72,17 +104,27 @@ class ProgressStore:
         profile: str,
         *,
         clock: Callable[[], float] = time.time,
-        lock_timeout: float = 10.0,
+        lock_timeout: float = 1.0,
+        quit_timeout: float = 30.0,
+        tz: tzinfo | None = None,
     ) -> None:
         self.profile = profile
         self.path = Path(data_dir) / "profiles" / profile
         self.warnings: list[str] = []
+        # Called with a sentence before close() waits for a busy lock, so a front can say so.
+        self.on_wait: Callable[[str], None] | None = None
+        self.tz = tz
+        self.day = local_day(tz)
         self._clock = clock
+        self._lock_timeout = lock_timeout
+        self._quit_timeout = quit_timeout
         self._history_path = self.path / HISTORY
         self._snapshot_path = self.path / SNAPSHOT
-        self._lock = filelock.FileLock(str(self.path / LOCK), timeout=lock_timeout)
+        self._lock = ProfileLock(self.path)
+        self._lock_busy = False  # the last try found the lock held: try without waiting
         self._mutex = threading.RLock()
         self._states: dict[str, QuestionState] = {}
+        self._tallies = Tallies()
         self._offset = 0  # history bytes reflected in _states, always at a line start
         self._answers = 0  # history records reflected in _states
         self._snap_offset = 0  # history offset of the snapshot we last read or wrote
@@ -91,6 +133,10 @@ class ProgressStore:
         self._dir_synced = False
         self._temps_cleaned = False
         self._snapshot_stale = False  # the snapshot on disk is wrong: rewrite it soon
+        self._snapshot_newer = False  # written by a newer quizbot: never touch it
+        self._repairs: list[str] = []  # repairs made while loading, told once as notices
+        self._skipped = 0  # damaged history lines passed over, not yet told
+        self._unsound = 0  # answers the model could not schedule, not yet told
 
     # ----------------------------------------------------------------- opening
 
@@ -101,36 +147,70 @@ class ProgressStore:
         profile: str = "default",
         *,
         clock: Callable[[], float] = time.time,
-        lock_timeout: float = 10.0,
+        lock_timeout: float = 1.0,
+        quit_timeout: float = 30.0,
+        tz: tzinfo | None = None,
     ) -> ProgressStore:
-        """Load a profile's progress; damaged files become warnings, never exceptions."""
+        """Load a profile's progress; damaged files become warnings, never exceptions.
+
+        Opening creates nothing: the profile folder appears with the first answer saved.
+        """
         if not valid_profile_name(profile):
             raise ProgressError(
                 f"invalid profile name {profile!r}: use 1-64 letters, digits, '-', '_' or '.'"
             )
-        store = cls(data_dir, profile, clock=clock, lock_timeout=lock_timeout)
+        store = cls(
+            data_dir,
+            profile,
+            clock=clock,
+            lock_timeout=lock_timeout,
+            quit_timeout=quit_timeout,
+            tz=tz,
+        )
         store._load()
         return store
 
     def _load(self) -> None:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.warnings.append(
-                f"could not create the progress folder {self.path}: {_reason(exc)}"
-                " — answers will be kept in memory until it can be saved"
-            )
+        self._check_folder()
+        self._tighten()
         snapshot = self._read_snapshot()
         if snapshot is not None:
+            if snapshot.tallies is None or snapshot.unsound:
+                self._rescan(snapshot)
             self._states = snapshot.states
+            self._tallies = snapshot.tallies or Tallies()
             self._offset = self._snap_offset = snapshot.offset
             self._answers = snapshot.answers
         if self._snapshot_stale:
             self._snap_offset = -(1 << 62)  # so the rewrite policy fires now
         self._catch_up_unlocked()
+        self._tell_repairs()
         if self._offset - self._snap_offset >= max(_SNAPSHOT_MIN_TAIL, self._snap_bytes):
             # A long replay now saves the next open() the same work.
             self._try_save_snapshot()
+
+    def _check_folder(self) -> None:
+        """Warn now if the folder could never be made; make nothing (reading never creates)."""
+        ancestor = self.path
+        while not ancestor.exists() and ancestor != ancestor.parent:
+            ancestor = ancestor.parent
+        if ancestor != self.path and not ancestor.is_dir():
+            self.warnings.append(
+                f"could not create the progress folder {self.path}: {ancestor} is a file,"
+                " not a folder — answers will be kept in memory until it can be saved"
+            )
+
+    def _tighten(self) -> None:
+        """Make an existing profile folder and its files private (older versions left 0644)."""
+        targets = [(self.path, _FOLDER_MODE)]
+        targets += [(self.path / name, _FILE_MODE) for name in _PRIVATE_FILES]
+        for path, mode in targets:
+            try:
+                info = os.stat(path, follow_symlinks=False)
+                if stat.S_IMODE(info.st_mode) & ~mode and not stat.S_ISLNK(info.st_mode):
+                    os.chmod(path, stat.S_IMODE(info.st_mode) & mode)
+            except OSError:
+                continue  # missing, or not ours to change
 
     def _read_snapshot(self) -> Snapshot | None:
         raw = self._read_snapshot_bytes()
@@ -138,12 +218,25 @@ class ProgressStore:
             return None
         try:
             snapshot = decode_snapshot(raw)
+        except NewerSnapshotError as newer:
+            self._leave_newer(newer)
+            return None
         except SnapshotError:
             return self._recover_snapshot()
         if not self._snapshot_matches_history(snapshot):
             return self._recover_snapshot()
         self._snap_bytes = len(raw)
         return snapshot
+
+    def _leave_newer(self, newer: NewerSnapshotError) -> None:
+        """A newer quizbot's snapshot is read by neither repair nor rewrite: the history
+        (which both versions append to) gives this session its states."""
+        self._snapshot_newer = True
+        self.warnings.append(
+            f"progress snapshot {self._snapshot_path} is from a newer quizbot"
+            f" (format {newer.found}); it is left untouched — please upgrade quizbot."
+            " Your answers are still saved to the history"
+        )
 
     def _read_snapshot_bytes(self) -> bytes | None:
         try:
@@ -165,9 +258,9 @@ class ProgressStore:
                 if snapshot.offset > size:
                     # The history lost its end (restored from a backup?): the
                     # snapshot knows more than it, so keep the snapshot.
-                    self.warnings.append(
+                    self._repairs.append(
                         f"progress history {self._history_path} is shorter than its snapshot;"
-                        " keeping the snapshot"
+                        " kept the snapshot"
                     )
                     snapshot.offset = size
                     self._snapshot_stale = True
@@ -175,8 +268,8 @@ class ProgressStore:
                 fh.seek(snapshot.offset - 1)
                 return fh.read(1) == b"\n"
         except FileNotFoundError:
-            self.warnings.append(
-                f"progress history {self._history_path} is missing; keeping the snapshot"
+            self._repairs.append(
+                f"progress history {self._history_path} is missing; kept the snapshot"
             )
             snapshot.offset = 0
             self._snapshot_stale = True
@@ -189,12 +282,15 @@ class ProgressStore:
     def _recover_snapshot(self) -> Snapshot | None:
         """Move a damaged snapshot aside (under the lock) and let the history rebuild it."""
         try:
-            with self._lock:
+            with self._lock.held(self._lock_timeout):
                 # Another copy may have repaired it while we were reading.
                 raw = self._read_snapshot_bytes()
                 if raw is not None:
                     try:
                         snapshot = decode_snapshot(raw)
+                    except NewerSnapshotError as newer:
+                        self._leave_newer(newer)
+                        return None
                     except SnapshotError:
                         pass
                     else:
@@ -203,12 +299,13 @@ class ProgressStore:
                             return snapshot
                     aside = self._aside_name()
                     os.replace(self._snapshot_path, aside)
-                    self.warnings.append(
+                    self._prune_aside(latest=aside)
+                    self._repairs.append(
                         f"progress snapshot {self._snapshot_path} was damaged; moved it to"
                         f" {aside.name} and rebuilt it from the answer history"
                     )
         except OSError as exc:
-            self.warnings.append(
+            self._repairs.append(
                 f"progress snapshot {self._snapshot_path} is damaged and could not be moved"
                 f" aside ({_reason(exc)}); rebuilt it from the answer history"
             )
@@ -217,12 +314,95 @@ class ProgressStore:
 
     def _aside_name(self) -> Path:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(self._clock()))
-        candidate = self.path / f"{SNAPSHOT}.corrupt-{stamp}"
+        candidate = self.path / f"{_ASIDE}{stamp}"
         n = 1
         while candidate.exists():
-            candidate = self.path / f"{SNAPSHOT}.corrupt-{stamp}-{n}"
+            candidate = self.path / f"{_ASIDE}{stamp}-{n}"
             n += 1
         return candidate
+
+    def _prune_aside(self, latest: Path | None = None) -> None:
+        """Keep only KEEP_ASIDE damaged snapshots: ``latest`` (just moved) and the newest others."""
+        found = []
+        for path in self.path.glob(f"{_ASIDE}*"):
+            with contextlib.suppress(OSError):
+                found.append((path == latest, path.stat().st_mtime_ns, path.name, path))
+        found.sort(reverse=True)
+        for *_, path in found[KEEP_ASIDE:]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _rescan(self, snapshot: Snapshot) -> None:
+        """Read the history the snapshot covers once: to count answers for a snapshot written
+        before counts were kept, and to rebuild the states that held impossible numbers."""
+        count = snapshot.tallies is None
+        tallies = Tallies()
+        rebuilt: dict[str, QuestionState] = {}
+        try:
+            with open(self._history_path, "rb") as fh:
+                pos = 0
+                for line in fh:
+                    pos += len(line)
+                    if pos > snapshot.offset:
+                        break
+                    rec = decode_record(line)
+                    if rec is None:
+                        continue  # counted as skipped when it was first replayed
+                    if count:
+                        tallies.add(rec, self.day(rec.time))
+                    if f"{rec.pack}/{rec.question}" in snapshot.unsound:
+                        _apply(rebuilt, rec)
+        except OSError:
+            pass  # a missing or unreadable history was reported already
+        if count:
+            snapshot.tallies = tallies
+        if snapshot.unsound:
+            snapshot.states.update(rebuilt)
+            n = len(snapshot.unsound)
+            self._repairs.append(
+                f"progress snapshot {self._snapshot_path} held {_plural(n, 'question state')}"
+                " that were not finite numbers (a bug in an older quizbot); rebuilt"
+                f" {'it' if n == 1 else 'them'} from the answer history"
+            )
+        self._snapshot_stale = True
+
+    def _tell_repairs(self) -> None:
+        """Turn this load's repairs into warnings and into notices the next `play` shows."""
+        told: list[str] = []
+        verb = "is" if self._answers == 1 else "are"
+        kept = f"your {_plural(self._answers, 'recorded answer')} {verb} kept"
+        for repair in self._repairs:
+            told.append(f"{repair}; {kept}")
+        if self._skipped:
+            told.append(
+                f"{_plural(self._skipped, 'damaged line')} of the answer history"
+                f" {self._history_path} {'was' if self._skipped == 1 else 'were'} skipped;"
+                f" {kept}"
+            )
+        if self._unsound:
+            self.warnings.append(
+                f"the scheduler could not update {_plural(self._unsound, 'answer')}"
+                " (a number that is not finite); their questions keep their previous schedule"
+            )
+        self._repairs.clear()
+        self._skipped = self._unsound = 0
+        if told:
+            self.warnings.extend(told)
+            if self.path.is_dir():
+                add_notices(self.path, told, self._clock())
+
+    # --------------------------------------------------------------- notices
+
+    def pending_notices(self) -> list[str]:
+        """What the learner should be told: repairs recorded by earlier runs (say `quizbot
+        stats`) and not yet acknowledged, then this session's own warnings."""
+        notices = read_notices(self.path)
+        return notices + [w for w in self.warnings if w not in notices]
+
+    def acknowledge(self, notices: list[str]) -> None:
+        """The learner was told these: do not tell them again."""
+        with contextlib.suppress(OSError), self._mutex, self._lock.held(self._lock_timeout):
+            remove_notices(self.path, notices)
 
     # ------------------------------------------------------------ the history
 
@@ -273,21 +453,31 @@ class ProgressStore:
         if locked:
             # Nobody else is writing: this is the torn end of a copy that died
             # mid-write. If it still parses only its newline was lost, and the
-            # answer counts; either way our lines must start on a fresh line.
-            self._apply_line(buffer)
+            # answer counts; if not, its answer was never reported, and the
+            # fragment is cut off so it never reads as a damaged line.
+            rec = decode_record(buffer)
+            if rec is None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, self._offset)
+                    return self._offset, False
+            else:
+                self._apply_record(rec)
             self._offset = size
         return size, True
 
     def _apply_line(self, line: bytes) -> None:
         rec = decode_record(line)
-        if rec is not None:
-            self._apply(self._states, rec)
-            self._answers += 1
+        if rec is None:
+            if line.strip():
+                self._skipped += 1
+            return
+        self._apply_record(rec)
 
-    @staticmethod
-    def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> None:
-        key = f"{rec.pack}/{rec.question}"
-        states[key] = review(states.get(key), rec.score, rec.time, rec.hint_used)
+    def _apply_record(self, rec: AnswerRecord) -> None:
+        if not _apply(self._states, rec):
+            self._unsound += 1
+        self._tallies.add(rec, self.day(rec.time))
+        self._answers += 1
 
     # ---------------------------------------------------------------- writing
 
@@ -314,8 +504,10 @@ class ProgressStore:
     def close(self) -> None:
         """Save everything, snapshot included.
 
-        Raises ProgressError only when answers could not be saved; a snapshot that
-        cannot be written is no loss (it is rebuilt from the history next time).
+        Answers kept in memory because another copy held the lock are saved as
+        soon as it frees, waiting up to `quit_timeout` seconds (`on_wait` is told
+        first). Raises ProgressError only when answers could not be saved; a
+        snapshot that cannot be written is no loss (it is rebuilt from the history).
         """
         with self._mutex:
             if not (self._pending or self._snapshot_stale or self._offset != self._snap_offset):
@@ -323,6 +515,8 @@ class ProgressStore:
             try:
                 self._sync(force_snapshot=True)
             except ProgressError as error:
+                if self._pending and isinstance(error.__cause__, LockBusy):
+                    error = self._wait_and_save(error.__cause__) or error
                 if not self._pending:
                     return
                 n = len(self._pending)
@@ -332,6 +526,22 @@ class ProgressStore:
                     f"{n} answer{'s' if n != 1 else ''} of this session could not be saved "
                     f"to {self.path}: {reason}"
                 ) from error
+
+    def _wait_and_save(self, busy: LockBusy) -> ProgressError | None:
+        """Wait for a busy lock to save the answers kept in memory; the error if it stays busy."""
+        if self._quit_timeout <= 0:
+            return None
+        if self.on_wait is not None:
+            n = len(self._pending)
+            self.on_wait(
+                f"waiting up to {self._quit_timeout:g} s for {busy.who()} to release the"
+                f" progress lock, to save {_plural(n, 'answer')} kept in memory"
+            )
+        try:
+            self._sync(force_snapshot=True, timeout=self._quit_timeout)
+        except ProgressError as error:
+            return error
+        return None
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -344,12 +554,20 @@ class ProgressStore:
         """How many answers are kept in memory only."""
         return len(self._pending)
 
-    def _sync(self, *, force_snapshot: bool) -> None:
+    def _sync(self, *, force_snapshot: bool, timeout: float | None = None) -> None:
+        if timeout is None:
+            # While a stuck copy holds the lock, don't make every answer wait for it.
+            timeout = 0.0 if self._lock_busy else self._lock_timeout
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            with self._lock:
-                self._sync_locked(force_snapshot=force_snapshot)
-        except OSError as exc:  # filelock.Timeout is an OSError too
+            self._make_folder()
+            try:
+                with self._lock.held(timeout):
+                    self._lock_busy = False
+                    self._sync_locked(force_snapshot=force_snapshot)
+            except LockBusy:
+                self._lock_busy = True
+                raise
+        except OSError as exc:  # LockBusy is an OSError too
             if self._pending:
                 n = len(self._pending)
                 kept = f"{n} unsaved answer{'s' if n != 1 else ''} kept in memory"
@@ -358,9 +576,17 @@ class ProgressStore:
                     f" — {kept}; saving is retried with the next answer"
                 ) from exc
             raise ProgressError(f"could not save progress to {self.path}: {_reason(exc)}") from exc
+        finally:
+            self._tell_repairs()
+
+    def _make_folder(self) -> None:
+        if self.path.is_dir():
+            return
+        self.path.mkdir(parents=True, exist_ok=True, mode=_FOLDER_MODE)
+        os.chmod(self.path, _FOLDER_MODE)  # whatever the umask
 
     def _sync_locked(self, *, force_snapshot: bool) -> None:
-        fd = os.open(self._history_path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(self._history_path, os.O_RDWR | os.O_APPEND | os.O_CREAT, _FILE_MODE)
         try:
             if not self._dir_synced:
                 fsync_folder(self.path, required=True)  # the history file's own entry, once
@@ -419,18 +645,26 @@ class ProgressStore:
 
     def _commit(self, count: int) -> None:
         for rec in self._pending[:count]:
-            self._apply(self._states, rec)
-        self._answers += count
+            self._apply_record(rec)
         del self._pending[:count]
 
     def _write_snapshot(self) -> None:
+        if self._snapshot_newer:
+            # Not ours to replace; the history alone carries this session's answers.
+            self._snap_offset = self._offset
+            self._snapshot_stale = False
+            return
         if not self._temps_cleaned:
             # Leftovers of copies killed mid-write; safe to remove under the lock.
             for stale in self.path.glob(f"{_TMP_PREFIX}*{_TMP_SUFFIX}"):
                 stale.unlink(missing_ok=True)
+            self._prune_aside()  # older versions could pile them up
             self._temps_cleaned = True
-        snapshot = Snapshot(states=self._states, offset=self._offset, answers=self._answers)
-        data = encode_snapshot(snapshot, self.profile)
+        snapshot = Snapshot(self._states, self._offset, self._answers, self._tallies)
+        try:
+            data = encode_snapshot(snapshot, self.profile)
+        except ValueError as exc:  # a number that is not finite slipped past every guard
+            raise OSError(errno.EINVAL, f"progress snapshot not written: {exc}") from exc
         with replacing(
             self._snapshot_path, binary=True, private=True, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX
         ) as handle:
@@ -441,10 +675,11 @@ class ProgressStore:
 
     def _try_save_snapshot(self) -> None:
         try:
-            with self._mutex, self._lock.acquire(timeout=1.0):
+            with self._mutex, self._lock.held(self._lock_timeout):
                 self._sync_locked(force_snapshot=True)
         except OSError:
             pass  # only a cache; record() reports real trouble
+        self._tell_repairs()
 
     # ---------------------------------------------------------------- reading
 
@@ -456,8 +691,20 @@ class ProgressStore:
         with self._mutex:
             merged = dict(self._states)
             for rec in self._pending:
-                self._apply(merged, rec)
+                _apply(merged, rec)
             return MappingProxyType(merged)
+
+    def tallies(self) -> Tallies:
+        """Answers counted overall, per pack, per topic and per day, unsaved ones included.
+
+        Kept as answers are recorded and stored in the snapshot, so this never
+        reads the history: `stats` stays fast however long the history grows.
+        """
+        with self._mutex:
+            counts = self._tallies.copy()
+            for rec in self._pending:
+                counts.add(rec, self.day(rec.time))
+            return counts
 
     def history(self) -> Iterator[AnswerRecord]:
         """Every answer in the history, torn or damaged lines skipped, then unsaved ones."""

@@ -87,9 +87,12 @@ class QuizApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        warnings = list(getattr(self.store, "warnings", None) or [])
-        if warnings:
-            self._show_local([BotMessage(kind="warning", text=w) for w in warnings])
+        notices = self.store.pending_notices() if self.store is not None else []
+        if self.store is not None and notices:  # repairs (e.g. by `stats`) are told once
+            self._show_local([BotMessage(kind="warning", text=w) for w in notices])
+            self.store.acknowledge(notices)
+        if self.store is not None:  # quitting may wait for a copy holding the progress lock
+            self.store.on_wait = partial(self.call_from_thread, self._say_waiting)
         self._refresh_status()
         self.query_one(AnswerInput).focus()
         self._ask(self.tutor.start)
@@ -254,6 +257,9 @@ class QuizApp(App[int]):
         self.exit_warnings = [m.text for m in messages if m.kind == "warning"]
         self._leaving = True
         self.exit(0)
+
+    def _say_waiting(self, text: str) -> None:
+        self._show_local([BotMessage(kind="warning", text=text)])
 
     def _today(self) -> date:
         return datetime.fromtimestamp(self.clock()).date()

@@ -480,6 +480,7 @@ class Tutor:
             score=round(score, 4),
             hint_used=asked.hint_used,
             seconds=round(max(0.0, now - asked.asked_at), 3),
+            topic=asked.question.topic or "",
         )
         try:
             self.store.record(record)
