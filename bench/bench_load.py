@@ -6,6 +6,9 @@ Three measurements:
   ``yaml.load(..., Loader=yaml.CSafeLoader)`` of the same file, time and peak memory;
 - one fact with 1k, 5k, 10k and 50k blanks: the load time must grow linearly.
 
+Times are medians of CPU time; peak memory is how far a fresh process's peak resident
+size rises while it reads the file once.
+
 Run: python bench/bench_load.py [--questions N] [--runs N]
 """
 
@@ -123,13 +126,17 @@ def bare_load(path: Path) -> object:
 
 
 def medians(runs: int, actions: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """Median seconds of each action, run in turns so that a busy moment hits them all."""
+    """Median CPU seconds of each action, run in turns.
+
+    CPU time of this process, not wall time: the machine is shared, and time spent
+    waiting for a core says nothing about the loader.
+    """
     times: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(runs):
         for name, action in actions.items():
-            started = time.perf_counter()
+            started = time.process_time()
             action()
-            times[name].append(time.perf_counter() - started)
+            times[name].append(time.process_time() - started)
     return {name: statistics.median(values) for name, values in times.items()}
 
 

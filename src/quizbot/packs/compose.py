@@ -40,36 +40,52 @@ _Collection = yaml.SequenceNode | yaml.MappingNode
 
 
 # PyYAML's node classes keep their fields in a per-node dict, and ``yaml.compose``
-# gives each node a start and an end mark object. A pack of 100,000 questions has
-# millions of nodes, so ours keep their fields in slots and only the start mark (for
-# the place of a problem). They are still PyYAML nodes to everything that reads them.
-class Scalar(yaml.ScalarNode):
-    __slots__ = ("start_mark", "style", "tag", "value")
+# keeps libyaml's start and end mark objects with each node. A pack of 100,000
+# questions has millions of nodes, so ours keep their fields in slots and, of the
+# marks, only the line and column where they start (for the place of a problem).
+# They are still PyYAML nodes to everything that reads them.
+class _Placed:
+    __slots__ = ("column", "line")
+    line: int  # 0-based, as in a mark
+    column: int
 
-    def __init__(self, tag: str, value: str, start_mark: Any, style: str | None) -> None:
+    @property
+    def start_mark(self) -> yaml.Mark:
+        """A mark made when asked for: only a node with a problem needs one."""
+        return yaml.Mark("", 0, self.line, self.column, None, 0)
+
+    @start_mark.setter
+    def start_mark(self, mark: yaml.Mark) -> None:
+        self.line, self.column = mark.line, mark.column
+
+
+class Scalar(_Placed, yaml.ScalarNode):
+    __slots__ = ("style", "tag", "value")
+
+    def __init__(self, tag: str, value: str, mark: Any, style: str | None) -> None:
+        self.line, self.column = mark.line, mark.column
         self.tag = tag
         self.value = value
-        self.start_mark = start_mark
         self.style = style
 
 
-class Sequence(yaml.SequenceNode):
-    __slots__ = ("flow_style", "start_mark", "tag", "value")
+class Sequence(_Placed, yaml.SequenceNode):
+    __slots__ = ("flow_style", "tag", "value")
 
-    def __init__(self, tag: str, start_mark: Any, flow_style: bool | None) -> None:
+    def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:
+        self.line, self.column = mark.line, mark.column
         self.tag = tag
         self.value: list[yaml.Node] = []
-        self.start_mark = start_mark
         self.flow_style = flow_style
 
 
-class Mapping(yaml.MappingNode):
-    __slots__ = ("flow_style", "start_mark", "tag", "value")
+class Mapping(_Placed, yaml.MappingNode):
+    __slots__ = ("flow_style", "tag", "value")
 
-    def __init__(self, tag: str, start_mark: Any, flow_style: bool | None) -> None:
+    def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:
+        self.line, self.column = mark.line, mark.column
         self.tag = tag
         self.value: list[tuple[yaml.Node, yaml.Node]] = []
-        self.start_mark = start_mark
         self.flow_style = flow_style
 
 
