@@ -44,7 +44,9 @@ _Collection = yaml.SequenceNode | yaml.MappingNode
 # questions has millions of nodes, so ours keep their fields in slots and, of the
 # marks, only the line and column where they start (for the place of a problem).
 # They are still PyYAML nodes to everything that reads them.
-class _Placed:
+class Placed:
+    """A node's place: where it starts in its file."""
+
     __slots__ = ("column", "line")
     line: int  # 0-based, as in a mark
     column: int
@@ -59,7 +61,7 @@ class _Placed:
         self.line, self.column = mark.line, mark.column
 
 
-class Scalar(_Placed, yaml.ScalarNode):
+class Scalar(Placed, yaml.ScalarNode):
     __slots__ = ("style", "tag", "value")
 
     def __init__(self, tag: str, value: str, mark: Any, style: str | None) -> None:
@@ -69,7 +71,7 @@ class Scalar(_Placed, yaml.ScalarNode):
         self.style = style
 
 
-class Sequence(_Placed, yaml.SequenceNode):
+class Sequence(Placed, yaml.SequenceNode):
     __slots__ = ("flow_style", "tag", "value")
 
     def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:
@@ -79,7 +81,7 @@ class Sequence(_Placed, yaml.SequenceNode):
         self.flow_style = flow_style
 
 
-class Mapping(_Placed, yaml.MappingNode):
+class Mapping(Placed, yaml.MappingNode):
     __slots__ = ("flow_style", "tag", "value")
 
     def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:

@@ -48,6 +48,8 @@ from quizbot.packs.schema import (
 from quizbot.packs.yamlsafe import YAML, place_of, read_nodes
 
 T = TypeVar("T")
+# Tags as the composer gives them, spelt out once: they are compared for every scalar.
+NULL, INT, BOOL = YAML + "null", YAML + "int", YAML + "bool"
 Fields = dict[str, yaml.Node]
 
 
@@ -228,7 +230,7 @@ class _PackBuilder:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{what} must be text, not {_kind(node)}")
             return None
-        if node.tag == YAML + "null":
+        if node.tag == NULL:
             if not allow_empty:
                 self.problem(node, f"{what} is empty (write a value)")
             return None
@@ -241,7 +243,7 @@ class _PackBuilder:
     def integer(self, node: yaml.Node | None, what: str) -> int | None:
         if node is None:
             return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == YAML + "int":
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT:
             try:
                 return int(str(node.value).replace("_", ""), 0)
             except ValueError:
@@ -560,7 +562,7 @@ class _PackBuilder:
 
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value).strip().lower()
-            if node.tag == YAML + "bool":
+            if node.tag == BOOL:
                 return "true" if value in ("true", "yes", "on", "y") else "false"
             if value in TRUE_WORDS or value in FALSE_WORDS:
                 return "true" if value in TRUE_WORDS else "false"

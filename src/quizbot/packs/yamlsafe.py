@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from quizbot.packs.compose import YAML, Document, compose
+from quizbot.packs.compose import YAML, Document, Placed, compose
 from quizbot.packs.model import Place
 from quizbot.packs.problems import Problem
 
@@ -19,6 +19,8 @@ __all__ = ["YAML", "place_of", "read_nodes"]
 
 
 def place_of(file: str, node: yaml.Node) -> Place:
+    if isinstance(node, Placed):  # our own nodes: no mark object to make
+        return Place(file, node.line + 1, node.column + 1)
     mark = node.start_mark
     return Place(file, mark.line + 1, mark.column + 1)
 
