@@ -86,7 +86,8 @@ def _collector_paused() -> Iterator[None]:
 
     Reading makes millions of small objects and frees almost all of them by reference
     counting, but each allocation burst runs the collector over everything still alive:
-    that was 35-45% of the load time. Nothing a pack builds holds a reference cycle.
+    that was 35-45% of the load time. The rare garbage cycle (an alias loop in a broken
+    file) waits for the collector to resume.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from quizbot.packs.cloze import GAP
+
 QuestionType = Literal["text", "number", "choice", "truefalse", "list"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("text", "number", "choice", "truefalse", "list")
 
@@ -129,8 +131,6 @@ class Gap:
 
     def text(self) -> str:
         """The fact with this blank hidden and the others filled in."""
-        from quizbot.packs.cloze import GAP
-
         return f"{self.filled[: self.start]}{GAP}{self.filled[self.end :]}"
 
 
@@ -187,7 +187,10 @@ class _Prompt:
         if question is None:  # read on the class: the field is required, it has no default
             raise AttributeError("prompt")
         gap = question.gap
-        return gap.text() if gap is not None else str(vars(question)["prompt"])
+        if gap is not None:
+            return gap.text()
+        given: str = vars(question)["prompt"]
+        return given
 
     def __set__(self, question: Question, value: str) -> None:
         vars(question)["prompt"] = value  # only the dataclass's own __init__ sets it

@@ -15,7 +15,7 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # document whose aliases expand far beyond what it holds is refused before any walk.
 MAX_EXTRA_NODES_FROM_ALIASES = 20_000
 
-__all__ = ["YAML", "place_of", "read_nodes"]
+__all__ = ["YAML", "place_of", "read_nodes"]  # YAML (the tag prefix) lives in compose now
 
 
 def place_of(file: str, node: yaml.Node) -> Place:
