@@ -7,8 +7,10 @@ cost O(N²); the loader keeps each prompt as a ``Gap`` and makes its text when r
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,3 +125,20 @@ def test_a_cloze_question_reads_like_any_other(tmp_path: Path) -> None:
     assert copy.prompt == "A _____ c d." and copy.pack == "other"
     assert dataclasses.replace(first) == first and hash(dataclasses.replace(first)) == hash(first)
     assert "A _____ c d." in repr(first)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", ["pack: p\ntitle: P\nfacts: [{id: f, text: '{{a}}'}]\n", "a: [\n"])
+def test_loading_leaves_the_cycle_collector_as_it_found_it(
+    tmp_path: Path, enabled: bool, text: str
+) -> None:
+    # load_pack pauses the collector while it reads (a third of the time went to it).
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        load_pack(path)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
