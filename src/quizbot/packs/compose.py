@@ -53,7 +53,7 @@ class Placed:
 
     @property
     def start_mark(self) -> yaml.Mark:
-        """A mark made when asked for: only a node with a problem needs one."""
+        """A PyYAML mark, made when asked for (``place_of`` reads line and column)."""
         return yaml.Mark("", 0, self.line, self.column, None, 0)
 
     @start_mark.setter
@@ -62,6 +62,8 @@ class Placed:
 
 
 class Scalar(Placed, yaml.ScalarNode):
+    """A text, number, boolean, date or null, as written, with its resolved tag."""
+
     __slots__ = ("style", "tag", "value")
 
     def __init__(self, tag: str, value: str, mark: Any, style: str | None) -> None:
@@ -72,6 +74,8 @@ class Scalar(Placed, yaml.ScalarNode):
 
 
 class Sequence(Placed, yaml.SequenceNode):
+    """A list: ``value`` holds its items."""
+
     __slots__ = ("flow_style", "tag", "value")
 
     def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:
@@ -82,6 +86,8 @@ class Sequence(Placed, yaml.SequenceNode):
 
 
 class Mapping(Placed, yaml.MappingNode):
+    """A mapping: ``value`` holds its (key, value) pairs in the file's order."""
+
     __slots__ = ("flow_style", "tag", "value")
 
     def __init__(self, tag: str, mark: Any, flow_style: bool | None) -> None:
