@@ -6,8 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from quizbot.packs.compose import YAML, Document, Placed, compose
+from quizbot.packs.compose import compose
 from quizbot.packs.model import Place
+from quizbot.packs.nodes import YAML, Document, Placed
 from quizbot.packs.problems import Problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
