@@ -1,11 +1,16 @@
-"""Cloze markup in fact texts: ``{{answer|alias|alias}}`` marks a blank."""
+"""Cloze markup in fact texts: ``{{answer|alias|alias}}`` marks a blank.
+
+Everything here is one pass over the text: a fact may hold thousands of blanks.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+BRACES = re.compile(r"\{\{|\}\}")
 GAP = "_____"
 
 
@@ -24,47 +29,59 @@ class Blank:
 
 def blanks(text: str) -> list[Blank]:
     """The blanks of a fact's text, in order."""
-    found = []
-    for match in BLANK.finditer(text):
-        forms = tuple(f.strip() for f in match.group(1).split("|"))
-        found.append(Blank(forms, match.start(), match.end()))
-    return found
+    return [
+        Blank(tuple(f.strip() for f in match.group(1).split("|")), match.start(), match.end())
+        for match in BLANK.finditer(text)
+    ]
+
+
+def filled_in(text: str, found: Sequence[Blank]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every blank replaced by its answer, and where each answer stands.
+
+    ``found`` is ``blanks(text)``. A cloze prompt is this text with one answer's
+    span replaced by the gap (see ``model.Gap``).
+    """
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    length = 0
+    for blank in found:
+        before = text[last : blank.start]
+        pieces.append(before)
+        pieces.append(blank.answer)
+        start = length + len(before)
+        length = start + len(blank.answer)
+        spans.append((start, length))
+        last = blank.end
+    pieces.append(text[last:])
+    return "".join(pieces), spans
 
 
 def plain_text(text: str) -> str:
     """The text with every blank replaced by its answer."""
-    return with_gap(text, -1)
+    return filled_in(text, blanks(text))[0]
 
 
 def with_gap(text: str, index: int) -> str:
     """The text with blank ``index`` (0-based) hidden and the others filled in."""
-    pieces: list[str] = []
-    last = 0
-    for i, blank in enumerate(blanks(text)):
-        pieces.append(text[last : blank.start])
-        pieces.append(GAP if i == index else blank.answer)
-        last = blank.end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    filled, spans = filled_in(text, blanks(text))
+    if not 0 <= index < len(spans):
+        return filled
+    start, end = spans[index]
+    return f"{filled[:start]}{GAP}{filled[end:]}"
 
 
 def unbalanced_at(text: str) -> int | None:
     """Offset of the first ``{{`` or ``}}`` that has no partner, else None."""
-    depth_open: int | None = None
-    i = 0
-    while i < len(text) - 1:
-        pair = text[i : i + 2]
-        if pair == "{{":
-            if depth_open is not None:
-                return depth_open
-            depth_open = i
-            i += 2
-            continue
-        if pair == "}}":
-            if depth_open is None:
-                return i
-            depth_open = None
-            i += 2
-            continue
-        i += 1
-    return depth_open
+    # Pairs are read left to right without overlap, so "{{{" is "{{" then "{".
+    open_at: int | None = None
+    for match in BRACES.finditer(text):
+        if match.group() == "{{":
+            if open_at is not None:
+                return open_at
+            open_at = match.start()
+        elif open_at is None:
+            return match.start()
+        else:
+            open_at = None
+    return open_at

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from quizbot.packs.cloze import GAP
+
 QuestionType = Literal["text", "number", "choice", "truefalse", "list"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("text", "number", "choice", "truefalse", "list")
 
@@ -114,6 +116,25 @@ class GradingTests:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A cloze question's prompt before it is written out: its fact's text with every
+    blank filled in (one string shared by all the fact's questions) and where this
+    blank's answer stands in it.
+
+    The prompt is made each time it is read. Keeping N written-out prompts of a fact
+    with N blanks would cost N copies of its text: O(N²) time and memory to load.
+    """
+
+    filled: str
+    start: int
+    end: int
+
+    def text(self) -> str:
+        """The fact with this blank hidden and the others filled in."""
+        return f"{self.filled[: self.start]}{GAP}{self.filled[self.end :]}"
+
+
+@dataclass(frozen=True)
 class Question:
     """One question, authored or derived from a fact's blank (a cloze question).
 
@@ -144,6 +165,8 @@ class Question:
     tests: GradingTests | None = None
     cloze_of: str | None = None  # the fact id, for questions made from a blank
     place: Place = NOWHERE
+    # A cloze question's prompt as a recipe (see Gap); ``prompt`` reads its text.
+    gap: Gap | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_cloze(self) -> bool:
@@ -155,6 +178,27 @@ class Question:
         if self.type != "list":
             return 1
         return self.need if self.need is not None else len(self.answers)
+
+
+class _Prompt:
+    """``Question.prompt``: the text given, or, for a question with a gap, its text."""
+
+    def __get__(self, question: Question | None, owner: type | None = None) -> str:
+        if question is None:  # read on the class: the field is required, it has no default
+            raise AttributeError("prompt")
+        gap = question.gap
+        if gap is not None:
+            return gap.text()
+        given: str = vars(question)["prompt"]
+        return given
+
+    def __set__(self, question: Question, value: str) -> None:
+        vars(question)["prompt"] = value  # only the dataclass's own __init__ sets it
+
+
+# Installed after the dataclass is made, so the dataclass (and mypy) still see an
+# ordinary required ``prompt: str`` field, and reading it goes through _Prompt.
+setattr(Question, "prompt", _Prompt())  # noqa: B010
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import yaml
 
 from quizbot.packs.compose import compose
 from quizbot.packs.model import Place
+from quizbot.packs.nodes import YAML, Document, Placed
 from quizbot.packs.problems import Problem
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -15,13 +16,12 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 # document whose aliases expand far beyond what it holds is refused before any walk.
 MAX_EXTRA_NODES_FROM_ALIASES = 20_000
 
-YAML = "tag:yaml.org,2002:"
-STANDARD_TAGS = frozenset(
-    YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
-)
+__all__ = ["YAML", "place_of", "read_nodes"]  # YAML (the tag prefix) lives in compose now
 
 
 def place_of(file: str, node: yaml.Node) -> Place:
+    if isinstance(node, Placed):  # our own nodes: no mark object to make
+        return Place(file, node.line + 1, node.column + 1)
     mark = node.start_mark
     return Place(file, mark.line + 1, mark.column + 1)
 
@@ -60,7 +60,7 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
     ):
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
     try:
-        node = compose(text)
+        document = compose(text)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         position = error.position
         line = text.count("\n", 0, position) + 1
@@ -81,10 +81,10 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         return None, [Problem(where, f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(_start(file), f"YAML error: {error}")]
-    if node is None:
+    if document.root is None:
         return None, [Problem(_start(file), "the file is empty (a pack starts with 'pack: ID')")]
-    problem = _check_shape(file, node)
-    return (None, [problem]) if problem else (node, [])
+    problem = _check_shape(file, document)
+    return (None, [problem]) if problem else (document.root, [])
 
 
 def _starts_with_braces(text: str, line: int) -> bool:
@@ -96,31 +96,32 @@ def _starts_with_braces(text: str, line: int) -> bool:
     return bool(colon) and value.lstrip().startswith("{{")
 
 
-def _check_shape(file: str, root: yaml.Node) -> Problem | None:
+def _check_shape(file: str, document: Document) -> Problem | None:
     """Refuse unknown tags, and alias expansion beyond the bound, without expanding."""
+    node = document.foreign_tag
+    if node is not None:
+        if node.tag == YAML + "merge":
+            return Problem(place_of(file, node), "merge keys '<<' are not supported")
+        return Problem(
+            place_of(file, node),
+            f"tag {node.tag!r} is not allowed (packs hold plain data: remove the tag)",
+        )
+    if document.root is None or not document.has_aliases:
+        return None
+    return _check_expansion(file, document.root, _count_unique(document.root))
+
+
+def _count_unique(root: yaml.Node) -> int:
+    """How many distinct nodes the document holds (an alias is not a node of its own)."""
     seen: set[int] = set()
-    shared = False
     # An explicit stack, not recursion: a hostile file may nest thousands deep.
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            shared = True  # an alias: the same node reached twice
-            continue
-        seen.add(id(node))
-        if node.tag not in STANDARD_TAGS:
-            if node.tag == YAML + "merge":
-                return Problem(place_of(file, node), "merge keys '<<' are not supported")
-            return Problem(
-                place_of(file, node),
-                f"tag {node.tag!r} is not allowed (packs hold plain data: remove the tag)",
-            )
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for pair in node.value:
-                stack.extend(pair)
-    return _check_expansion(file, root, len(seen)) if shared else None
+        if id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(_children(node))
+    return len(seen)
 
 
 def _check_expansion(file: str, root: yaml.Node, unique: int) -> Problem | None:
