@@ -50,9 +50,7 @@ def assert_inert(output: str) -> None:
     )
 
 
-def run(
-    *args: str, cwd: Path, unchecked: bool = False, stdin: bytes = b""
-) -> tuple[int, str, str]:
+def run(*args: str, cwd: Path, unchecked: bool = False, stdin: bytes = b"") -> tuple[int, str, str]:
     """Run quizbot (or the unchecked launcher); exit status, stdout and stderr, decoded."""
     command = [sys.executable, str(LAUNCHER)] if unchecked else [sys.executable, "-m", "quizbot"]
     env = {**os.environ, "QUIZBOT_HOME": str(cwd / "home"), "PYTHONUTF8": "1"}
