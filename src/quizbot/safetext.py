@@ -23,7 +23,9 @@ _FORBIDDEN_IN_PACKS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 
 # Multi-line text keeps its new lines and tabs (and CR LF, which draws as a new
 # line); a bare CR would return to the start of the line and overwrite it.
-_UNSAFE_IN_TEXT = re.compile(f"[{_FORBIDDEN_IN_PACKS}]|\r(?!\n)")
+_UNSAFE_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
 # One line (a file name, a title, a table cell) must stay one line: new lines,
 # tabs and the Unicode line and paragraph separators are escaped too.
 _UNSAFE_IN_LINE = re.compile(f"[\t\n\r\u2028\u2029{_FORBIDDEN_IN_PACKS}]")
