@@ -100,8 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("QUIZBOT_DEBUG"):
             raise
         print(
-            f"quizbot: internal error: {type(error).__name__}: {error} "
-            "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)",
+            safe_line(
+                f"quizbot: internal error: {type(error).__name__}: {error} "
+                "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)"
+            ),
             file=sys.stderr,
         )
         return 70

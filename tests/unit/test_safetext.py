@@ -214,3 +214,13 @@ def test_a_key_holding_a_control_is_a_problem_and_is_shown_escaped(tmp_path: Pat
     problems = load_pack(write(tmp_path, text)).problems
     assert problems
     assert all(RAW_IN_LINE.search(str(p)) is None for p in problems)
+
+
+FORBIDDEN_IN_PACKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@given(st.text())
+def test_forbidden_character_finds_the_first_one_whatever_the_text(text: str) -> None:
+    match = FORBIDDEN_IN_PACKS.search(text)
+    expected = None if match is None else (match.start(), match.group())
+    assert forbidden_character(text) == expected
