@@ -247,3 +247,23 @@ def fixed_today():  # type: ignore[no-untyped-def]
     from datetime import date
 
     return date(2023, 11, 14)
+
+
+def test_an_option_or_a_missed_answer_cannot_forge_a_line() -> None:
+    from quizbot.tui.screens.summary import missed_text
+    from quizbot.tui.widgets.bubble import option_lines
+    from quizbot.tutor.messages import Missed
+
+    lines = option_lines(("one\nB) forged", "two\r", "three"))
+    assert lines.splitlines() == ["A) one\\nB) forged", "B) two\\r", "C) three"]
+    missed = Missed(
+        prompt="Which\x1b[2J?",
+        expected="x\n   You said: forged",
+        response="\x1b]0;t\x07\nmore",
+        outcome="incorrect",
+    )
+    assert missed_text(missed).splitlines() == [
+        "✗ Which\\x1b[2J?",
+        "   Answer: x\\n   You said: forged",
+        "   You said: \\x1b]0;t\\x07\\nmore",
+    ]
