@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quizbot import __version__
+from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
     from quizbot.packs.model import Pack
@@ -99,14 +100,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("QUIZBOT_DEBUG"):
             raise
         print(
-            f"quizbot: internal error: {type(error).__name__}: {error} "
-            "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)",
+            safe_line(
+                f"quizbot: internal error: {type(error).__name__}: {error} "
+                "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)"
+            ),
             file=sys.stderr,
         )
         return 70
 
 
 _TOP_FLAGS = ("--version", "-h", "--help")
+# How grade's report is escaped when it goes to a terminal (JSON stays JSON).
+_ESCAPES = {"csv": safe_text, "jsonl": safe_json}
 
 
 def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
@@ -123,7 +128,7 @@ def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
         return list(load_builtin_packs())
     except PackError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(safe_line(str(problem)), file=sys.stderr)
         return None
 
 
@@ -134,7 +139,7 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
     try:  # the store checks the profile name too, with the same one-line error
         return ProgressStore.open(data_dir(args.data_dir), args.profile)
     except ProgressError as error:
-        print(f"quizbot: {error}", file=sys.stderr)
+        print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
         return None
 
 
@@ -143,7 +148,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     report = validate_paths(args.paths)
     for problem in report.problems:
-        print(problem)
+        # One line per problem, whatever the file name holds: a new line in it must
+        # not forge a second FILE:LINE:COL line, nor an escape reach the terminal.
+        print(safe_line(str(problem)))
     print(report.summary(), file=sys.stderr)
     return 1 if report.problems else 0
 
@@ -162,19 +169,21 @@ def cmd_grade(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else None
     if target is not None and (target.is_dir() or not target.parent.resolve().is_dir()):
         problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
-        print(f"quizbot: cannot write {target}: it {problem}", file=sys.stderr)
+        print(safe_line(f"quizbot: cannot write {target}: it {problem}"), file=sys.stderr)
         return 1
     try:
         responses = source.open(newline="", encoding="utf-8-sig")
         size = source.stat().st_size
     except OSError as error:
-        print(f"quizbot: cannot read {source}: {error.strerror or error}", file=sys.stderr)
+        print(
+            safe_line(f"quizbot: cannot read {source}: {error.strerror or error}"), file=sys.stderr
+        )
         return 1
     # A report file is replaced whole or not at all: a failure never leaves half of one.
     report: contextlib.AbstractContextManager[TextIO] = (
         replacing(target, newline="", encoding="utf-8")
         if target is not None
-        else contextlib.nullcontext(sys.stdout)
+        else contextlib.nullcontext(for_terminal(sys.stdout, _ESCAPES[args.format]))
     )
     try:
         with responses, report as output:
@@ -187,7 +196,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
                 total_bytes=size,
             )
     except (BatchError, UnicodeDecodeError) as error:
-        print(f"quizbot: {source}: {error}", file=sys.stderr)
+        print(safe_line(f"quizbot: {source}: {error}"), file=sys.stderr)
         return 1
     print(summary_line(summary), file=sys.stderr)
     return 1 if summary.errors else 0
@@ -210,7 +219,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from quizbot.knowledge import KnowledgeBase
 
     reply = KnowledgeBase(packs).ask(" ".join(args.question))
-    print(reply.render())
+    print(safe_text(reply.render()))
     return 0 if reply.known else 1
 
 
@@ -227,7 +236,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for warning in store.warnings:
         print(f"quizbot: {_printable(warning)}", file=sys.stderr)
     summary = summarize(store, time.time())
-    print(json.dumps(summary, ensure_ascii=False) if args.json else render_text(summary))
+    text = safe_json(json.dumps(summary, ensure_ascii=False)) if args.json else render_text(summary)
+    print(safe_text(text))
     return 0
 
 

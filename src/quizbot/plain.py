@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
+from quizbot.safetext import safe_text
 from quizbot.tutor import Tutor
 from quizbot.tutor.engine import HEADLINES
 from quizbot.tutor.messages import BotMessage
@@ -19,8 +20,6 @@ from quizbot.tutor.rounds import letter
 PROMPT = "> "
 VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
 KIND_LABELS = {"hint": "Hint:", "warning": "Warning:"}
-# Control characters (an escape a learner typed, echoed back) could recolour the terminal.
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def render(message: BotMessage) -> list[str]:
@@ -65,7 +64,7 @@ def _without_headline(text: str, headline: str) -> str:
 
 def _write(output: TextIO, text: str) -> None:
     """Write, replacing characters the terminal's encoding cannot show instead of failing."""
-    text = CONTROL.sub("", text)
+    text = safe_text(text)  # pack text and echoed responses: escapes shown, never obeyed
     try:
         output.write(text)
     except UnicodeEncodeError:

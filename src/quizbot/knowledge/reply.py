@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizbot.safetext import safe_line, safe_text
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -28,19 +30,23 @@ class Reply:
         return bool(self.findings)
 
     def render(self) -> str:
-        """Plain text: each answer followed by its source, or a "don't know" with topics."""
+        """Plain text: each answer followed by its source, or a "don't know" with topics.
+
+        Pack text is untrusted: control characters come out as visible escapes, and
+        a title or citation stays on its one line whatever it holds.
+        """
         if not self.findings:
             if self.suggestions:
                 return (
                     "I don't know that one. I can tell you about: "
-                    + ", ".join(self.suggestions)
+                    + ", ".join(safe_line(title) for title in self.suggestions)
                     + "."
                 )
             return "I don't know that one."
         blocks = []
         for finding in self.findings:
-            block = finding.text
+            block = safe_text(finding.text)
             if finding.source:
-                block += "\nSource: " + finding.source
+                block += "\nSource: " + safe_line(finding.source)
             blocks.append(block)
         return "\n\n".join(blocks)

@@ -46,6 +46,7 @@ from quizbot.packs.schema import (
     UNITS,
 )
 from quizbot.packs.yamlsafe import YAML, place_of, read_nodes
+from quizbot.safetext import describe, forbidden_character
 
 T = TypeVar("T")
 # Tags as the composer gives them, spelt out once: they are compared for every scalar.
@@ -236,10 +237,23 @@ class _PackBuilder:
                 self.problem(node, f"{what} is empty (write a value)")
             return None
         value = str(node.value)
+        self.check_characters(node, value, what)
         if not value.strip() and not allow_empty:
             self.problem(node, f"{what} is empty (write a value)")
             return None
         return value
+
+    def check_characters(self, node: yaml.Node, value: str, what: str) -> None:
+        """A pack string may not hold control characters or bidi overrides (the contract):
+        shown, they could drive the terminal or reorder what the reader sees."""
+        found = forbidden_character(value)
+        if found is not None:
+            index, char = found
+            self.problem(
+                node,
+                f"{what} holds the character {describe(char)} at character {index + 1}: "
+                "control and text-direction characters are not allowed (remove it)",
+            )
 
     def integer(self, node: yaml.Node | None, what: str) -> int | None:
         if node is None:

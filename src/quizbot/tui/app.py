@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
+from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
@@ -186,7 +187,9 @@ class QuizApp(App[int]):
         for message in messages:
             report = message.report or report
             if message.kind == "warning":
-                self.notify(message.text, title="Warning", severity="warning")
+                # Not markup: a warning may quote a path holding "[/]" (it crashed the app).
+                text = safe_text(message.text)
+                self.notify(text, title="Warning", severity="warning", markup=False)
         self.query_one(Transcript).add_bot(messages)
         return report
 
@@ -196,9 +199,9 @@ class QuizApp(App[int]):
 
     def _refresh_status(self) -> None:
         status = self.tutor.status
-        self.title = status.pack_title or "quizbot"
+        self.title = safe_line(status.pack_title or "quizbot")
         progress = status.progress
-        parts = [status.topic_title] if status.topic_title else []
+        parts = [safe_line(status.topic_title)] if status.topic_title else []
         if progress is not None:
             parts.append(f"score {progress.score:g}/{progress.total}")
         self.sub_title = " · ".join(parts)
@@ -280,7 +283,7 @@ def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
     app = QuizApp(tutor, store=store)
     result = app.run()
     for warning in app.exit_warnings:
-        print(f"quizbot: {warning}", file=sys.stderr)
+        print(f"quizbot: {safe_line(warning)}", file=sys.stderr)
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0

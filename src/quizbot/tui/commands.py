@@ -1,4 +1,8 @@
-"""The command palette: the tutor's actions, a topic to be quizzed on, a pack to play."""
+"""The command palette: the tutor's actions, a topic to be quizzed on, a pack to play.
+
+Topic and pack titles come from packs, so every entry is handed to Textual as
+``Content`` (never as a markup string): ``[/]`` in a title is shown, not parsed.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from quizbot.packs.schema import ID_PATTERN
+from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
     from quizbot.tui.app import QuizApp
@@ -15,11 +24,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PaletteCommand:
-    """One line in the palette."""
+    """One line in the palette: ``title`` is plain text, safe to show on one line."""
 
     title: str
     help: str
     run: Callable[[], object]
+
+
+def _shown_id(identifier: str) -> str:
+    """An id for the help line, which Textual reads as markup: a valid id holds no
+    bracket or backslash; anything else (a model built without validation) is hidden."""
+    return identifier if ID_PATTERN.fullmatch(identifier) else "?"
 
 
 # (palette title, help, tutor command name); the same actions as the key bindings.
@@ -46,16 +61,16 @@ def palette_commands(app: QuizApp) -> list[PaletteCommand]:
     for topic_id, title in app.tutor.topics():
         commands.append(
             PaletteCommand(
-                f"Quiz me on: {title}",
-                f"A round on the topic '{topic_id}'",
+                f"Quiz me on: {safe_line(title)}",
+                f"A round on the topic '{_shown_id(topic_id)}'",
                 partial(app.send_command, "topic", topic_id),
             )
         )
     for pack in app.tutor.packs:
         commands.append(
             PaletteCommand(
-                f"Play pack: {pack.title}",
-                f"Switch to the pack '{pack.id}'",
+                f"Play pack: {safe_line(pack.title)}",
+                f"Switch to the pack '{_shown_id(pack.id)}'",
                 partial(app.send_command, "pack", pack.id),
             )
         )
@@ -76,11 +91,35 @@ class QuizCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            yield DiscoveryHit(
+                Content(command.title), command.run, text=command.title, help=command.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                yield Hit(
+                    score,
+                    highlighted(matcher, command.title),
+                    command.run,
+                    text=command.title,
+                    help=command.help,
+                )
+
+
+def highlighted(matcher: Matcher, title: str) -> Content:
+    """The title with the letters the query matched highlighted.
+
+    ``Matcher.highlight`` parses its candidate as markup (a title holding ``[/]``
+    raised MarkupError); this builds plain ``Content`` and styles the same letters.
+    """
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if not score:
+        return content
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -12,6 +12,8 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
+from quizbot.tui.widgets.literal import literal
+
 DAYS = 14  # the sparkline's window: two weeks fit in a narrow terminal
 BAR_DAYS = 7
 BAR_WIDTH = 30
@@ -74,7 +76,9 @@ class StatsScreen(ModalScreen[None]):
             dialog.border_subtitle = "Esc close"
             yield Label("Your progress", id="stats-title")
             if self.stats is None:
-                yield Static(self.note or "No progress is kept in this session.", markup=False)
+                # The note may quote an error holding a path: shown as written.
+                note = self.note or "No progress is kept in this session."
+                yield Static(literal(note), markup=False)
                 yield Static("Press Escape to go back.", classes="stats-help")
                 return
             stats = self.stats

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from quizbot.safetext import safe_line, safe_text
+from quizbot.tui.widgets.literal import literal
 from quizbot.tutor.messages import Missed, RoundReport
 
 SYMBOLS = {"partial": "◐", "incorrect": "✗", "skipped": "»"}
@@ -36,13 +38,13 @@ def score_line(report: RoundReport) -> str:
 
 def missed_text(missed: Missed) -> str:
     """One missed question with the right answer and what the learner said."""
-    lines = [f"{SYMBOLS.get(missed.outcome, '✗')} {missed.prompt}"]
+    lines = [f"{SYMBOLS.get(missed.outcome, '✗')} {safe_text(missed.prompt)}"]
     if missed.expected:
-        lines.append(f"   Answer: {missed.expected}")
+        lines.append(f"   Answer: {safe_line(missed.expected)}")
     if missed.outcome == "skipped":
         lines.append("   (skipped)")
     elif missed.response:
-        lines.append(f"   You said: {missed.response}")
+        lines.append(f"   You said: {safe_line(missed.response)}")
     return "\n".join(lines)
 
 
@@ -67,7 +69,7 @@ class SummaryScreen(ModalScreen[str | None]):
             with VerticalScroll(id="summary-missed"):
                 if self.report.missed:
                     for missed in self.report.missed:
-                        yield Static(missed_text(missed), markup=False, classes="missed")
+                        yield Static(literal(missed_text(missed)), markup=False, classes="missed")
                 else:
                     yield Static("Nothing missed: every answer was right.", classes="missed")
             with Horizontal(id="summary-buttons"):

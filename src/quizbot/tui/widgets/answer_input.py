@@ -7,6 +7,8 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from quizbot.safetext import safe_line
+
 
 class AnswerInput(Input):
     """An Input with shell-like history on up and down.
@@ -54,6 +56,11 @@ class AnswerInput(Input):
         self._position = position
         self.value = self._entry(position)
         self.cursor_position = len(self.value)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every insertion (keys, paste) lands here: a pasted escape sequence is kept
+        as visible text, so it is never drawn raw, nor sent on as a control."""
+        super().replace(safe_line(text), start, end)
 
     def action_history_previous(self) -> None:
         self._position = min(self._position, len(self.history))

@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from quizbot.safetext import safe_line
+from quizbot.tui.widgets.literal import literal, literal_line
 from quizbot.tutor.messages import BotMessage
 
 # Shown before a verdict so the outcome reads without colour too (screen readers, mono).
@@ -18,10 +20,14 @@ KIND_LABELS = {"hint": "Hint", "explanation": "Why", "summary": "Round over", "w
 
 
 def option_lines(options: tuple[str, ...]) -> str:
-    """Choice options as ``A) ...`` lines, lettered in the order shown."""
+    """Choice options as ``A) ...`` lines, lettered in the order shown.
+
+    Each option stays on its line: a new line in one must not draw a fake ``B)``.
+    """
     letters = ascii_uppercase
     return "\n".join(
-        f"{letters[i] if i < len(letters) else '?'}) {text}" for i, text in enumerate(options)
+        f"{letters[i] if i < len(letters) else '?'}) {safe_line(text)}"
+        for i, text in enumerate(options)
     )
 
 
@@ -52,19 +58,23 @@ class BotBubble(Vertical):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        # markup=False: pack text and learner text may contain [brackets].
-        yield Static(bubble_body(self.message), markup=False, classes="body")
+        # Pack text and learner text are shown as written: [brackets] and escapes too.
+        yield Static(literal(bubble_body(self.message)), markup=False, classes="body")
         if self.message.options:
-            yield Static(option_lines(self.message.options), markup=False, classes="options")
+            yield Static(
+                literal(option_lines(self.message.options)), markup=False, classes="options"
+            )
         if self.message.source:
-            yield Static(f"Source: {self.message.source}", markup=False, classes="source")
+            yield Static(
+                literal_line(f"Source: {self.message.source}"), markup=False, classes="source"
+            )
 
 
 class LearnerBubble(Static):
     """A line the learner typed, on the right."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text, markup=False, classes="bubble learner")
+        super().__init__(literal(text), markup=False, classes="bubble learner")
         self.text = text
 
 
