@@ -234,19 +234,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     # Repairs made while reading are said here too; the next `play` tells them once more.
     for warning in store.warnings:
-        print(f"quizbot: {_printable(warning)}", file=sys.stderr)
+        print(f"quizbot: {safe_line(warning)}", file=sys.stderr)
     summary = summarize(store, time.time())
     text = safe_json(json.dumps(summary, ensure_ascii=False)) if args.json else render_text(summary)
     print(safe_text(text))
     return 0
-
-
-def _printable(text: str) -> str:
-    """``text`` with control characters shown as escapes (a path may hold any byte)."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
 
 
 def _saved_status(store: ProgressStore, status: int) -> int:
@@ -256,7 +248,7 @@ def _saved_status(store: ProgressStore, status: int) -> int:
         return status
     answers = f"{unsaved} answer{'s' if unsaved != 1 else ''}"
     print(
-        f"quizbot: {answers} of this session could not be saved to {_printable(str(store.path))}",
+        f"quizbot: {answers} of this session could not be saved to {safe_line(str(store.path))}",
         file=sys.stderr,
     )
     return 74
@@ -289,7 +281,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         from quizbot.plain import run_plain
 
         # Said on stderr: the conversation on stdout may be a script's transcript.
-        store.on_wait = lambda text: print(f"quizbot: {_printable(text)}", file=sys.stderr)
+        store.on_wait = lambda text: print(f"quizbot: {safe_line(text)}", file=sys.stderr)
         return _saved_status(store, run_plain(tutor, sys.stdin, sys.stdout))
     from quizbot.tui.app import run_app
 
