@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
+from quizbot.tui.signals import quit_on_exit_signals
 from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.transcript import Transcript
@@ -74,6 +75,7 @@ class QuizApp(App[int]):
         self._busy = False
         self._leaving = False
         self.exit_warnings: list[str] = []
+        self.exit_signals: list[int] = []  # SIGTERM/SIGHUP received, in order
 
     # -- layout -------------------------------------------------------------
 
@@ -87,6 +89,10 @@ class QuizApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a real terminal: a kill must restore it and save
+            self.exit_signals = quit_on_exit_signals(
+                self, partial(self.call_later, self.action_quit)
+            )
         warnings = list(getattr(self.store, "warnings", None) or [])
         if warnings:
             self._show_local([BotMessage(kind="warning", text=w) for w in warnings])
@@ -275,6 +281,8 @@ def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
     result = app.run()
     for warning in app.exit_warnings:
         print(f"quizbot: {warning}", file=sys.stderr)
+    if app.exit_signals:  # ended by SIGTERM/SIGHUP (after saving): say so, as the shell does
+        return 128 + app.exit_signals[0]
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0
