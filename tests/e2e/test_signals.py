@@ -13,6 +13,7 @@ import os
 import select
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -104,6 +105,17 @@ class Terminal:
         os.close(self.fd)
         return os.waitstatus_to_exitcode(status)
 
+    def hang_up(self) -> int:
+        """Close the terminal as a closed window does; the exit status, once it exits."""
+        os.close(self.fd)
+        self.closed = True
+        statuses: list[int] = []
+        waiter = threading.Thread(target=lambda: statuses.append(os.waitpid(self.pid, 0)[1]))
+        waiter.start()
+        waiter.join(DEADLINE)
+        assert statuses, "the app did not exit after its terminal was closed"
+        return os.waitstatus_to_exitcode(statuses[0])
+
     def kill(self) -> None:
         """Clean up after a failure: the child must not outlive the test."""
         if not self.closed:
@@ -120,11 +132,8 @@ def history_lines(profile: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
-def test_a_signal_restores_the_terminal_and_saves(tmp_path: Path, name: str) -> None:
-    number = getattr(signal, name, None)
-    if number is None:
-        pytest.skip(f"no {name} on this platform")
+def start_and_answer(tmp_path: Path) -> tuple[Terminal, Path]:
+    """The app on a pty, one answer given and recorded; no snapshot written yet."""
     pack = tmp_path / "sky.yaml"
     pack.write_text(PACK, encoding="utf-8")
     data = tmp_path / "data"
@@ -145,7 +154,26 @@ def test_a_signal_restores_the_terminal_and_saves(tmp_path: Path, name: str) -> 
         terminal.type(("blue" if prompt == "sky" else "green") + "\r")
         terminal.wait_for(lambda: len(history_lines(profile)) == 1, "the answer to be recorded")
         assert not (profile / "state.json").exists()  # so a snapshot after it is the quit's
+    except BaseException:
+        terminal.kill()
+        raise
+    return terminal, profile
 
+
+def assert_saved(profile: Path) -> None:
+    (answer,) = history_lines(profile)
+    assert answer["verdict"] == "correct"
+    snapshot = json.loads((profile / "state.json").read_text("utf-8"))
+    assert snapshot["answers"] == 1
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_restores_the_terminal_and_saves(tmp_path: Path, name: str) -> None:
+    number = getattr(signal, name, None)
+    if number is None:
+        pytest.skip(f"no {name} on this platform")
+    terminal, profile = start_and_answer(tmp_path)
+    try:
         before = len(terminal.output)
         os.kill(terminal.pid, number)
         status = terminal.finish()
@@ -157,7 +185,16 @@ def test_a_signal_restores_the_terminal_and_saves(tmp_path: Path, name: str) -> 
     assert SHOW_CURSOR in after
     assert all(sequence in after for sequence in MOUSE_OFF)
     assert status == 128 + number  # ended by the signal, as the shell would report it
-    (answer,) = history_lines(profile)
-    assert answer["verdict"] == "correct"
-    snapshot = json.loads((profile / "state.json").read_text("utf-8"))
-    assert snapshot["answers"] == 1
+    assert_saved(profile)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this platform")
+def test_a_closed_terminal_saves_and_exits(tmp_path: Path) -> None:
+    """A real hang-up: SIGHUP and SIGCONT, and every write to the terminal fails."""
+    terminal, profile = start_and_answer(tmp_path)
+    try:
+        status = terminal.hang_up()
+    finally:
+        terminal.kill()
+    assert status == 128 + signal.SIGHUP
+    assert_saved(profile)
