@@ -113,7 +113,10 @@ class Terminal:
         waiter = threading.Thread(target=lambda: statuses.append(os.waitpid(self.pid, 0)[1]))
         waiter.start()
         waiter.join(DEADLINE)
-        assert statuses, "the app did not exit after its terminal was closed"
+        if not statuses:  # stalled: do not leave it running after the test
+            os.kill(self.pid, signal.SIGKILL)
+            waiter.join()
+            raise AssertionError("the app did not exit after its terminal was closed")
         return os.waitstatus_to_exitcode(statuses[0])
 
     def kill(self) -> None:
