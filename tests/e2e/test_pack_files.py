@@ -218,3 +218,9 @@ def test_an_unlistable_subfolder_is_a_problem_not_skipped(shared_folder: Path) -
     code, stdout, stderr = run_unprivileged(shared_folder, "ask", "--pack", "packs", "sky")
     assert code == 1
     assert stderr.startswith("packs/locked:1:1: cannot list this folder (")
+
+    # The folder named itself cannot be listed: the same problem, not "no pack files".
+    code, stdout, stderr = run_unprivileged(shared_folder, "validate", "packs/locked")
+    assert code == 1
+    (line,) = stdout.splitlines()
+    assert line.startswith("packs/locked:1:1: cannot list this folder (")
