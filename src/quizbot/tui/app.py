@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -89,10 +89,6 @@ class QuizApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if not self.is_headless:  # a real terminal: a kill must restore it and save
-            self.exit_signals = quit_on_exit_signals(
-                self, partial(self.call_later, self.action_quit)
-            )
         warnings = list(getattr(self.store, "warnings", None) or [])
         if warnings:
             self._show_local([BotMessage(kind="warning", text=w) for w in warnings])
@@ -273,6 +269,14 @@ class QuizApp(App[int]):
             return summarize(self.store, self.clock()), ""
         except Exception as exc:  # a damaged store must not close the app
             return None, f"Could not read your progress: {exc}"
+
+    @on(events.Mount)
+    def _quit_on_exit_signals(self) -> None:
+        """On a real terminal, SIGTERM/SIGHUP quit as ctrl+q does: saved, terminal restored."""
+        if not self.is_headless:
+            self.exit_signals = quit_on_exit_signals(
+                self, partial(self.call_later, self.action_quit)
+            )
 
 
 def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
