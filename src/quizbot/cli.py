@@ -7,6 +7,8 @@ them, so ``validate``, ``grade`` and ``ask`` start quickly.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +18,8 @@ from quizbot import __version__
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from quizbot.packs.model import Pack
     from quizbot.progress.store import ProgressStore
 
@@ -27,6 +31,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse ignores a failed write; --help into a full disk must say so (exit 74).
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,28 +94,120 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in _TOP_FLAGS):
-        args_list.insert(0, "play")
-    args = build_parser().parse_args(args_list)
+    """Run one command; every way out is an exit status and at most one line (the contract).
+
+    0/1/2 are the commands' own; 74 when the environment fails (output closed or full,
+    an unwritable target, an input that cannot be read, text the terminal's encoding
+    cannot show); 70 for a bug; 130 on Ctrl+C.
+    """
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        _say("quizbot: cannot write the output: standard output is closed")
+        return EXIT_ENVIRONMENT
     try:
-        handler = _HANDLERS[args.command]
-        return handler(args)
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # buffered output fails here, not after we have said "done"
+        return code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader left (quizbot ... | head -1): not an error
+        _silence_stdout()
         return 0
-    except Exception as error:  # a bug: one line for the person, the trace for developers
-        if os.environ.get("QUIZBOT_DEBUG"):
-            raise
-        print(
-            safe_line(
-                f"quizbot: internal error: {type(error).__name__}: {error} "
-                "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)"
-            ),
-            file=sys.stderr,
+    except UnicodeEncodeError as error:
+        if not _is_terminal_encoding(error.encoding):
+            return _internal_error(error)
+        _silence_stdout()
+        shown = error.object[error.start : error.end].encode("ascii", "backslashreplace")
+        _say(
+            f"quizbot: the terminal's encoding ({error.encoding}) cannot show "
+            f"{shown.decode('ascii')!r}; use a UTF-8 locale (LANG=C.UTF-8) or "
+            "PYTHONIOENCODING=utf-8"
         )
-        return 70
+        return EXIT_ENVIRONMENT
+    except OSError as error:  # what a command did not handle is the system's, not a bug
+        what = _environment_failure(error)
+        _silence_stdout()
+        _say(f"quizbot: {what}")
+        return EXIT_ENVIRONMENT
+    except Exception as error:  # a bug: one line for the person, the trace for developers
+        return _internal_error(error)
+
+
+EXIT_ENVIRONMENT = 74  # EX_IOERR: the environment failed, not quizbot
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug
+
+
+def _run(args_list: list[str]) -> int:
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in _TOP_FLAGS):
+        args_list.insert(0, "play")
+    try:
+        args = build_parser().parse_args(args_list)
+    except SystemExit as done:  # --help, --version, a usage error: argparse's own status
+        return done.code if isinstance(done.code, int) else 0 if done.code is None else 2
+    return _HANDLERS[args.command](args)
+
+
+def _internal_error(error: Exception) -> int:
+    if os.environ.get("QUIZBOT_DEBUG"):
+        raise error
+    _say(
+        f"quizbot: internal error: {type(error).__name__}: {error} "
+        "(set QUIZBOT_DEBUG=1 to see the trace, and please report it)"
+    )
+    return EXIT_INTERNAL
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if stderr can still take it (it may be the failing stream)."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(safe_line(line), file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again.
+
+    Otherwise Python's own flush at exit meets the same full disk or closed pipe and
+    prints a traceback-like "Exception ignored" and changes the exit status.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _is_terminal_encoding(encoding: str) -> bool:
+    """Is this the encoding of our standard output or error (so the terminal's fault)?"""
+    import codecs
+
+    def name(value: str | None) -> str | None:
+        try:
+            return codecs.lookup(value).name if value else None
+        except LookupError:
+            return None
+
+    streams = (sys.stdout, sys.stderr)
+    return name(encoding) in {name(getattr(s, "encoding", None)) for s in streams}
+
+
+def _environment_failure(error: OSError) -> str:
+    """What failed and where, in one line: a named file, the output, or the input."""
+    why = error.strerror or str(error)
+    if error.filename is not None:
+        return f"cannot use {os.fsdecode(error.filename)!r}: {why}"
+    if error.errno in _WRITE_ERRNOS:
+        # Commands handle their own files (with names); what is left is our output.
+        return f"cannot write the output (standard output): {why}"
+    return f"cannot read the input or write the output: {why}"
+
+
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE")
+    if hasattr(errno, name)
+)
 
 
 _TOP_FLAGS = ("--version", "-h", "--help")

@@ -335,10 +335,16 @@ def test_a_pack_with_nothing_to_ask_is_a_problem(tmp_path: Path) -> None:
     ids=["flow-lists", "block-lists", "flow-mappings"],
 )
 def test_absurd_nesting_is_one_problem_not_a_crash(tmp_path: Path, nesting: str) -> None:
+    # Our behaviour, not a message: which of libyaml's depth limit (PyYAML >= 6.0.4)
+    # or the composer's own stops the file first depends on the PyYAML release.
     path = write(tmp_path, "pack: p\ntitle: t\nquestions:" + nesting + "\n")
-    (problem,) = load_pack(path).problems
-    assert "levels deep" in str(problem), str(problem)[:200]
-    assert str(problem).startswith(f"{path}:")
+    result = load_pack(path)
+    assert result.pack is None
+    (problem,) = result.problems
+    assert problem.place.file == str(path)
+    assert problem.place.line in (3, 4)  # where the nesting is, not the file's start
+    assert problem.place.column >= 1
+    assert "\n" not in str(problem) and len(str(problem)) < 400
 
 
 @pytest.mark.parametrize(

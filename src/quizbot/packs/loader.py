@@ -14,6 +14,7 @@ from typing import TypeVar
 import yaml
 
 from quizbot.packs import cloze
+from quizbot.packs.files import find_pack_files
 from quizbot.packs.model import (
     QUESTION_TYPES,
     Fact,
@@ -101,14 +102,7 @@ def _collector_paused() -> Iterator[None]:
 
 def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     """The pack files named: files as given, folders searched for ``*.yaml``/``*.yml``."""
-    found: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
-        else:
-            found.append(path)
-    return found
+    return find_pack_files(paths)[0]
 
 
 def load_packs(paths: Iterable[str | Path], *, run_tests: bool = True) -> list[Pack]:
@@ -120,8 +114,9 @@ def load_packs(paths: Iterable[str | Path], *, run_tests: bool = True) -> list[P
     from quizbot.packs.selftest import grading_test_problems
 
     paths = list(paths)
-    results = [load_pack(p) for p in pack_files(paths)]
-    problems = [problem for result in results for problem in result.problems]
+    files, problems = find_pack_files(paths)  # problems: folders that could not be listed
+    results = [load_pack(p) for p in files]
+    problems.extend(problem for result in results for problem in result.problems)
     problems.extend(duplicate_pack_problems(results))
     if run_tests:
         for result in results:

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack, pack_files
+from quizbot.packs.files import find_pack_files
+from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack
 from quizbot.packs.model import Place
 from quizbot.packs.problems import Problem
 from quizbot.packs.selftest import grading_test_problems
@@ -31,8 +32,11 @@ def validate_paths(paths: Iterable[str | Path]) -> Report:
     """Load and check every pack file named (folders are searched for ``*.yaml``)."""
     report = Report()
     names = list(paths)
-    files = pack_files(names)
+    files, unlisted = find_pack_files(names)
+    report.problems.extend(unlisted)  # folders that could not be searched
     if not files:
+        if unlisted:
+            return report
         where = str(names[0]) if names else "."
         report.problems.append(Problem(Place(where, 1, 1), "no pack files (*.yaml) found here"))
         return report

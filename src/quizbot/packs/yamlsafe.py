@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from quizbot.packs.compose import compose
+from quizbot.packs.files import read_pack_bytes
 from quizbot.packs.model import Place
 from quizbot.packs.nodes import YAML, Document, Placed
 from quizbot.packs.problems import Problem
@@ -33,18 +34,9 @@ def _start(file: str) -> Place:
 def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose the file's YAML; on failure return no node and one problem."""
     file = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mib = MAX_FILE_BYTES // (1024 * 1024)
-            return None, [Problem(_start(file), f"file is larger than {mib} MiB; split the pack")]
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(_start(file), "no such file (check the path)")]
-    except IsADirectoryError:
-        return None, [Problem(_start(file), "is a folder, not a pack file")]
-    except OSError as error:
-        return None, [Problem(_start(file), f"cannot read the file: {error.strerror or error}")]
+    data = read_pack_bytes(path, file, MAX_FILE_BYTES)
+    if isinstance(data, Problem):
+        return None, [data]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

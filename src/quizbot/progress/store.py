@@ -43,6 +43,10 @@ KEEP_ASIDE = 3
 # A learner's answers are private: the folder and every file in it are the owner's alone.
 _FOLDER_MODE = 0o700
 _FILE_MODE = 0o600
+# How long the first answer waits for a lock another copy holds. A live copy holds it
+# for milliseconds, but on a loaded machine its fsync can take a second or two; a stuck
+# copy costs this once, after which answers wait for nothing and are kept in memory.
+DEFAULT_LOCK_TIMEOUT = 5.0
 _PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER)
 _CHUNK = 1 << 20
 # The snapshot is rewritten once the history has grown past it by at least
@@ -104,7 +108,7 @@ class ProgressStore:
         profile: str,
         *,
         clock: Callable[[], float] = time.time,
-        lock_timeout: float = 1.0,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         quit_timeout: float = 30.0,
         tz: tzinfo | None = None,
     ) -> None:
@@ -147,7 +151,7 @@ class ProgressStore:
         profile: str = "default",
         *,
         clock: Callable[[], float] = time.time,
-        lock_timeout: float = 1.0,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         quit_timeout: float = 30.0,
         tz: tzinfo | None = None,
     ) -> ProgressStore:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -21,6 +21,7 @@ from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
+from quizbot.tui.signals import quit_on_exit_signals
 from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.transcript import Transcript
@@ -75,6 +76,7 @@ class QuizApp(App[int]):
         self._busy = False
         self._leaving = False
         self.exit_warnings: list[str] = []
+        self.exit_signals: list[int] = []  # SIGTERM/SIGHUP received, in order
 
     # -- layout -------------------------------------------------------------
 
@@ -277,6 +279,14 @@ class QuizApp(App[int]):
         except Exception as exc:  # a damaged store must not close the app
             return None, f"Could not read your progress: {exc}"
 
+    @on(events.Mount)
+    def _quit_on_exit_signals(self) -> None:
+        """On a real terminal, SIGTERM/SIGHUP quit as ctrl+q does: saved, terminal restored."""
+        if not self.is_headless:
+            self.exit_signals = quit_on_exit_signals(
+                self, partial(self.call_later, self.action_quit)
+            )
+
 
 def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
     """Run the terminal UI until the learner quits; the exit status for the shell."""
@@ -284,6 +294,8 @@ def run_app(tutor: Tutor, *, store: ProgressStore | None = None) -> int:
     result = app.run()
     for warning in app.exit_warnings:
         print(f"quizbot: {safe_line(warning)}", file=sys.stderr)
+    if app.exit_signals:  # ended by SIGTERM/SIGHUP (after saving): say so, as the shell does
+        return 128 + app.exit_signals[0]
     if app.return_code:
         return app.return_code
     return result if isinstance(result, int) else 0
