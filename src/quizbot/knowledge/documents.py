@@ -20,7 +20,8 @@ _MONTHS = "january february march april may june july august september october n
 MONTHS = frozenset(_MONTHS.split())
 CONCEPTS = concept_phrases()
 RELATED = related_stems()
-NAMES = frozenset({"~cnnic"})
+# Names whose words say nothing on their own: "WeChat Work" is not "WeChat".
+NAMES = frozenset({"~cnnic", "~wechat-work"})
 
 
 def _concept_starts() -> dict[str, tuple[int, ...]]:
@@ -62,6 +63,8 @@ class Document:
     has_role: bool
     rank: int  # facts 0, questions 1, sources 2: facts win ties
     focus: frozenset[str]  # terms of what the statement is about (its blanks)
+    blanks: tuple[tuple[str, ...], ...] = ()  # each blank's forms: answer first
+    figures: tuple[str, ...] = ()  # the figures it gives ("342 million", "98 percent")
 
 
 WordTerms = tuple[str, str, tuple[str, ...], int]

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from quizbot.knowledge.answer import (
+    Cue,
+    fits,
+    is_percent,
+    pick_answer,
+    quantities,
+    read_cue,
+)
+from quizbot.knowledge.chinese import has_chinese, to_english
+from quizbot.knowledge.compare import (
+    cause_of,
+    compare_line,
+    comparison_rest,
+    comparison_subjects,
+)
 from quizbot.knowledge.documents import (
+    MONTHS,
     NAMES,
     RELATED,
     ROLE_STEMS,
@@ -21,21 +36,26 @@ from quizbot.knowledge.documents import (
 )
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
-from quizbot.knowledge.words import STOP_WORDS, normalise, split_words, stem
+from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
 from quizbot.packs.cloze import blanks
 from quizbot.packs.model import Pack, Question
 
-# A statement must match at least this share of the question's weight to be trusted.
+# A statement must match at least this share of the question's weight to be trusted
+# (the absolute threshold of the confidence).
 MIN_COVERAGE = 0.62
 # ... and what it matches must be specific: at least this share of the weight of a
 # word no statement holds, so "how many people ...?" alone never passes.
 MIN_SPECIFIC = 0.4
-# Other statements are given too when they score nearly as well as the best one.
-ALSO_WITHIN = 0.9
-MAX_FINDINGS = 3
+# The rarest words of a question that every answer must match.
+REQUIRED_SLOTS = 2
+# Two statements whose scores lie closer than this (on the 0..1 scale) fit about
+# equally: when they give different answers, both are shown, labelled.
+AMBIGUITY_GAP = 0.1
 # Ranking nudges for what the question asks for (a number, a date, a person, a definition).
 CUE_BONUS = 0.08
 DEFINITION_BONUS = 0.15
+KIND_BONUS = 0.15
+LITERAL_BONUS = 0.05
 # A word reached through the synonym table or a typo counts a little less.
 RELATED_FACTOR = 0.75
 SYNONYM_ONLY_FACTOR = 0.9
@@ -43,17 +63,6 @@ TYPO_FACTOR = 0.85
 WEAK_FACTOR = 0.7
 MAX_QUESTION_CHARS = 1000
 MAX_SLOTS = 40
-
-HOW_MANY = re.compile(
-    r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
-    r"number|fraction|rate)|what's the (?:number|rate|share|percentage))\b"
-)
-WHEN = re.compile(r"\b(?:when|what year|which year|since when|how long|what date)\b")
-DEFINE = re.compile(
-    r"^\W*(?:(?:what|who)(?:'s|s)?\b(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
-    r"|tell (?:me|us) (?:more )?about|what about|explain|describe)"
-)
-WHO = re.compile(r"^\W*(?:who|whom|whose)\b")
 
 
 def idf(df: int, n: int) -> float:
@@ -87,12 +96,18 @@ class KnowledgeBase:
         self._postings: dict[str, list[int]] = {}
         # Words only the linked questions use ("weak") count less than the fact's own.
         self._weak: dict[str, list[int]] = {}
+        # Each statement's own and weak terms, to score the few candidates a question's
+        # rarest word finds without walking the long postings of its common words.
+        self._terms: list[frozenset[str]] = []
+        self._weak_terms: list[frozenset[str]] = []
         surface: set[str] = set()
         capitals: dict[str, int] = {}
         for pack in self._packs:
             for doc, terms, weak, words in self._documents(pack):
                 index = len(self._docs)
                 self._docs.append(doc)
+                self._terms.append(frozenset(terms))
+                self._weak_terms.append(frozenset(weak))
                 for term in terms:
                     self._postings.setdefault(term, []).append(index)
                 for term in weak:
@@ -145,7 +160,8 @@ class KnowledgeBase:
             # and work") would make every fact under it match each of its words.
             extra = [question_words(q) for q in by_fact.get(fact.id, ())]
             # The blanks, with their aliases, are what the fact is about.
-            focus = [form for blank in blanks(fact.text) for form in blank.forms]
+            forms = tuple(blank.forms for blank in blanks(fact.text))
+            focus = [form for group in forms for form in group]
             yield self._document(
                 text,
                 extra,
@@ -154,6 +170,7 @@ class KnowledgeBase:
                 fact.id,
                 pack.id,
                 0,
+                forms,
             )
         for question in loose:
             text = question_text(question)
@@ -165,6 +182,7 @@ class KnowledgeBase:
                 None,
                 pack.id,
                 1,
+                ((question.answer, *question.accept),),
             )
         for source in pack.sources:
             if source.author:
@@ -177,6 +195,7 @@ class KnowledgeBase:
                     None,
                     pack.id,
                     2,
+                    ((source.author,),),
                 )
 
     def _document(
@@ -188,11 +207,13 @@ class KnowledgeBase:
         fact_id: str | None,
         pack: str,
         rank: int,
+        forms: tuple[tuple[str, ...], ...] = (),
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, surface, has_number, has_year = document_terms([text])
+        terms, surface, _, has_year = document_terms([text])
         more, more_surface, _, _ = document_terms(more_texts)
         focus = document_terms(focus_texts)[0] if focus_texts else set()
+        figures = quantities(text, forms)
         doc = Document(
             text=text,
             citation=citation,
@@ -200,10 +221,12 @@ class KnowledgeBase:
             pack=pack,
             size=len(terms),
             focus=frozenset(focus),
-            has_number=has_number,
+            has_number=bool(figures),
             has_year=has_year,
             has_role=bool(terms & ROLE_STEMS),
             rank=rank,
+            blanks=forms,
+            figures=figures,
         )
         terms |= focus
         return doc, terms, more - terms, surface | more_surface
@@ -223,86 +246,171 @@ class KnowledgeBase:
 
     def ask(self, question: str) -> Reply:
         """The statements that answer the question, or none ("I don't know")."""
-        suggestions = tuple(self._topics)
+        text = str(question)[:MAX_QUESTION_CHARS]
+        chinese = has_chinese(text)
         try:
-            findings = self._find(str(question)[:MAX_QUESTION_CHARS])
+            english = to_english(text) if chinese else text
+            return self.ask_english(english, chinese=chinese)
         except Exception:  # a question must never crash the tutor; say "don't know"
-            findings = ()
-        return Reply(findings=findings, suggestions=suggestions)
+            return Reply((), tuple(self._topics), chinese=chinese)
 
-    def _find(self, question: str) -> tuple[Finding, ...]:
+    def ask_english(self, question: str, chinese: bool = False) -> Reply:
+        """Answer a question already in English words (a Chinese one is translated first)."""
+        suggestions = tuple(self._topics)
+        subjects = comparison_subjects(question)
+        if subjects is not None:
+            reply = self._compare(question, subjects, chinese)
+            if reply is not None:
+                return reply
+        cue = read_cue(question)
+        ranked, asked = self._rank(question, cue)
+        if not ranked:
+            return Reply((), suggestions, chinese=chinese)
+        findings = [self._finding(ranked[0], cue, asked, chinese)]
+        top = ranked[0][1]
+        for item in ranked[1:]:
+            if item[1] < top - AMBIGUITY_GAP:
+                break
+            other = self._finding(item, cue, asked, chinese)
+            if other.text == findings[0].text or other.answer == findings[0].answer:
+                continue
+            # Two statements fit about equally and say different things: show both.
+            findings.append(other)
+            break
+        return Reply(tuple(findings), suggestions, ambiguous=len(findings) > 1, chinese=chinese)
+
+    def _finding(
+        self, item: tuple[int, float], cue: Cue, asked: set[str], chinese: bool
+    ) -> Finding:
+        doc = self._docs[item[0]]
+        if cue.why:
+            answer = cause_of(doc.text)
+        else:
+            answer = pick_answer(doc.text, doc.blanks, cue, asked, chinese)
+        score = min(1.0, item[1])
+        return Finding(doc.text, doc.citation, doc.fact_id, doc.pack, score, answer)
+
+    def _compare(self, question: str, subjects: tuple[str, str], chinese: bool) -> Reply | None:
+        """ "Which is larger, A or B?": each side's figure, and the difference, citing both."""
+        cue = Cue(number=True)
+        rest = comparison_rest(question)
+        found: list[Finding] = []
+        for subject in subjects:
+            ranked, asked = self._rank(f"how many {subject} {rest}", cue)
+            if not ranked:
+                return None
+            found.append(self._finding(ranked[0], cue, asked, chinese))
+        first, second = found
+        if first.text == second.text and first.answer == second.answer:
+            return None
+        lead = compare_line(subjects, (first.answer, second.answer))
+        if lead is None:
+            return None
+        return Reply((first, second), tuple(self._topics), lead=lead, chinese=chinese)
+
+    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], set[str]]:
+        """The trusted statements, best first, with their scores (0..1 with nudges)."""
         slots = self._slots(question)
+        asked = {stem(w) for w, _ in self._words(question)}
         if not slots or not self._n:
-            return ()
-        total = sum(slot.weight for slot in slots)
-        matched: dict[int, float] = {}
-        named: set[int] = set()  # statements that match a name the question gives
-        hit_terms: dict[int, set[str]] = {}
+            return [], asked
         for slot in slots:
+            asked.update(term for term, _, _ in slot.alternatives)
+        total = sum(slot.weight for slot in slots)
+        ordered = sorted(slots, key=lambda slot: -slot.weight)
+        # The question's rarest word must be matched: the statements it finds are the
+        # only candidates, so common words never make a statement look on-topic (and
+        # a big pack is scored on a few candidates, not on every posting).
+        matched: dict[int, float] = {}
+        named: set[int] = set()
+        terms = {term for slot in slots for term, _, _ in slot.alternatives}
+        for index, slot in enumerate(ordered):
             best: dict[int, float] = {}
             for term, factor, capped in slot.alternatives:
                 if term not in self._df:
                     continue
                 gain = factor * (min(slot.weight, self._idf(term)) if capped else slot.weight)
-                for postings, weight in ((self._postings, gain), (self._weak, gain * WEAK_FACTOR)):
-                    for doc in postings.get(term, ()):
+                strong = self._postings.get(term, ())
+                weak = self._weak.get(term, ())
+                if index == 0 or len(strong) + len(weak) <= len(matched):
+                    for docs, weight in ((strong, gain), (weak, gain * WEAK_FACTOR)):
+                        for doc in docs:
+                            if (index == 0 or doc in matched) and weight > best.get(doc, 0.0):
+                                best[doc] = weight
+                else:
+                    for doc in matched:
+                        if term in self._terms[doc]:
+                            weight = gain
+                        elif term in self._weak_terms[doc]:
+                            weight = gain * WEAK_FACTOR
+                        else:
+                            continue
                         if weight > best.get(doc, 0.0):
                             best[doc] = weight
-                        hit_terms.setdefault(doc, set()).add(term)
                 if term in self._names and factor >= TYPO_FACTOR:
                     named.update(self._postings.get(term, ()))
-            for doc, gain in best.items():
-                matched[doc] = matched.get(doc, 0.0) + gain
-        if not matched:
-            return ()
-        cue = normalise(question)
-        wants_number = bool(HOW_MANY.search(cue))
-        wants_date = bool(WHEN.search(cue))
-        wants_person = bool(WHO.search(cue))
-        wants_definition = bool(DEFINE.search(cue))
+            if index == 0:
+                if not best:
+                    return [], asked
+                matched = dict(best)
+            elif index < REQUIRED_SLOTS:
+                # The second-rarest word must be matched too: "when did covid start"
+                # is not answered by a statement about when a report started.
+                matched = {doc: matched[doc] + gain for doc, gain in best.items()}
+                if not matched:
+                    return [], asked
+            else:
+                for doc, gain in best.items():
+                    matched[doc] += gain
         coverage = MIN_COVERAGE * total
         specific = MIN_SPECIFIC * self._unknown_weight
-        # "How many ...?" is answered only by a statement with a number, "when ...?"
-        # only by one with a date: anything else is talk around the question.
+        # "How many ...?" is answered only by a statement with a figure (a share only
+        # when a share is asked), "when ...?" only by one with a date.
         trusted = [
             (doc, weight)
             for doc, weight in matched.items()
             if weight >= coverage - 1e-9
             and (weight >= specific or doc in named)
-            and (self._docs[doc].has_number or not wants_number)
-            and (self._docs[doc].has_year or not wants_date)
+            and fits(cue, self._docs[doc].figures, self._docs[doc].has_year)
         ]
         if not trusted:
-            return ()
+            return [], asked
 
-        def rank(item: tuple[int, float]) -> tuple[float, int, int, int]:
+        def nudged(item: tuple[int, float]) -> float:
             doc = self._docs[item[0]]
             bonus = 1.0
-            if (wants_number and doc.has_number) or (wants_date and doc.has_year):
+            if (cue.number and doc.has_number) or (cue.date and doc.has_year):
                 bonus += CUE_BONUS
-            if wants_person and doc.has_role:
+            if cue.number and any(is_percent(f) == cue.percent for f in doc.figures):
+                # "How many users" is a count, "what share" a percentage: the
+                # statement with the figure of the kind asked for fits better.
+                bonus += KIND_BONUS
+            if cue.person and doc.has_role:
                 bonus += CUE_BONUS
-            if wants_definition and doc.focus & hit_terms.get(item[0], set()):
+            if cue.why and cause_of(doc.text):
+                bonus += CUE_BONUS
+            if cue.definition and doc.focus & terms & self._terms[item[0]]:
                 # "What is X?": the statement whose blank is X defines it, and the
                 # others that merely mention X fall out of the answer.
                 bonus += DEFINITION_BONUS
-            # Among equals: facts before questions, then the shorter, more to the point.
-            return (-item[1] / total * bonus, doc.rank, doc.size, item[0])
+            return item[1] / total * bonus
 
-        trusted.sort(key=rank)
-        top = -rank(trusted[0])[0]
-        findings: list[Finding] = []
-        seen: set[str] = set()
-        for item in trusted:
-            if len(findings) >= MAX_FINDINGS or -rank(item)[0] < ALSO_WITHIN * top:
-                break
-            found = self._docs[item[0]]
-            if found.text in seen:
-                continue
-            seen.add(found.text)
-            score = min(1.0, item[1] / total)
-            findings.append(Finding(found.text, found.citation, found.fact_id, found.pack, score))
-        return tuple(findings)
+        # The learner's own words, where a statement has them, beat a synonym's match:
+        # "telemedicine" finds the telemedicine fact before "online medical services".
+        literal = [w for w, _ in self._words(question) if w not in STOP_WORDS and len(w) > 2]
+
+        def own_words(doc: int) -> float:
+            if not literal:
+                return 0.0
+            text = self._docs[doc].text.casefold()
+            return LITERAL_BONUS * sum(w in text for w in literal) / len(literal)
+
+        scored = [(doc, nudged((doc, weight)) + own_words(doc)) for doc, weight in trusted]
+        # Among equals: facts before questions, then a fact the author wrote questions
+        # about (a key fact), then the shorter, more to the point.
+        docs, weak = self._docs, self._weak_terms
+        scored.sort(key=lambda it: (-it[1], docs[it[0]].rank, not weak[it[0]], docs[it[0]].size))
+        return scored, asked
 
     def _idf(self, term: str) -> float:
         return idf(self._df.get(term, 0), self._n)
@@ -353,6 +461,12 @@ class KnowledgeBase:
                 words.extend(self._mend(part) for part in raw.split("-") if part)
             else:
                 words.append(self._mend(joined))
+        # "since March 2020" dates a figure; "since" there is no topic of its own.
+        words = [
+            pair
+            for pair, after in zip(words, [*words[1:], ("", False)], strict=True)
+            if not (pair[0] == "since" and (after[0] in MONTHS or is_year(after[0])))
+        ]
         merged: list[tuple[str, bool]] = []
         for word, mended in words:
             if merged:

@@ -14,6 +14,8 @@ class Finding:
     fact_id: str | None
     pack: str
     score: float  # 0..1: the share of the question's weight this statement matched
+    # The figure or name that answers the question (a blank of the fact), said first.
+    answer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -22,14 +24,23 @@ class Reply:
 
     findings: tuple[Finding, ...]
     suggestions: tuple[str, ...]  # topic titles the packs can talk about
+    # A line computed from the findings ("342 million is 4 million fewer than ..."),
+    # said before them; comparisons have one.
+    lead: str | None = None
+    # Two findings fit about equally and say different things: both are shown, labelled.
+    ambiguous: bool = False
+    chinese: bool = False  # the question was in Chinese: say "I don't know" in Chinese
 
     @property
     def known(self) -> bool:
         return bool(self.findings)
 
     def render(self) -> str:
-        """Plain text: each answer followed by its source, or a "don't know" with topics."""
+        """Plain text: the answer first, then its sentence and source; or a "don't know"."""
         if not self.findings:
+            if self.chinese:
+                topics = "、".join(self.suggestions)
+                return f"这个我不知道。我可以讲：{topics}。" if topics else "这个我不知道。"
             if self.suggestions:
                 return (
                     "I don't know that one. I can tell you about: "
@@ -38,9 +49,23 @@ class Reply:
                 )
             return "I don't know that one."
         blocks = []
-        for finding in self.findings:
-            block = finding.text
-            if finding.source:
-                block += "\nSource: " + finding.source
+        if self.lead:
+            blocks.append(self.lead)
+        elif self.ambiguous:
+            blocks.append("Two facts fit that question; which did you mean?")
+        for number, finding in enumerate(self.findings, 1):
+            label = f"{number}) " if self.ambiguous else ""
+            block = label + finding_block(finding)
             blocks.append(block)
         return "\n\n".join(blocks)
+
+
+def finding_block(finding: Finding) -> str:
+    """One finding: its answer, the sentence that says it, and the source."""
+    lines = []
+    if finding.answer and finding.answer not in ("", finding.text):
+        lines.append(finding.answer)
+    lines.append(finding.text)
+    if finding.source:
+        lines.append("Source: " + finding.source)
+    return "\n".join(lines)

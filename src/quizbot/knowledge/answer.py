@@ -1,0 +1,243 @@
+"""What a question asks for (a number, a date, a person, a place, a reason) and the
+phrase of a statement that answers it: the blank the figure or name is in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizbot.knowledge.words import STOP_WORDS, normalise, split_words, stem
+
+HOW_MANY = re.compile(
+    r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
+    r"number|fraction|rate|size|population)|what's the (?:number|rate|share|percentage)"
+    r"|(?:the |what is the |whats the )?(?:number|population|size|count|total) of)\b"
+)
+PERCENT = re.compile(r"\b(?:percent|percentage|share|proportion|fraction|rate|per cent)\b")
+# A measure that is a count of things, never a share: "the population of China".
+COUNT_MEASURE = re.compile(r"\b(?:population|how big|how large|size|area)\b")
+WHEN = re.compile(r"\b(?:when|what year|which year|since when|what date|what day|which day)\b")
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\bwho (?:is|was|are|wrote|said)\b")
+WHERE = re.compile(r"^\W*where\b|\bwhere (?:is|are|was|were|did|do)\b")
+WHY = re.compile(r"^\W*why\b|\b(?:what caused|because of what|for what reason|how come)\b")
+DEFINE = re.compile(
+    r"^\W*(?:(?:what|who)(?:'s|s)?\b(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
+    r"|tell (?:me|us) (?:more )?about|what about|explain|describe)"
+)
+
+QUANTITY = re.compile(
+    r"^(?:about |over |nearly |more than |some )?\d[\d.,]*\s*"
+    r"(?:million|billion|thousand|percent|per cent|%|percentage points?)?$",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+NUMBER_IN_TEXT = re.compile(
+    r"\b\d[\d.,]*\s*(?:million|billion|thousand|percent|per cent|%|percentage points?)"
+    r"|(?<![\w:])\d{1,3}(?![\w:])(?!,? ?(?:19|20)\d\d)"
+)
+DATE_IN_TEXT = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, (?:19|20)\d\d"
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) (?:19|20)\d\d"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) (?:19|20)\d\d"
+    r"|(?:19|20)\d\d)\b"
+)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|to|like)(?: the)?\s*$")
+PLACE_IN_TEXT = re.compile(r"\b(?:in|at) (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)")
+MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}\b"
+    r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What kind of answer a question wants."""
+
+    number: bool = False  # "how many ...?", "what percentage ...?"
+    percent: bool = False  # a share, not a count
+    count: bool = False  # a count that a share does not answer ("the population of")
+    date: bool = False
+    person: bool = False
+    place: bool = False
+    why: bool = False
+    definition: bool = False
+    which: bool = False  # "what did ...?", "which ...?": one phrase of the statement
+
+
+WHICH = re.compile(r"^\W*(?:which|what (?:did|does|do|has|had|have|can|could|helped|made))\b")
+
+
+def read_cue(question: str) -> Cue:
+    """The kind of answer an (English, normalised) question wants."""
+    text = normalise(question)
+    number = bool(HOW_MANY.search(text))
+    percent = number and bool(PERCENT.search(text))
+    return Cue(
+        number=number,
+        percent=percent,
+        count=number and not percent and bool(COUNT_MEASURE.search(text)),
+        date=bool(WHEN.search(text)),
+        person=bool(WHO.search(text)),
+        place=bool(WHERE.search(text)),
+        why=bool(WHY.search(text)),
+        definition=bool(DEFINE.search(text)),
+        which=bool(WHICH.search(text)),
+    )
+
+
+def is_quantity(form: str) -> bool:
+    return bool(QUANTITY.match(form.strip())) and not YEAR.match(form.strip())
+
+
+def is_percent(form: str) -> bool:
+    return "percent" in form.lower() or "%" in form
+
+
+def quantities(text: str, blanks: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The figures a statement gives: its number blanks, or numbers with a unit in it.
+
+    Days of the month ("Feb 14") and years are dates, not figures."""
+    found = [with_unit(text, forms[0]) for forms in blanks if is_quantity(forms[0])]
+    if found:
+        return tuple(found)
+    bare = MONTH_DAY.sub(" ", text)
+    bare = re.sub(r"\b(?:COVID|covid)-19\b|\b\d+G\b|\d\d:\d\d", " ", bare)
+    return tuple(m.group().strip() for m in NUMBER_IN_TEXT.finditer(bare))
+
+
+UNIT_AFTER = re.compile(r"\s*(percentage points?|percent|per cent|%|times)\b")
+
+
+def with_unit(text: str, figure: str) -> str:
+    """A bare figure with the unit the sentence gives it: "5.9" -> "5.9 percentage points"."""
+    if re.search(r"[a-z%]", figure, re.IGNORECASE):
+        return figure
+    at = text.find(figure)
+    if at < 0:
+        return figure
+    unit = UNIT_AFTER.match(text, at + len(figure))
+    return f"{figure} {unit.group(1)}" if unit else figure
+
+
+def fits(cue: Cue, figures: Sequence[str], has_date: bool) -> bool:
+    """Whether a statement with these figures can answer a question with this cue."""
+    if cue.number:
+        if not figures:
+            return False
+        shares = [f for f in figures if is_percent(f)]
+        if cue.percent and not shares:
+            return False
+        if cue.count and len(shares) == len(figures):
+            return False
+    return not (cue.date and not has_date)
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w.replace("-", "")) for w in split_words(normalise(text))]
+
+
+def pick_answer(
+    text: str,
+    blanks: Sequence[tuple[str, ...]],
+    cue: Cue,
+    asked: set[str],
+    chinese: bool = False,
+) -> str | None:
+    """The blank (or date) of ``text`` that answers the question, or None.
+
+    ``asked`` holds the question's stems: a blank the question already names
+    ("where is Inner Mongolia's centre" -> not "Inner Mongolia") is not the answer.
+    Among several fitting blanks the one whose neighbouring words the question
+    shares wins ("how many times ..." -> "40 billion times").
+    """
+    if not (cue.number or cue.date or cue.person or cue.place or cue.which):
+        return None  # "tell me about X" asks for the statement, not for one word of it
+    kinds: list[tuple[str, ...]] = []
+    for forms in blanks:
+        stems = [s for s in _stems(forms[0]) if s not in STOP_WORDS]
+        if stems and all(s in asked for s in stems):
+            continue  # the question names it
+        answer = forms[0]
+        if cue.number:
+            if not is_quantity(answer):
+                continue
+            if cue.percent and not is_percent(with_unit(text, answer)):
+                continue
+        elif cue.date:
+            if not (YEAR.match(answer) or DATE_IN_TEXT.fullmatch(answer)):
+                continue
+        elif (cue.person or cue.place) and not answer[:1].isupper():
+            continue
+        elif cue.place and not PLACE_BEFORE.search(text[: max(0, text.find(answer))]):
+            continue  # "taken by Xinhua" names no place; "in Hohhot" does
+        kinds.append(forms)
+    if not kinds:
+        if cue.date:
+            dates = DATE_IN_TEXT.findall(text)
+            return dates[0] if dates else None
+        if cue.number:
+            figures = quantities(text, ())
+            return figures[0] if len(figures) == 1 else None
+        if cue.place:
+            for match in PLACE_IN_TEXT.finditer(text):
+                if not all(s in asked for s in _stems(match.group(1))):
+                    return match.group(1)
+        return None
+    best = max(kinds, key=lambda forms: (_closeness(text, forms[0], asked), -kinds.index(forms)))
+    if chinese:
+        return _chinese_form(best)
+    return with_unit(text, best[0]) if cue.number else best[0]
+
+
+def _closeness(text: str, answer: str, asked: set[str]) -> float:
+    """How many of the question's words stand near the blank (nearer counts more)."""
+    at = text.find(answer)
+    if at < 0:
+        return 0.0
+    before = _stems(text[:at])[-6:]
+    after = _stems(text[at + len(answer) :])[:6]
+    score = 0.0
+    for distance, word in enumerate(reversed(before), 1):
+        if word in asked and word not in STOP_WORDS:
+            score += 1.0 / distance
+    for distance, word in enumerate(after, 1):
+        if word in asked and word not in STOP_WORDS:
+            score += 1.0 / distance
+    return score
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _chinese_form(forms: tuple[str, ...]) -> str:
+    """The blank's Chinese alias, or its figure written the Chinese way (3.42亿, 98%)."""
+    for form in forms:
+        if CJK.search(form):
+            return form
+    return chinese_figure(forms[0])
+
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def chinese_figure(figure: str) -> str:
+    """ "342 million" -> "3.42亿", "85.4 million" -> "8540万", "98 percent" -> "98%"."""
+    match = re.fullmatch(r"(\d[\d.,]*)\s*(thousand|million|billion|percent)?", figure.strip())
+    if not match:
+        return figure
+    value = float(match.group(1).replace(",", ""))
+    unit = match.group(2)
+    if unit == "percent":
+        return f"{match.group(1)}%"
+    if unit is None:
+        return figure
+    value *= SCALES[unit]
+    if value >= 1e8:
+        return f"{value / 1e8:.6g}亿"
+    if value >= 1e4:
+        return f"{value / 1e4:.6g}万"
+    return f"{value:.6g}"
