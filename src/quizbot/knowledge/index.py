@@ -408,8 +408,10 @@ class KnowledgeBase:
         scored = [(doc, nudged((doc, weight)) + own_words(doc)) for doc, weight in trusted]
         # Among equals: facts before questions, then a fact the author wrote questions
         # about (a key fact), then the shorter, more to the point.
-        docs, weak = self._docs, self._weak_terms
-        scored.sort(key=lambda it: (-it[1], docs[it[0]].rank, not weak[it[0]], docs[it[0]].size))
+        found, weak_terms = self._docs, self._weak_terms
+        scored.sort(
+            key=lambda it: (-it[1], found[it[0]].rank, not weak_terms[it[0]], found[it[0]].size)
+        )
         return scored, asked
 
     def _idf(self, term: str) -> float:
