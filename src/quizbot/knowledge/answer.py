@@ -187,13 +187,20 @@ def pick_answer(
                 if not all(s in asked for s in _stems(match.group(1))):
                     return match.group(1)
         return None
-    best = max(kinds, key=lambda forms: (_closeness(text, forms[0], asked), -kinds.index(forms)))
+    # A neighbour that is itself a blank the question names ("the hilly Guizhou") is the
+    # subject, not the attribute asked about: it counts half.
+    named = {s for forms in blanks for s in _stems(forms[0])} & asked
+
+    def closeness(forms: tuple[str, ...]) -> tuple[float, int]:
+        return _closeness(text, forms[0], asked, named), -kinds.index(forms)
+
+    best = max(kinds, key=closeness)
     if chinese:
         return _chinese_form(best)
     return with_unit(text, best[0]) if cue.number else best[0]
 
 
-def _closeness(text: str, answer: str, asked: set[str]) -> float:
+def _closeness(text: str, answer: str, asked: set[str], named: set[str]) -> float:
     """How many of the question's words stand near the blank (nearer counts more)."""
     at = text.find(answer)
     if at < 0:
@@ -201,12 +208,10 @@ def _closeness(text: str, answer: str, asked: set[str]) -> float:
     before = _stems(text[:at])[-6:]
     after = _stems(text[at + len(answer) :])[:6]
     score = 0.0
-    for distance, word in enumerate(reversed(before), 1):
-        if word in asked and word not in STOP_WORDS:
-            score += 1.0 / distance
-    for distance, word in enumerate(after, 1):
-        if word in asked and word not in STOP_WORDS:
-            score += 1.0 / distance
+    for side in (list(reversed(before)), after):
+        for distance, word in enumerate(side, 1):
+            if word in asked and word not in STOP_WORDS:
+                score += (0.5 if word in named else 1.0) / distance
     return score
 
 

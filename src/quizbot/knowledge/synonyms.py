@@ -350,6 +350,12 @@ RELATED: tuple[tuple[str, ...], ...] = (
     ("month", "months", "monthly"),
     ("mobile", "phone", "phones", "smartphone", "smartphones", "cellphone"),
     ("internet", "web", "net", "online"),
+    # Irregular verb forms the stemmer cannot join.
+    ("take", "took", "taken", "taking"),
+    ("write", "wrote", "written", "writing", "writer"),
+    ("say", "said", "says"),
+    ("give", "gave", "given"),
+    ("photo", "photograph", "picture", "image"),
 )
 
 
