@@ -3,11 +3,12 @@ phrase of a statement that answers it: the blank the figure or name is in."""
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from quizbot.knowledge.words import STOP_WORDS, normalise, split_words, stem
+from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
 
 HOW_MANY = re.compile(
     r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
@@ -144,12 +145,12 @@ def pick_answer(
     text: str,
     blanks: Sequence[tuple[str, ...]],
     cue: Cue,
-    asked: set[str],
+    asked: Mapping[str, float],
     chinese: bool = False,
 ) -> str | None:
     """The blank (or date) of ``text`` that answers the question, or None.
 
-    ``asked`` holds the question's stems: a blank the question already names
+    ``asked`` holds the question's stems and their weights: a blank the question names
     ("where is Inner Mongolia's centre" -> not "Inner Mongolia") is not the answer.
     Among several fitting blanks the one whose neighbouring words the question
     shares wins ("how many times ..." -> "40 billion times").
@@ -189,7 +190,7 @@ def pick_answer(
         return None
     # A neighbour that is itself a blank the question names ("the hilly Guizhou") is the
     # subject, not the attribute asked about: it counts half.
-    named = {s for forms in blanks for s in _stems(forms[0])} & asked
+    named = {s for forms in blanks for s in _stems(forms[0])} & asked.keys()
 
     def closeness(forms: tuple[str, ...]) -> tuple[float, int]:
         return _closeness(text, forms[0], asked, named), -kinds.index(forms)
@@ -200,18 +201,51 @@ def pick_answer(
     return with_unit(text, best[0]) if cue.number else best[0]
 
 
-def _closeness(text: str, answer: str, asked: set[str], named: set[str]) -> float:
-    """How many of the question's words stand near the blank (nearer counts more)."""
+TOKEN = re.compile(r"[\w%’'-]+(?:\.\d+)?|[,;:.()]")
+# A figure's qualifier follows it ("60 million at the end of 2019"); what stands before
+# it belongs to it only up to a break ("... 2019 to 250 million": not 250 million's).
+BREAK_BEFORE = frozenset({",", ";", ":", ".", "(", ")", "to", "and", "from", "or"})
+BREAK_AFTER = frozenset({",", ";", ":", ".", "(", ")", "and", "or"})
+WINDOW = 7
+DATE_WEIGHT = 5.0
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[str]) -> float:
+    """How much of the question's weight stands near the blank (nearer counts more)."""
     at = text.find(answer)
     if at < 0:
         return 0.0
-    before = _stems(text[:at])[-6:]
-    after = _stems(text[at + len(answer) :])[:6]
+    before = TOKEN.findall(text[:at])[::-1][:WINDOW]
+    after = TOKEN.findall(text[at + len(answer) :])[:WINDOW]
     score = 0.0
-    for side in (list(reversed(before)), after):
-        for distance, word in enumerate(side, 1):
-            if word in asked and word not in STOP_WORDS:
-                score += (0.5 if word in named else 1.0) / distance
+    for side, stops in ((before, BREAK_BEFORE), (after, BREAK_AFTER)):
+        for distance, token in enumerate(side, 1):
+            word = token.casefold()
+            if word in stops:
+                break
+            key = stem(word.replace("-", ""))
+            if key in asked and word not in STOP_WORDS:
+                share = 0.5 if key in named else 1.0
+                # A year or month the question names picks the figure it dates, however
+                # many statements mention that year.
+                weight = DATE_WEIGHT if is_year(key) or key in MONTHS else asked[key]
+                score += share * weight / math.sqrt(distance)
     return score
 
 

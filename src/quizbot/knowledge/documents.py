@@ -35,6 +35,17 @@ def _concept_starts() -> dict[str, tuple[int, ...]]:
 CONCEPT_STARTS = _concept_starts()
 
 
+def _concept_words() -> dict[str, frozenset[str]]:
+    """Each concept's words ("~telemedicine" -> online, medical, telehealth, ...)."""
+    words: dict[str, set[str]] = {}
+    for key, concept in CONCEPTS.items():
+        words.setdefault(concept, set()).update(k for k in key if k not in STOP_WORDS)
+    return {concept: frozenset(found) for concept, found in words.items()}
+
+
+CONCEPT_WORDS = _concept_words()
+
+
 def find_concepts(stems: Sequence[str]) -> list[tuple[int, int, str]]:
     """Every concept phrase in a run of stems: (start, end, concept), longest first."""
     found: list[tuple[int, int, str]] = []

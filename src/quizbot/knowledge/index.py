@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from quizbot.knowledge.answer import (
@@ -22,6 +22,7 @@ from quizbot.knowledge.compare import (
     comparison_subjects,
 )
 from quizbot.knowledge.documents import (
+    CONCEPT_WORDS,
     MONTHS,
     NAMES,
     RELATED,
@@ -280,7 +281,7 @@ class KnowledgeBase:
         return Reply(tuple(findings), suggestions, ambiguous=len(findings) > 1, chinese=chinese)
 
     def _finding(
-        self, item: tuple[int, float], cue: Cue, asked: set[str], chinese: bool
+        self, item: tuple[int, float], cue: Cue, asked: Mapping[str, float], chinese: bool
     ) -> Finding:
         doc = self._docs[item[0]]
         if cue.why:
@@ -308,14 +309,21 @@ class KnowledgeBase:
             return None
         return Reply((first, second), tuple(self._topics), lead=lead, chinese=chinese)
 
-    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], set[str]]:
+    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], dict[str, float]]:
         """The trusted statements, best first, with their scores (0..1 with nudges)."""
         slots = self._slots(question)
-        asked = {stem(w) for w, _ in self._words(question)}
+        # The question's words and what they stand for, with their weight: which blank
+        # answers is judged by the rare words of the question standing near it.
+        asked = {stem(w): self._idf(stem(w)) for w, _ in self._words(question)}
         if not slots or not self._n:
             return [], asked
         for slot in slots:
-            asked.update(term for term, _, _ in slot.alternatives)
+            for term, _, _ in slot.alternatives:
+                asked.setdefault(term, slot.weight)
+            for word in CONCEPT_WORDS.get(slot.word, ()):
+                asked.setdefault(word, slot.weight * RELATED_FACTOR)
+        if "end" in asked and any(is_year(word) for word in asked):
+            asked.setdefault("december", asked["end"])  # "the end of 2019" is December
         total = sum(slot.weight for slot in slots)
         ordered = sorted(slots, key=lambda slot: -slot.weight)
         # The question's rarest word must be matched: the statements it finds are the
