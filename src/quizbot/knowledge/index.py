@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -63,6 +65,8 @@ SYNONYM_ONLY_FACTOR = 0.9
 TYPO_FACTOR = 0.85
 WEAK_FACTOR = 0.7
 MAX_QUESTION_CHARS = 1000
+# From this many statements on, the built index is frozen out of garbage collection.
+FREEZE_FROM = 2000
 MAX_SLOTS = 40
 
 
@@ -93,10 +97,24 @@ class KnowledgeBase:
 
     def __init__(self, packs: Sequence[Pack]) -> None:
         self._packs = tuple(packs)
+        # Building makes many small objects and none of them is garbage: the cyclic
+        # collector would only walk them again and again (a third of the build time),
+        # and later, full collections in the middle of a question (tens of ms).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if collecting:
+                gc.enable()
+        if self._n > FREEZE_FROM:
+            gc.freeze()  # a big index is long-lived: keep it out of later collections
+
+    def _build(self) -> None:
         self._docs: list[Document] = []
-        self._postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         # Words only the linked questions use ("weak") count less than the fact's own.
-        self._weak: dict[str, list[int]] = {}
+        weak_postings: defaultdict[str, list[int]] = defaultdict(list)
         # Each statement's own and weak terms, to score the few candidates a question's
         # rarest word finds without walking the long postings of its common words.
         self._terms: list[frozenset[str]] = []
@@ -110,12 +128,14 @@ class KnowledgeBase:
                 self._terms.append(frozenset(terms))
                 self._weak_terms.append(frozenset(weak))
                 for term in terms:
-                    self._postings.setdefault(term, []).append(index)
+                    postings[term].append(index)
                 for term in weak:
-                    self._weak.setdefault(term, []).append(index)
+                    weak_postings[term].append(index)
                 surface |= words
                 for term in capitalised(doc.text):
                     capitals[term] = capitals.get(term, 0) + 1
+        self._postings: dict[str, list[int]] = dict(postings)
+        self._weak: dict[str, list[int]] = dict(weak_postings)
         self._n = len(self._docs)
         self._df = {term: len(docs) for term, docs in self._postings.items()}
         for term, docs in self._weak.items():
@@ -130,16 +150,24 @@ class KnowledgeBase:
         )
         self._unknown_weight = idf(0, self._n)
         self._surface = frozenset(surface)
-        # Typos are mended towards the facts' words, the synonym table and stop words,
-        # most common first so that a tie goes to the likelier word.
-        known = sorted(
-            (surface | ALL_SURFACE) - STOP_WORDS,
-            key=lambda w: (-self._df.get(stem(w), 0), w),
-        )
-        self._choices: dict[str, list[str]] = {}
-        for word in [w for w in known if w.isalpha()] + sorted(STOP_WORDS):
-            self._choices.setdefault(word[0], []).append(word)
+        self._choices_by_letter: dict[str, list[str]] | None = None
         self._topics = self._topic_titles()
+
+    @property
+    def _choices(self) -> dict[str, list[str]]:
+        """Typos are mended towards the facts' words, the synonym table and stop words,
+        most common first so that a tie goes to the likelier word (built when first
+        needed: most questions have no typo)."""
+        if self._choices_by_letter is None:
+            known = sorted(
+                (self._surface | ALL_SURFACE) - STOP_WORDS,
+                key=lambda w: (-self._df.get(stem(w), 0), w),
+            )
+            choices: dict[str, list[str]] = {}
+            for word in [w for w in known if w.isalpha()] + sorted(STOP_WORDS):
+                choices.setdefault(word[0], []).append(word)
+            self._choices_by_letter = choices
+        return self._choices_by_letter
 
     # -- building ---------------------------------------------------------------------
 
@@ -212,7 +240,9 @@ class KnowledgeBase:
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
         terms, surface, _, has_year = document_terms([text])
-        more, more_surface, _, _ = document_terms(more_texts)
+        more, more_surface, _, _ = (
+            document_terms(more_texts) if more_texts else (set(), set(), False, False)
+        )
         focus = document_terms(focus_texts)[0] if focus_texts else set()
         figures = quantities(text, forms)
         doc = Document(
