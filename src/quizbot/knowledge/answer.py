@@ -234,12 +234,21 @@ def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[st
     before = TOKEN.findall(text[:at])[::-1][:WINDOW]
     after = TOKEN.findall(text[at + len(answer) :])[:WINDOW]
     score = 0.0
-    for side, stops in ((before, BREAK_BEFORE), (after, BREAK_AFTER)):
+    for side, stops, step in ((before, BREAK_BEFORE, 1), (after, BREAK_AFTER, -1)):
         for distance, token in enumerate(side, 1):
             word = token.casefold()
+            following = side[distance].casefold() if distance < len(side) else ""
+            if word == "," and step < 0 and following in ("the", "a", "an"):
+                continue  # "Zhang Xiao, the deputy director": an apposition names it
             if word in stops:
                 break
             key = stem(word.replace("-", ""))
+            # "from March 2020" does not date a figure the question asks about for
+            # December 2020: a year counts only with the month the question names.
+            at = distance - 1 + step
+            month = side[at].casefold() if 0 <= at < len(side) else ""
+            if is_year(key) and month in MONTHS and month not in asked:
+                continue
             if key in asked and word not in STOP_WORDS:
                 share = 0.5 if key in named else 1.0
                 # A year or month the question names picks the figure it dates, however

@@ -54,6 +54,7 @@ REQUIRED_SLOTS = 2
 # Two statements whose scores lie closer than this (on the 0..1 scale) fit about
 # equally: when they give different answers, both are shown, labelled.
 AMBIGUITY_GAP = 0.1
+MAX_CLOSE = 5  # statements within the gap that are looked at
 # Ranking nudges for what the question asks for (a number, a date, a person, a definition).
 CUE_BONUS = 0.08
 DEFINITION_BONUS = 0.15
@@ -297,12 +298,17 @@ class KnowledgeBase:
         ranked, asked = self._rank(question, cue)
         if not ranked:
             return Reply((), suggestions, chinese=chinese)
-        findings = [self._finding(ranked[0], cue, asked, chinese)]
         top = ranked[0][1]
-        for item in ranked[1:]:
-            if item[1] < top - AMBIGUITY_GAP:
-                break
-            other = self._finding(item, cue, asked, chinese)
+        close = [item for item in ranked if item[1] >= top - AMBIGUITY_GAP]
+        candidates = [self._finding(item, cue, asked, chinese) for item in close[:MAX_CLOSE]]
+        if cue.number or cue.date or cue.person or cue.place:
+            # Of statements that fit about equally, one that holds the answer asked for
+            # ("who ...?" -> a name) comes before one that does not.
+            candidates.sort(key=lambda found: found.answer is None)
+        findings = [candidates[0]]
+        for other in candidates[1:]:
+            if other.answer is None or findings[0].answer is None:
+                continue
             if other.text == findings[0].text or other.answer == findings[0].answer:
                 continue
             # Two statements fit about equally and say different things: show both.
@@ -512,7 +518,14 @@ class KnowledgeBase:
             if merged:
                 joined = merged[-1][0] + word
                 # "live streaming" where the facts say "live-streaming", "on line" -> online
-                if len(joined) >= 5 and joined.isalpha() and stem(joined) in self._df:
+                # ... but not "china daily" -> "chinadaily" when "daily" is a word of
+                # the facts on its own.
+                if (
+                    len(joined) >= 5
+                    and joined.isalpha()
+                    and stem(joined) in self._df
+                    and stem(word) not in self._df
+                ):
                     merged[-1] = (joined, mended or merged[-1][1])
                     continue
             merged.append((word, mended))
