@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
+from quizbot.knowledge.answer import quantities
 from quizbot.knowledge.synonyms import concept_phrases, related_stems
 from quizbot.knowledge.words import (
     STOP_WORDS,
@@ -77,13 +79,26 @@ class Document:
     fact_id: str | None
     pack: str
     size: int  # how many terms it has: among equals, the shorter statement wins
-    has_number: bool
     has_year: bool
     has_role: bool
     rank: int  # facts 0, questions 1, sources 2: facts win ties
-    focus: frozenset[str]  # terms of what the statement is about (its blanks)
     blanks: tuple[tuple[str, ...], ...] = ()  # each blank's forms: answer first
-    figures: tuple[str, ...] = ()  # the figures it gives ("342 million", "98 percent")
+
+    # Worked out when a question first needs them, not for every statement of a big
+    # pack while the index is built.
+    @cached_property
+    def figures(self) -> tuple[str, ...]:
+        """The figures it gives ("342 million", "98 percent")."""
+        return quantities(self.text, self.blanks)
+
+    @property
+    def has_number(self) -> bool:
+        return bool(self.figures)
+
+    @cached_property
+    def focus(self) -> frozenset[str]:
+        """The terms of what the statement is about: its blanks."""
+        return frozenset(document_terms([form for forms in self.blanks for form in forms])[0])
 
 
 WordTerms = tuple[str, str, tuple[str, ...], int]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from quizbot.knowledge.answer import (
     fits,
     is_percent,
     pick_answer,
-    quantities,
     read_cue,
 )
 from quizbot.knowledge.chinese import has_chinese, to_english
@@ -40,7 +40,6 @@ from quizbot.knowledge.documents import (
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
 from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
-from quizbot.packs.cloze import blanks
 from quizbot.packs.model import Pack, Question
 
 # A statement must match at least this share of the question's weight to be trusted
@@ -69,6 +68,24 @@ MAX_QUESTION_CHARS = 1000
 # From this many statements on, the built index is frozen out of garbage collection.
 FREEZE_FROM = 2000
 MAX_SLOTS = 40
+
+
+BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+
+def read_blanks(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """A fact's plain text (each blank filled with its answer) and its blanks' forms,
+    in one pass over the markup (as ``cloze.plain_text`` and ``cloze.blanks`` read it)."""
+    if "{{" not in text:
+        return text, ()
+    found: list[tuple[str, ...]] = []
+
+    def fill(match: re.Match[str]) -> str:
+        forms = tuple(form.strip() for form in match.group(1).split("|"))
+        found.append(forms)
+        return forms[0]
+
+    return BLANK.sub(fill, text), tuple(found)
 
 
 def idf(df: int, n: int) -> float:
@@ -185,29 +202,18 @@ class KnowledgeBase:
                 loose.append(question)
         citations = {s.id: s.citation() for s in pack.sources}
         for fact in pack.facts:
-            text = fact.plain_text
+            text, forms = read_blanks(fact.text)
             # Topic titles are not indexed: a broad title ("Online education, medicine
             # and work") would make every fact under it match each of its words.
             extra = [question_words(q) for q in by_fact.get(fact.id, ())]
-            # The blanks, with their aliases, are what the fact is about.
-            forms = tuple(blank.forms for blank in blanks(fact.text))
-            focus = [form for group in forms for form in group]
             yield self._document(
-                text,
-                extra,
-                focus,
-                citations.get(fact.source or ""),
-                fact.id,
-                pack.id,
-                0,
-                forms,
+                text, extra, citations.get(fact.source or ""), fact.id, pack.id, 0, forms
             )
         for question in loose:
             text = question_text(question)
             yield self._document(
                 text,
                 [question_words(question)],
-                [question.answer, *question.accept],
                 citations.get(question.source or ""),
                 None,
                 pack.id,
@@ -220,7 +226,6 @@ class KnowledgeBase:
                 yield self._document(
                     text,
                     ["author wrote journalist"],
-                    [source.author],
                     source.citation(),
                     None,
                     pack.id,
@@ -232,7 +237,6 @@ class KnowledgeBase:
         self,
         text: str,
         more_texts: list[str],
-        focus_texts: list[str],
         citation: str | None,
         fact_id: str | None,
         pack: str,
@@ -244,23 +248,22 @@ class KnowledgeBase:
         more, more_surface, _, _ = (
             document_terms(more_texts) if more_texts else (set(), set(), False, False)
         )
-        focus = document_terms(focus_texts)[0] if focus_texts else set()
-        figures = quantities(text, forms)
         doc = Document(
             text=text,
             citation=citation,
             fact_id=fact_id,
             pack=pack,
             size=len(terms),
-            focus=frozenset(focus),
-            has_number=bool(figures),
             has_year=has_year,
-            has_role=bool(terms & ROLE_STEMS),
+            has_role=not ROLE_STEMS.isdisjoint(terms),
             rank=rank,
             blanks=forms,
-            figures=figures,
         )
-        terms |= focus
+        # A blank's aliases ("CNNIC", "健康码") find the statement too; its answer is
+        # in the text already.
+        aliases = [alias for group in forms for alias in group[1:]]
+        if aliases:
+            terms |= document_terms(aliases)[0]
         return doc, terms, more - terms, surface | more_surface
 
     def _topic_titles(self) -> list[str]:
