@@ -133,7 +133,7 @@ def _read_word(word: str) -> WordTerms:
     return joined, stemmed, tuple(terms), MONTH if joined in MONTHS else WORD
 
 
-Built = tuple[Document, set[str], set[str], set[str]]
+Built = tuple[Document, set[str], set[str]]
 
 
 def document_terms(texts: Iterable[str]) -> tuple[set[str], set[str], bool, bool]:

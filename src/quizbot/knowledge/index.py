@@ -137,10 +137,9 @@ class KnowledgeBase:
         # rarest word finds without walking the long postings of its common words.
         self._terms: list[frozenset[str]] = []
         self._weak_terms: list[frozenset[str]] = []
-        surface: set[str] = set()
         capitals: dict[str, int] = {}
         for pack in self._packs:
-            for doc, terms, weak, words in self._documents(pack):
+            for doc, terms, weak in self._documents(pack):
                 index = len(self._docs)
                 self._docs.append(doc)
                 self._terms.append(frozenset(terms))
@@ -149,7 +148,6 @@ class KnowledgeBase:
                     postings[term].append(index)
                 for term in weak:
                     weak_postings[term].append(index)
-                surface |= words
                 for term in capitalised(doc.text):
                     capitals[term] = capitals.get(term, 0) + 1
         self._postings: dict[str, list[int]] = dict(postings)
@@ -167,7 +165,6 @@ class KnowledgeBase:
             | NAMES
         )
         self._unknown_weight = idf(0, self._n)
-        self._surface = frozenset(surface)
         self._choices_by_letter: dict[str, list[str]] | None = None
         self._topics = self._topic_titles()
 
@@ -177,8 +174,11 @@ class KnowledgeBase:
         most common first so that a tie goes to the likelier word (built when first
         needed: most questions have no typo)."""
         if self._choices_by_letter is None:
+            surface: set[str] = set()
+            for doc in self._docs:
+                surface |= document_terms([doc.text])[1]
             known = sorted(
-                (self._surface | ALL_SURFACE) - STOP_WORDS,
+                (surface | ALL_SURFACE) - STOP_WORDS,
                 key=lambda w: (-self._df.get(stem(w), 0), w),
             )
             choices: dict[str, list[str]] = {}
@@ -244,10 +244,8 @@ class KnowledgeBase:
         forms: tuple[tuple[str, ...], ...] = (),
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, surface, _, has_year = document_terms([text])
-        more, more_surface, _, _ = (
-            document_terms(more_texts) if more_texts else (set(), set(), False, False)
-        )
+        terms, _, _, has_year = document_terms([text])
+        more = document_terms(more_texts)[0] if more_texts else set()
         doc = Document(
             text=text,
             citation=citation,
@@ -264,7 +262,7 @@ class KnowledgeBase:
         aliases = [alias for group in forms for alias in group[1:]]
         if aliases:
             terms |= document_terms(aliases)[0]
-        return doc, terms, more - terms, surface | more_surface
+        return doc, terms, more - terms
 
     def _topic_titles(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -475,7 +473,6 @@ class KnowledgeBase:
         """The word, or the known word it is a typo of (same first letter, small budget)."""
         if (
             not word.isalpha()
-            or word in self._surface
             or word in ALL_SURFACE
             or word in STOP_WORDS
             or stem(word) in self._df
