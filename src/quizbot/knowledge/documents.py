@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
@@ -114,6 +114,12 @@ def _word_terms(word: str) -> WordTerms:
             _WORD_TERMS.clear()
         known = _WORD_TERMS[word] = _read_word(word)
     return known
+
+
+def known_words(stems: Container[str]) -> set[str]:
+    """The words read so far (by any index) whose stem is one of ``stems``: the
+    vocabulary that typos are mended towards, without reading every statement again."""
+    return {info[0] for info in list(_WORD_TERMS.values()) if info[1] in stems}
 
 
 def _read_word(word: str) -> WordTerms:

@@ -34,6 +34,7 @@ from quizbot.knowledge.documents import (
     capitalised,
     document_terms,
     find_concepts,
+    known_words,
     question_text,
     question_words,
 )
@@ -174,9 +175,10 @@ class KnowledgeBase:
         most common first so that a tie goes to the likelier word (built when first
         needed: most questions have no typo)."""
         if self._choices_by_letter is None:
-            surface: set[str] = set()
-            for doc in self._docs:
-                surface |= document_terms([doc.text])[1]
+            surface = known_words(self._df)
+            if not surface:  # the word cache was emptied: read the statements again
+                for doc in self._docs:
+                    surface |= document_terms([doc.text])[1]
             known = sorted(
                 (surface | ALL_SURFACE) - STOP_WORDS,
                 key=lambda w: (-self._df.get(stem(w), 0), w),
