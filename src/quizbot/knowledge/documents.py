@@ -7,6 +7,8 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
+from operator import itemgetter
+from typing import cast
 
 from quizbot.knowledge.answer import quantities
 from quizbot.knowledge.synonyms import concept_phrases, related_stems
@@ -169,12 +171,37 @@ def document_terms(texts: Iterable[str]) -> tuple[set[str], set[str], bool, bool
     return terms, surface, has_number, YEAR in kinds or MONTH in kinds
 
 
+_STEM, _TERMS, _KIND = itemgetter(1), itemgetter(2), itemgetter(3)
+
+
+def statement_terms(text: str) -> tuple[set[str], bool]:
+    """A statement's index terms and whether it holds a year or month: what
+    ``document_terms`` gives, without the surface words (the hot path of a build)."""
+    plain = normalise(text)
+    words = WORD_PATTERN.findall(plain) if "'" not in plain else split_words(plain)
+    infos = list(map(_WORD_TERMS.get, words))
+    if None in infos:
+        infos = [info or _word_terms(word) for info, word in zip(infos, words, strict=True)]
+    known = cast("list[WordTerms]", infos)
+    at = list(map(_TERMS, known))
+    terms: set[str] = set()
+    for start, end, concept in find_concepts(list(map(_STEM, known))):
+        terms.add(concept)
+        if concept in NAMES:
+            at[start:end] = [()] * (end - start)
+    terms.update(chain.from_iterable(at))
+    dated = not set(map(_KIND, known)).isdisjoint((YEAR, MONTH))
+    return terms, dated
+
+
 CAPITAL = re.compile(r"(?<=[^.!?:;\s\"'‘“(] )[A-Z][\w-]*")
 
 
 def capitalised(text: str) -> set[str]:
     """Terms of the words written with a capital inside a sentence (names, mostly)."""
     out: set[str] = set()
+    if text[1:].islower():
+        return out  # nothing capitalised after the first letter
     for word in CAPITAL.findall(text):
         out.update(_word_terms(word.lower())[2])
     return out

@@ -7,6 +7,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from quizbot.knowledge.answer import (
@@ -37,6 +38,7 @@ from quizbot.knowledge.documents import (
     known_words,
     question_text,
     question_words,
+    statement_terms,
 )
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
@@ -71,6 +73,7 @@ FREEZE_FROM = 2000
 MAX_SLOTS = 40
 
 
+NO_TERMS: frozenset[str] = frozenset()
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
@@ -136,15 +139,15 @@ class KnowledgeBase:
         weak_postings: defaultdict[str, list[int]] = defaultdict(list)
         # Each statement's own and weak terms, to score the few candidates a question's
         # rarest word finds without walking the long postings of its common words.
-        self._terms: list[frozenset[str]] = []
-        self._weak_terms: list[frozenset[str]] = []
+        self._terms: list[AbstractSet[str]] = []
+        self._weak_terms: list[AbstractSet[str]] = []
         capitals: dict[str, int] = {}
         for pack in self._packs:
             for doc, terms, weak in self._documents(pack):
                 index = len(self._docs)
                 self._docs.append(doc)
-                self._terms.append(frozenset(terms))
-                self._weak_terms.append(frozenset(weak))
+                self._terms.append(terms)
+                self._weak_terms.append(weak or NO_TERMS)
                 for term in terms:
                     postings[term].append(index)
                 for term in weak:
@@ -246,7 +249,7 @@ class KnowledgeBase:
         forms: tuple[tuple[str, ...], ...] = (),
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, _, _, has_year = document_terms([text])
+        terms, has_year = statement_terms(text)
         more = document_terms(more_texts)[0] if more_texts else set()
         doc = Document(
             text=text,
