@@ -55,6 +55,11 @@ def first_line(reply: Reply) -> str:
         ("when was the first CNNIC report published", "1997"),
         # who -> the person, where -> the place, which -> the phrase
         ("who is the deputy director of the cnnic", "Zhang Xiao"),
+        ("who is han lei", "editor-in-chief of the China Daily website"),
+        (
+            "who is zhang xiao",
+            "the deputy director of the China Internet Network Information Center",
+        ),
         ("who wrote the china daily article about the virus battle", "Zhang Yangfei"),
         ("where is the telemedicine center of inner mongolia", "Hohhot"),
         ("where is guizhou", "Southwest China"),
@@ -248,9 +253,16 @@ def test_comparison_parts() -> None:
     assert compare_line(("a", "b"), ("98 percent", "96 million")) is None
 
 
-def test_why_is_answered_with_the_cause(kb: KnowledgeBase) -> None:
-    reply = kb.ask("why did demand for online healthcare grow")
+@pytest.mark.parametrize(
+    "question", ["why did demand for online healthcare grow", "why did online education grow?"]
+)
+def test_why_is_answered_with_the_cause(kb: KnowledgeBase, question: str) -> None:
+    reply = kb.ask(question)
     assert first_line(reply) == "as a result of the COVID-19 pandemic"
+    assert reply.findings[0].fact_id == "online-demand"
+
+
+def test_cause_parts() -> None:
     assert read_cue("why did it grow").why
     assert cause_of("It grew as of December.") is None
 

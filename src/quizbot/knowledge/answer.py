@@ -45,6 +45,8 @@ DATE_IN_TEXT = re.compile(
     r"|December) (?:19|20)\d\d"
     r"|(?:19|20)\d\d)\b"
 )
+# "Han Lei, editor-in-chief of ...,": a noun phrase between commas, not a clause.
+APPOSITION = r", (?!(?:was|is|were|are|said|says|has|had|and|who|which|but)\b)((?:the )?[^,.]+)[,.]"
 PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|to|like)(?: the)?\s*$")
 PLACE_IN_TEXT = re.compile(r"\b(?:in|at) (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)")
 MONTH_DAY = re.compile(
@@ -157,6 +159,13 @@ def pick_answer(
     """
     if not (cue.number or cue.date or cue.person or cue.place or cue.which):
         return None  # "tell me about X" asks for the statement, not for one word of it
+    if cue.person and cue.definition:
+        # "Who is Han Lei?": the question names the person; the answer is what the
+        # statement says they are ("Han Lei, editor-in-chief of ...,").
+        for forms in blanks:
+            if forms[0][:1].isupper() and all(s in asked for s in _stems(forms[0])):
+                found = re.search(re.escape(forms[0]) + APPOSITION, text)
+                return found.group(1) if found else None
     kinds: list[tuple[str, ...]] = []
     for forms in blanks:
         stems = [s for s in _stems(forms[0]) if s not in STOP_WORDS]

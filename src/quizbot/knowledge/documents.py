@@ -174,9 +174,21 @@ def document_terms(texts: Iterable[str]) -> tuple[set[str], set[str], bool, bool
 _STEM, _TERMS, _KIND = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
-def statement_terms(text: str) -> tuple[set[str], bool]:
-    """A statement's index terms and whether it holds a year or month: what
-    ``document_terms`` gives, without the surface words (the hot path of a build)."""
+def shared_concepts(stems: Sequence[str]) -> set[str]:
+    """Concepts a coordination shares between two nouns: "online healthcare and
+    education" also speaks of online education, if less directly."""
+    found: set[str] = set()
+    for i in [i for i, word in enumerate(stems) if word == "and" and 2 <= i < len(stems) - 1]:
+        concept = CONCEPTS.get((stems[i - 2], stems[i + 1]))
+        if concept:
+            found.add(concept)
+    return found
+
+
+def statement_terms(text: str) -> tuple[set[str], bool, set[str]]:
+    """A statement's index terms, whether it holds a year or month, and the concepts it
+    shares through a coordination (indexed as weak terms): what ``document_terms``
+    gives, without the surface words (the hot path of a build)."""
     plain = normalise(text)
     words = WORD_PATTERN.findall(plain) if "'" not in plain else split_words(plain)
     infos = list(map(_WORD_TERMS.get, words))
@@ -185,13 +197,15 @@ def statement_terms(text: str) -> tuple[set[str], bool]:
     known = cast("list[WordTerms]", infos)
     at = list(map(_TERMS, known))
     terms: set[str] = set()
-    for start, end, concept in find_concepts(list(map(_STEM, known))):
+    stems = list(map(_STEM, known))
+    shared = shared_concepts(stems) if "and" in words else set()
+    for start, end, concept in find_concepts(stems):
         terms.add(concept)
         if concept in NAMES:
             at[start:end] = [()] * (end - start)
     terms.update(chain.from_iterable(at))
     dated = not set(map(_KIND, known)).isdisjoint((YEAR, MONTH))
-    return terms, dated
+    return terms, dated, shared - terms
 
 
 CAPITAL = re.compile(r"(?<=[^.!?:;\s\"'‘“(] )[A-Z][\w-]*")

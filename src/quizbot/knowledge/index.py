@@ -249,7 +249,7 @@ class KnowledgeBase:
         forms: tuple[tuple[str, ...], ...] = (),
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, has_year = statement_terms(text)
+        terms, has_year, shared = statement_terms(text)
         more = document_terms(more_texts)[0] if more_texts else set()
         doc = Document(
             text=text,
@@ -267,7 +267,7 @@ class KnowledgeBase:
         aliases = [alias for group in forms for alias in group[1:]]
         if aliases:
             terms |= document_terms(aliases)[0]
-        return doc, terms, more - terms
+        return doc, terms, (more | shared) - terms
 
     def _topic_titles(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -423,6 +423,10 @@ class KnowledgeBase:
             and (weight >= specific or doc in named)
             and fits(cue, self._docs[doc].figures, self._docs[doc].has_year)
         ]
+        if cue.why:
+            # "Why ...?" is answered by a statement that gives a cause, where one fits.
+            causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
+            trusted = causes or trusted
         if not trusted:
             return [], asked
 
