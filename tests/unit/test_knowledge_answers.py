@@ -241,6 +241,16 @@ def test_how_many_more_is_the_difference(kb: KnowledgeBase) -> None:
     assert reply.lead is not None and "by 127 million" in reply.lead
 
 
+def test_a_comparison_says_back_only_words() -> None:
+    subjects = comparison_subjects("which is larger, online\x1b[2J education or remote work?")
+    assert subjects == ("online 2j education", "remote work")
+
+
+def test_a_finding_says_its_answer_then_its_sentence(kb: KnowledgeBase) -> None:
+    finding = kb.ask("how many people work remotely").findings[0]
+    assert finding.said.splitlines() == ["346 million", finding.text]
+
+
 def test_comparison_parts() -> None:
     assert comparison_subjects("which is larger, online education or remote work users?") == (
         "online education",

@@ -25,7 +25,9 @@ CAUSE = re.compile(
 
 def comparison_subjects(question: str) -> tuple[str, str] | None:
     """The two things a comparison question sets side by side, or None."""
-    text = question.casefold().strip(" ?!.")
+    # Only words: the sides are said back to the learner, and nothing typed may reach
+    # the terminal as a control sequence.
+    text = re.sub(r"[^\w\s,'-]", " ", question.casefold()).strip()
     if not COMPARE.search(text):
         return None
     text = re.sub(r"\bbetween\b(.*)\band\b", r"between \1 or ", text)

@@ -17,6 +17,13 @@ class Finding:
     # The figure or name that answers the question (a blank of the fact), said first.
     answer: str | None = None
 
+    @property
+    def said(self) -> str:
+        """The answer, then the sentence that says it (without the source line)."""
+        if self.answer and self.answer != self.text:
+            return f"{self.answer}\n{self.text}"
+        return self.text
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -62,10 +69,7 @@ class Reply:
 
 def finding_block(finding: Finding) -> str:
     """One finding: its answer, the sentence that says it, and the source."""
-    lines = []
-    if finding.answer and finding.answer not in ("", finding.text):
-        lines.append(finding.answer)
-    lines.append(finding.text)
+    lines = [finding.said]
     if finding.source:
         lines.append("Source: " + finding.source)
     return "\n".join(lines)
