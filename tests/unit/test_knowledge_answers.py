@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizbot.knowledge import Conversation, KnowledgeBase, Reply
 from quizbot.knowledge.answer import chinese_figure, read_cue
@@ -318,6 +320,27 @@ def test_an_unanswered_question_does_not_become_the_topic(kb: KnowledgeBase) -> 
     talk.ask("how many people use online education?")
     assert not talk.ask("who won the world cup").known
     assert first_line(talk.ask("and remote work?")) == "346 million"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=60),
+            st.sampled_from(["and remote work?", "what about 2019?", "那远程办公呢？", "和", "呢"]),
+            st.text(alphabet="网民在线教育健康码多少呢那是的？?和或還網", max_size=12),
+        ),
+        max_size=4,
+    )
+)
+def test_a_conversation_never_raises(lines: list[str]) -> None:
+    talk = Conversation(BUILTIN)
+    for line in lines:
+        reply = talk.ask(line)
+        assert isinstance(reply.render(), str)
+
+
+BUILTIN = KnowledgeBase(load_builtin_packs())
 
 
 # -- the command ------------------------------------------------------------------------

@@ -288,12 +288,19 @@ class KnowledgeBase:
         chinese = has_chinese(text)
         try:
             english = to_english(text) if chinese else text
-            return self.ask_english(english, chinese=chinese)
+        except Exception:  # a question must never crash the tutor; say "don't know"
+            return Reply((), tuple(self._topics), chinese=chinese)
+        return self.ask_english(english, chinese=chinese)
+
+    def ask_english(self, question: str, chinese: bool = False) -> Reply:
+        """Answer a question already in English words (a Chinese one is translated first);
+        ``chinese`` says the learner asked in Chinese, to answer in Chinese."""
+        try:
+            return self._answer(str(question)[:MAX_QUESTION_CHARS], chinese)
         except Exception:  # a question must never crash the tutor; say "don't know"
             return Reply((), tuple(self._topics), chinese=chinese)
 
-    def ask_english(self, question: str, chinese: bool = False) -> Reply:
-        """Answer a question already in English words (a Chinese one is translated first)."""
+    def _answer(self, question: str, chinese: bool) -> Reply:
         suggestions = tuple(self._topics)
         subjects = comparison_subjects(question)
         if subjects is not None:
