@@ -13,7 +13,9 @@ from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words,
 HOW_MANY = re.compile(
     r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
     r"number|fraction|rate|size|population)|what's the (?:number|rate|share|percentage)"
-    r"|(?:the |what is the |whats the )?(?:number|population|size|count|total) of)\b"
+    r"|(?:the |what is the |whats the )?(?:number|population|size|count|total) of"
+    r"|(?:what|whats)(?: is| was| are| were)? the [\w\s'-]{0,40}?"
+    r"(?:rate|percentage|share|proportion|number|population|size))\b"
 )
 PERCENT = re.compile(r"\b(?:percent|percentage|share|proportion|fraction|rate|per cent)\b")
 # A measure that is a count of things, never a share: "the population of China".
@@ -71,7 +73,10 @@ class Cue:
     which: bool = False  # "what did ...?", "which ...?": one phrase of the statement
 
 
-WHICH = re.compile(r"^\W*(?:which|what (?:did|does|do|has|had|have|can|could|helped|made))\b")
+WHICH = re.compile(
+    r"^\W*(?:(?:in|at|on|for|from|by|of|with|to) )?(?:which|what (?:did|has|had|helped|made))\b"
+)
+WHICH_PLACE = re.compile(r"\b(?:which|what) (?:city|province|place|region|county|village|town)\b")
 
 
 def read_cue(question: str) -> Cue:
@@ -85,7 +90,7 @@ def read_cue(question: str) -> Cue:
         count=number and not percent and bool(COUNT_MEASURE.search(text)),
         date=bool(WHEN.search(text)),
         person=bool(WHO.search(text)),
-        place=bool(WHERE.search(text)),
+        place=bool(WHERE.search(text) or WHICH_PLACE.search(text)),
         why=bool(WHY.search(text)),
         definition=bool(DEFINE.search(text)),
         which=bool(WHICH.search(text)),
@@ -257,6 +262,12 @@ def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[st
             at = distance - 1 + step
             month = side[at].casefold() if 0 <= at < len(side) else ""
             if is_year(key) and month in MONTHS and month not in asked:
+                continue
+            # ... and a month only with the year the question names ("December 2020"
+            # is not "the end of 2019").
+            at = distance - 1 - step
+            year = side[at] if 0 <= at < len(side) else ""
+            if word in MONTHS and is_year(year) and year not in asked:
                 continue
             if key in asked and word not in STOP_WORDS:
                 share = 0.5 if key in named else 1.0

@@ -74,6 +74,13 @@ MAX_SLOTS = 40
 
 
 NO_TERMS: frozenset[str] = frozenset()
+END_OF_YEAR = re.compile(r"\bend of (?:the year|(?:19|20)\d\d)\b")
+
+
+def is_date_word(word: str) -> bool:
+    return word in MONTHS or is_year(word)
+
+
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
@@ -371,8 +378,8 @@ class KnowledgeBase:
                 asked.setdefault(term, slot.weight)
             for word in CONCEPT_WORDS.get(slot.word, ()):
                 asked.setdefault(word, slot.weight * RELATED_FACTOR)
-        if "end" in asked and any(is_year(word) for word in asked):
-            asked.setdefault("december", asked["end"])  # "the end of 2019" is December
+        if END_OF_YEAR.search(normalise(question)):
+            asked.setdefault("december", self._unknown_weight)  # "the end of 2019"
         total = sum(slot.weight for slot in slots)
         ordered = sorted(slots, key=lambda slot: -slot.weight)
         # The question's rarest word must be matched: the statements it finds are the
@@ -430,6 +437,14 @@ class KnowledgeBase:
             and (weight >= specific or doc in named)
             and fits(cue, self._docs[doc].figures, self._docs[doc].has_year)
         ]
+        if cue.number and not cue.percent and len(slots) < 2:
+            # A share answers "how many schools have internet?" (of the schools, how
+            # many), but not "how many schools are there?", which asks for a total.
+            trusted = [
+                item
+                for item in trusted
+                if not all(is_percent(f) for f in self._docs[item[0]].figures)
+            ]
         if cue.why:
             # "Why ...?" is answered by a statement that gives a cause, where one fits.
             causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
@@ -523,11 +538,16 @@ class KnowledgeBase:
                 words.extend(self._mend(part) for part in raw.split("-") if part)
             else:
                 words.append(self._mend(joined))
-        # "since March 2020" dates a figure; "since" there is no topic of its own.
+        # "since March 2020", "at the end of 2019" date a figure; "since" and "end"
+        # there are no topic of their own.
+        ahead = [*words[1:], ("", False), ("", False)]
         words = [
             pair
-            for pair, after in zip(words, [*words[1:], ("", False)], strict=True)
-            if not (pair[0] == "since" and (after[0] in MONTHS or is_year(after[0])))
+            for index, pair in enumerate(words)
+            if not (pair[0] == "since" and is_date_word(ahead[index][0]))
+            and not (
+                pair[0] == "end" and ahead[index][0] == "of" and is_date_word(ahead[index + 1][0])
+            )
         ]
         merged: list[tuple[str, bool]] = []
         for word, mended in words:

@@ -158,6 +158,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "using the internet",
         "internet usage",
         "internet use",
+        "are online",
+        "were online",
+        "go online",
+        "went online",
+        "be online",
     ),
     "participate": (
         "participate",
