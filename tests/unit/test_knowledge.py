@@ -340,7 +340,7 @@ KB = KnowledgeBase([PACK])
     [
         ("users", "user"),
         ("schools", "school"),
-        ("educational", "education"),
+        ("educational", stem("education")),
         ("counties", "county"),
         ("working", "work"),
         ("remotely", stem("remote")),

@@ -66,6 +66,14 @@ def first_line(reply: Reply) -> str:
         ("where is the telemedicine center of inner mongolia", "Hohhot"),
         ("where is guizhou", "Southwest China"),
         ("what did the pandemic accelerate", "digital transformation"),
+        ("what is wechat work", "an instant messaging app for enterprises"),
+        ("which organization published the report?", "China Internet Network Information Center"),
+        ("how many manifestations of inclusiveness did han lei pick", "two"),
+        ("where did medical experts hold online consultations?", "Hohhot"),
+        # relative dates and word forms
+        ("how many people used online education services at the end of last year", "342 million"),
+        ("how many wechat work users were there by may?", "250 million"),
+        ("by how much did the number of internet users increase from march?", "85.4 million"),
     ],
 )
 def test_the_figure_or_name_comes_first(kb: KnowledgeBase, question: str, answer: str) -> None:

@@ -49,8 +49,19 @@ DATE_IN_TEXT = re.compile(
 )
 # "Han Lei, editor-in-chief of ...,": a noun phrase between commas, not a clause.
 APPOSITION = r", (?!(?:was|is|were|are|said|says|has|had|and|who|which|but)\b)((?:the )?[^,.]+)[,.]"
-PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|to|like)(?: the)?\s*$")
-PLACE_IN_TEXT = re.compile(r"\b(?:in|at) (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|to|like)(?: the| an| a)?(?: [a-z]+)?\s*$")
+VENUE_BEFORE = re.compile(r"\bat (?:an?|the)\s*$")
+PLACE_IN_TEXT = (
+    re.compile(r"\bin (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)"),
+    re.compile(r"\bat (?:the )?((?:[A-Z][\w-]+)(?: [A-Z][\w-]+)*)"),
+)
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve twenty twice"
+NUMBER_WORDS = frozenset(_NUMBER_WORDS.split())
+# "Which organisation ...?": the answer is a name.
+WHICH_NAME = re.compile(
+    r"\b(?:which|what) (?:organi[sz]ation|agency|company|institution|newspaper|website|body"
+    r"|centre|center|country|countries|app|person|people|journalist|reporter|official)\b"
+)
 MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}\b"
     r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
@@ -71,6 +82,7 @@ class Cue:
     why: bool = False
     definition: bool = False
     which: bool = False  # "what did ...?", "which ...?": one phrase of the statement
+    name: bool = False  # "which organisation ...?": a name
 
 
 WHICH = re.compile(
@@ -94,11 +106,15 @@ def read_cue(question: str) -> Cue:
         why=bool(WHY.search(text)),
         definition=bool(DEFINE.search(text)),
         which=bool(WHICH.search(text)),
+        name=bool(WHICH_NAME.search(text)),
     )
 
 
 def is_quantity(form: str) -> bool:
-    return bool(QUANTITY.match(form.strip())) and not YEAR.match(form.strip())
+    form = form.strip()
+    if form.lower() in NUMBER_WORDS:
+        return True
+    return bool(QUANTITY.match(form)) and not YEAR.match(form)
 
 
 def is_percent(form: str) -> bool:
@@ -162,15 +178,16 @@ def pick_answer(
     Among several fitting blanks the one whose neighbouring words the question
     shares wins ("how many times ..." -> "40 billion times").
     """
-    if not (cue.number or cue.date or cue.person or cue.place or cue.which):
-        return None  # "tell me about X" asks for the statement, not for one word of it
-    if cue.person and cue.definition:
-        # "Who is Han Lei?": the question names the person; the answer is what the
-        # statement says they are ("Han Lei, editor-in-chief of ...,").
+    if cue.definition and not (cue.number or cue.date):
+        # "Who is Han Lei?", "what is WeChat Work?": the question names it; the answer
+        # is what the statement says it is ("Han Lei, editor-in-chief of ...,").
         for forms in blanks:
             if forms[0][:1].isupper() and all(s in asked for s in _stems(forms[0])):
                 found = re.search(re.escape(forms[0]) + APPOSITION, text)
-                return found.group(1) if found else None
+                if found:
+                    return found.group(1)
+    if not (cue.number or cue.date or cue.person or cue.place or cue.which or cue.name):
+        return None  # "tell me about X" asks for the statement, not for one word of it
     kinds: list[tuple[str, ...]] = []
     for forms in blanks:
         stems = [s for s in _stems(forms[0]) if s not in STOP_WORDS]
@@ -185,10 +202,14 @@ def pick_answer(
         elif cue.date:
             if not (YEAR.match(answer) or DATE_IN_TEXT.fullmatch(answer)):
                 continue
-        elif (cue.person or cue.place) and not answer[:1].isupper():
+        elif cue.place:
+            before = text[: max(0, text.find(answer))]
+            if not PLACE_BEFORE.search(before):
+                continue  # "taken by Xinhua" names no place; "in Hohhot" does
+            if not answer[:1].isupper() and not VENUE_BEFORE.search(before):
+                continue  # a place is a name, or a venue ("at an online conference")
+        elif (cue.person or cue.name) and not answer[:1].isupper():
             continue
-        elif cue.place and not PLACE_BEFORE.search(text[: max(0, text.find(answer))]):
-            continue  # "taken by Xinhua" names no place; "in Hohhot" does
         kinds.append(forms)
     if not kinds:
         if cue.date:
@@ -198,9 +219,10 @@ def pick_answer(
             figures = quantities(text, ())
             return figures[0] if len(figures) == 1 else None
         if cue.place:
-            for match in PLACE_IN_TEXT.finditer(text):
-                if not all(s in asked for s in _stems(match.group(1))):
-                    return match.group(1)
+            for pattern in PLACE_IN_TEXT:
+                for match in pattern.finditer(text):
+                    if not all(s in asked for s in _stems(match.group(1))):
+                        return match.group(1)
         return None
     # A neighbour that is itself a blank the question names ("the hilly Guizhou") is the
     # subject, not the attribute asked about: it counts half.
@@ -210,6 +232,8 @@ def pick_answer(
         return _closeness(text, forms[0], asked, named), -kinds.index(forms)
 
     best = max(kinds, key=closeness)
+    if (cue.which or cue.name) and len(kinds) > 1 and closeness(best)[0] == 0:
+        return None  # no word of the question points at one of them
     if chinese:
         return _chinese_form(best)
     return with_unit(text, best[0]) if cue.number else best[0]
@@ -247,6 +271,7 @@ def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[st
         return 0.0
     before = TOKEN.findall(text[:at])[::-1][:WINDOW]
     after = TOKEN.findall(text[at + len(answer) :])[:WINDOW]
+    asks_year = any(is_year(word) for word in asked)
     score = 0.0
     for side, stops, step in ((before, BREAK_BEFORE, 1), (after, BREAK_AFTER, -1)):
         for distance, token in enumerate(side, 1):
@@ -267,7 +292,7 @@ def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[st
             # is not "the end of 2019").
             at = distance - 1 - step
             year = side[at] if 0 <= at < len(side) else ""
-            if word in MONTHS and is_year(year) and year not in asked:
+            if word in MONTHS and is_year(year) and year not in asked and asks_year:
                 continue
             if key in asked and word not in STOP_WORDS:
                 share = 0.5 if key in named else 1.0

@@ -74,7 +74,9 @@ MAX_SLOTS = 40
 
 
 NO_TERMS: frozenset[str] = frozenset()
-END_OF_YEAR = re.compile(r"\bend of (?:the year|(?:19|20)\d\d)\b")
+END_OF_YEAR = re.compile(r"\bend of (?:the year|last year|this year|(?:19|20)\d\d)\b")
+# "last year", "this year": a date relative to the article, not a topic.
+RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
 
 
 def is_date_word(word: str) -> bool:
@@ -538,16 +540,19 @@ class KnowledgeBase:
                 words.extend(self._mend(part) for part in raw.split("-") if part)
             else:
                 words.append(self._mend(joined))
-        # "since March 2020", "at the end of 2019" date a figure; "since" and "end"
-        # there are no topic of their own.
+        # "since March 2020", "at the end of 2019", "last year" date a figure; "since",
+        # "end" and "year" there are no topic of their own.
         ahead = [*words[1:], ("", False), ("", False)]
         words = [
             pair
             for index, pair in enumerate(words)
             if not (pair[0] == "since" and is_date_word(ahead[index][0]))
             and not (
-                pair[0] == "end" and ahead[index][0] == "of" and is_date_word(ahead[index + 1][0])
+                pair[0] == "end"
+                and ahead[index][0] == "of"
+                and (is_date_word(ahead[index + 1][0]) or ahead[index + 1][0] in RELATIVE)
             )
+            and not (pair[0] == "year" and index and words[index - 1][0] in RELATIVE)
         ]
         merged: list[tuple[str, bool]] = []
         for word, mended in words:

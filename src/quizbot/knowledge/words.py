@@ -24,7 +24,8 @@ _STOP_TEXT = """
     say said says told give show happen happened happens mean means meant stand stands called
     call get got go going get gets make made one ones thing things kind sort lot lots exactly
     really actually ever still even well yes oh time today way ways
-    number numbers amount total
+    number numbers amount total last
+    help helps helped helping let lets allow allows allowed enable enables enabled able
     china chinese country nation nations countrys
     tel teh hwo hw wat wht waht whta wich wats wut wot abt abut abot mny meny thx ty pleas
     use used uses using see saw seen look find known famous renowned notable
@@ -122,6 +123,10 @@ def stem(word: str) -> str:
         w = w[:-2]  # educational -> education
     elif w.endswith("ly") and len(w) >= 6 and w[-3] not in "il":
         w = w[:-2]  # remotely -> remote
-    if w.endswith("e") and len(w) >= 5:
-        w = w[:-1]  # remote/remotely, online, increase/increased meet at one stem
+    if w.endswith("ation") and len(w) >= 8:
+        w = w[:-3]  # indication/indicate, participation/participate
+    elif w.endswith("ity") and len(w) >= 7:
+        w = w[:-3]  # popularity/popular, equality/equal
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]  # remote/remotely, cite/citing, increase/increased meet at one stem
     return w
