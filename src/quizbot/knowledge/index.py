@@ -215,13 +215,23 @@ class KnowledgeBase:
             else:
                 loose.append(question)
         citations = {s.id: s.citation() for s in pack.sources}
+        # An authored question names the article it comes from ("The China Daily article
+        # calls ..."): those words say where a fact is from, not what it is about.
+        source_words = document_terms([f"{s.publisher} {s.title}" for s in pack.sources])[0]
         for fact in pack.facts:
             text, forms = read_blanks(fact.text)
             # Topic titles are not indexed: a broad title ("Online education, medicine
             # and work") would make every fact under it match each of its words.
             extra = [question_words(q) for q in by_fact.get(fact.id, ())]
             yield self._document(
-                text, extra, citations.get(fact.source or ""), fact.id, pack.id, 0, forms
+                text,
+                [" ".join(extra)] if extra else [],
+                citations.get(fact.source or ""),
+                fact.id,
+                pack.id,
+                0,
+                forms,
+                source_words,
             )
         for question in loose:
             text = question_text(question)
@@ -256,6 +266,7 @@ class KnowledgeBase:
         pack: str,
         rank: int,
         forms: tuple[tuple[str, ...], ...] = (),
+        source_words: AbstractSet[str] = NO_TERMS,
     ) -> Built:
         """The statement, its terms, its weak terms (from linked questions), its words."""
         terms, has_year, shared = statement_terms(text)
@@ -276,7 +287,7 @@ class KnowledgeBase:
         aliases = [alias for group in forms for alias in group[1:]]
         if aliases:
             terms |= document_terms(aliases)[0]
-        return doc, terms, (more | shared) - terms
+        return doc, terms, ((more - source_words) | shared) - terms
 
     def _topic_titles(self) -> list[str]:
         seen: dict[str, None] = {}
@@ -529,6 +540,8 @@ class KnowledgeBase:
             # A mended word that turns into a short stop word would vanish from the
             # question ("died" -> "did"); only long ones are safe ("abuot" -> "about").
             return word, False
+        if len(found) < 4 and len(found) < len(word):
+            return word, False  # "next" is a word of its own, not a slip for "net"
         return found, True
 
     def _words(self, question: str) -> list[tuple[str, bool]]:
