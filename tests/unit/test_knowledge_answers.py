@@ -162,6 +162,18 @@ def test_the_rarest_word_of_a_question_must_be_matched() -> None:
     assert not kb.ask("how many people rode sleds in 2020").known
 
 
+def test_a_role_of_another_owner_is_not_an_answer() -> None:
+    facts = (
+        Fact("a", "{{Li Wei}}, the director of the Acme Institute, visited the Zenith Museum."),
+        Fact("b", "The {{Zenith Museum}} opened in {{1990}}."),
+        Fact("c", "The {{Acme Institute}} was founded in {{1985}}."),
+        Fact("d", "Harbin has an ice festival in {{January}}."),
+    )
+    kb = KnowledgeBase([Pack("p", "P", facts=facts)])
+    assert kb.ask("who is the director of the acme institute").findings[0].answer == "Li Wei"
+    assert not kb.ask("who is the director of the zenith museum").known
+
+
 def test_equal_fits_with_different_figures_are_both_labelled() -> None:
     facts = (
         Fact("a", "The Acme survey counted {{5 million}} kite flyers."),

@@ -77,6 +77,9 @@ NO_TERMS: frozenset[str] = frozenset()
 END_OF_YEAR = re.compile(r"\bend of (?:the year|last year|this year|(?:19|20)\d\d)\b")
 # "last year", "this year": a date relative to the article, not a topic.
 RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
+# "the director of the CNNIC": a role or measure and whose it is.
+OF_PHRASE = re.compile(r"\b([a-z][a-z-]+) of (?:the )?([a-z][\w' -]*?)(?=\?|$|,| in | at | by )")
+DATE_STEMS = frozenset({"year", "month", "end", "half", "first", "second"})
 
 
 def is_date_word(word: str) -> bool:
@@ -458,6 +461,7 @@ class KnowledgeBase:
                 for item in trusted
                 if not all(is_percent(f) for f in self._docs[item[0]].figures)
             ]
+        trusted = [item for item in trusted if self._same_owner(question, item[0])]
         if cue.why:
             # "Why ...?" is answered by a statement that gives a cause, where one fits.
             causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
@@ -502,6 +506,23 @@ class KnowledgeBase:
             key=lambda it: (-it[1], found[it[0]].rank, not weak_terms[it[0]], found[it[0]].size)
         )
         return scored, asked
+
+    def _same_owner(self, question: str, doc: int) -> bool:
+        """False when the question asks for "the director of China Daily" and the
+        statement gives "the director of the CNNIC": the same words, another owner."""
+        for head, target in OF_PHRASE.findall(normalise(question)):
+            wanted = {
+                term
+                for term in document_terms([target])[0]
+                if term.isalpha() or term.startswith("~")
+            } - DATE_STEMS
+            if head in STOP_WORDS or not wanted:
+                continue
+            text = normalise(self._docs[doc].text)
+            owners = re.findall(rf"\b{re.escape(head)} of ((?:[\w'-]+ ?){{1,8}})", text)
+            if owners and all(wanted.isdisjoint(document_terms([o])[0]) for o in owners):
+                return False
+        return True
 
     def _idf(self, term: str) -> float:
         return idf(self._df.get(term, 0), self._n)
