@@ -278,6 +278,30 @@ def test_a_finding_says_its_answer_then_its_sentence(kb: KnowledgeBase) -> None:
     assert finding.said.splitlines() == ["346 million", finding.text]
 
 
+def test_a_chinese_comparison(kb: KnowledgeBase) -> None:
+    reply = kb.ask("在线教育和远程办公哪个用户多")
+    assert reply.lead is not None and "by 4 million" in reply.lead
+    assert [f.answer for f in reply.findings] == ["3.42亿", "3.46亿"]
+
+
+def test_how_often_names_the_frequency(kb: KnowledgeBase) -> None:
+    # "twice" is a synonym of "often", but the question does not name it.
+    assert first_line(kb.ask("how often is the cnnic report published")) == "twice"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("截至2020年12月中国网民规模是多少", "9.89亿"),
+        ("2019年底企业微信有多少用户", "6000万"),
+        ("企业微信用户有多少", "4亿"),  # a series without a date asked: the latest
+        ("健康码帮助多少人自由出行", "9亿"),
+    ],
+)
+def test_chinese_dates_and_scales(kb: KnowledgeBase, question: str, answer: str) -> None:
+    assert first_line(kb.ask(question)) == answer
+
+
 def test_comparison_parts() -> None:
     assert comparison_subjects("which is larger, online education or remote work users?") == (
         "online education",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
 
 HOW_MANY = re.compile(
-    r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
+    r"\b(?:how (?:many|much|big|large|high|fast|often)|what (?:percent|percentage|share|proportion|"
     r"number|fraction|rate|size|population)|what's the (?:number|rate|share|percentage)"
     r"|(?:the |what is the |whats the )?(?:number|population|size|count|total) of"
     r"|(?:what|whats)(?: is| was| are| were)? the [\w\s'-]{0,40}?"
@@ -25,7 +25,8 @@ WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\bwho (?:is|was|are|wrote|said)\b")
 WHERE = re.compile(r"^\W*where\b|\bwhere (?:is|are|was|were|did|do)\b")
 WHY = re.compile(r"^\W*why\b|\b(?:what caused|because of what|for what reason|how come)\b")
 DEFINE = re.compile(
-    r"^\W*(?:(?:what|who)(?:'s|s)?\b(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
+    r"^\W*(?:(?:what|who)(?:'s|s)?\b(?! (?:did|does|do|has|had|have|can|could|will|would)\b)"
+    r"(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
     r"|tell (?:me|us) (?:more )?about|what about|explain|describe)"
 )
 
@@ -164,6 +165,15 @@ def _stems(text: str) -> list[str]:
     return [stem(w.replace("-", "")) for w in split_words(normalise(text))]
 
 
+class Asked(dict[str, float]):
+    """The stems a question stands for, with their weights: its own words, and the
+    synonyms and concept words they reach. ``own`` holds its own words only."""
+
+    def __init__(self, own: Mapping[str, float]) -> None:
+        super().__init__(own)
+        self.own = frozenset(own)
+
+
 def pick_answer(
     text: str,
     blanks: Sequence[tuple[str, ...]],
@@ -188,10 +198,13 @@ def pick_answer(
                     return found.group(1)
     if not (cue.number or cue.date or cue.person or cue.place or cue.which or cue.name):
         return None  # "tell me about X" asks for the statement, not for one word of it
+    # What the question names in its own words ("twice" is a synonym of "often", but
+    # "how often?" does not name it).
+    own = asked.own if isinstance(asked, Asked) else asked.keys()
     kinds: list[tuple[str, ...]] = []
     for forms in blanks:
         stems = [s for s in _stems(forms[0]) if s not in STOP_WORDS]
-        if stems and all(s in asked for s in stems):
+        if stems and all(s in own for s in stems):
             continue  # the question names it
         answer = forms[0]
         if cue.number:
@@ -232,11 +245,28 @@ def pick_answer(
         return _closeness(text, forms[0], asked, named), -kinds.index(forms)
 
     best = max(kinds, key=closeness)
+    if cue.number and closeness(best)[0] == 0 and len(kinds) > 1:
+        # Nothing in the question points at one figure of a series ("grew from 60
+        # million at the end of 2019 to ... 400 million by December 2020"): the latest.
+        best = max(kinds, key=lambda forms: (dated_after(text, forms[0]), -kinds.index(forms)))
     if (cue.which or cue.name) and len(kinds) > 1 and closeness(best)[0] == 0:
         return None  # no word of the question points at one of them
     if chinese:
         return _chinese_form(best)
     return with_unit(text, best[0]) if cue.number else best[0]
+
+
+def dated_after(text: str, figure: str) -> tuple[int, int]:
+    """(year, month) of the date that follows a figure in its clause, or (0, 0)."""
+    at = text.find(figure)
+    if at < 0:
+        return 0, 0
+    clause = re.split(r"[,;.]| and ", text[at + len(figure) :], maxsplit=1)[0]
+    found = re.search(r"(?:\b([A-Z][a-z]+) )?\b((?:19|20)\d\d)\b", clause)
+    if found is None:
+        return 0, 0
+    month = (found.group(1) or "").lower()
+    return int(found.group(2)), MONTH_ORDER.get(month, 12 if "end of" in clause else 0)
 
 
 TOKEN = re.compile(r"[\w%’'-]+(?:\.\d+)?|[,;:.()]")
@@ -246,6 +276,26 @@ BREAK_BEFORE = frozenset({",", ";", ":", ".", "(", ")", "to", "and", "from", "or
 BREAK_AFTER = frozenset({",", ";", ":", ".", "(", ")", "and", "or"})
 WINDOW = 7
 DATE_WEIGHT = 5.0
+MONTH_ORDER = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS = frozenset(
     [
         "january",

@@ -24,8 +24,14 @@ FUNCTION = frozenset(
     "的了是吗呢吧啊呀么嘛有在和与及中个们都也被把让给对从到为以这那些我你他她它共约已经曾"
     "如今底究竟就还又很最更会能可要想请问过着得地之其该每各多少几所"
 )
-ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-]*")
+ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-]*(?: [A-Za-z0-9][A-Za-z0-9.%\-]*)*")
 QUESTION_WORDS = re.compile(r"^(?:how|what|when|who|where|why|which)\b")
+
+
+CHINESE_COMPARISON = re.compile(
+    r"哪(?:个|一个|种|边)[^，。？?]{0,8}?更?(?:多|大|高)|比[^，。？?]{1,12}多"
+)
+SIDE_JOINERS = frozenset({"和", "与", "还是", "跟", "同"})
 
 
 def has_chinese(text: str) -> bool:
@@ -88,13 +94,52 @@ def split_chinese(text: str) -> list[str]:
     return out
 
 
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月|(底|末))?|(\d{1,2})\s*月")
+
+
+def _date(match: re.Match[str]) -> str:
+    year, month, end, bare_month = match.groups()
+    if bare_month:
+        return f" {_month(bare_month)} "
+    if end:
+        return f" end of {year} "
+    return f" {_month(month)} {year} " if month else f" {year} "
+
+
+def _month(number: str) -> str:
+    index = int(number) - 1
+    return MONTH_NAMES[index] if 0 <= index < 12 else number
+
+
 def to_english(text: str) -> str:
     """The question in the English words the facts use: question words first."""
     table = term_table()
-    cues: list[str] = []
+    # "2020年12月" -> "december 2020", "2019年底" -> "end of 2019": dates as the facts say them.
+    text = CHINESE_DATE.sub(_date, to_simplified(text))
+    # "A和B哪个用户多": a comparison; its "and" joins the two sides ("A or B").
+    comparing = bool(CHINESE_COMPARISON.search(text))
+    cues: list[str] = ["which is larger"] if comparing else []
     words: list[str] = []
     for term in split_chinese(text):
         english = table.get(term)
+        if comparing and term in SIDE_JOINERS:
+            english = "or"
+        elif comparing and english is not None and QUESTION_WORDS.match(english):
+            continue  # "哪个", "多少": the comparison says what is asked
         if english is None:
             # Not in the table: kept as it is, an unknown word the index cannot match
             # (so "上海有多少医院" is refused rather than answered about hospitals).

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from quizbot.knowledge.answer import (
+    Asked,
     Cue,
     fits,
     is_percent,
@@ -368,25 +369,27 @@ class KnowledgeBase:
         cue = Cue(number=True)
         rest = comparison_rest(question)
         found: list[Finding] = []
+        figures: list[str | None] = []  # in English, to compute with
         for subject in subjects:
             ranked, asked = self._rank(f"how many {subject} {rest}", cue)
             if not ranked:
                 return None
             found.append(self._finding(ranked[0], cue, asked, chinese))
+            figures.append(self._finding(ranked[0], cue, asked, False).answer)
         first, second = found
         if first.text == second.text and first.answer == second.answer:
             return None
-        lead = compare_line(subjects, (first.answer, second.answer))
+        lead = compare_line(subjects, (figures[0], figures[1]))
         if lead is None:
             return None
         return Reply((first, second), tuple(self._topics), lead=lead, chinese=chinese)
 
-    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], dict[str, float]]:
+    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], Asked]:
         """The trusted statements, best first, with their scores (0..1 with nudges)."""
         slots = self._slots(question)
         # The question's words and what they stand for, with their weight: which blank
         # answers is judged by the rare words of the question standing near it.
-        asked = {stem(w): self._idf(stem(w)) for w, _ in self._words(question)}
+        asked = Asked({stem(w): self._idf(stem(w)) for w, _ in self._words(question)})
         if not slots or not self._n:
             return [], asked
         for slot in slots:
