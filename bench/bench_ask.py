@@ -85,26 +85,35 @@ def timing(size: int) -> None:
     pack = generated_pack(size)
     builds = []
     for _ in range(3):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         kb = KnowledgeBase([pack])
-        builds.append(time.perf_counter() - started)
+        builds.append((time.perf_counter() - wall, time.process_time() - cpu))
         del kb
     kb = KnowledgeBase([pack])
     questions = hitting_questions(pack, 200) + list(MISSES) * 10
+    # The first pass pays once for what is built when first needed (the typo table).
+    started = time.perf_counter()
     answered = sum(kb.ask(q).known for q in questions[:200])
-    timings = []
+    for question in questions[200:]:
+        kb.ask(question)
+    first_pass = time.perf_counter() - started
+    walls, cpus = [], []
     for _ in range(3):
         for question in questions:
-            started = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             kb.ask(question)
-            timings.append(time.perf_counter() - started)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95)]
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+    walls.sort()
+    cpus.sort()
+    p95 = int(len(walls) * 0.95)
+    best = min(builds)
     print(
-        f"{size:>6} facts: build {min(builds) * 1e3:.0f} ms (best of 3), ask median "
-        f"{statistics.median(timings) * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms, "
-        f"max {timings[-1] * 1e3:.1f} ms ({len(timings)} asks; "
-        f"{answered}/200 of the fact-word questions answered)"
+        f"{size:>6} facts: build {best[0] * 1e3:.0f} ms wall / {best[1] * 1e3:.0f} ms CPU "
+        f"(best of 3); ask median {statistics.median(walls) * 1e3:.2f} ms, p95 "
+        f"{walls[p95] * 1e3:.2f} ms wall / {cpus[p95] * 1e3:.2f} ms CPU, max "
+        f"{walls[-1] * 1e3:.1f} ms ({len(walls)} asks after a first pass of "
+        f"{first_pass * 1e3:.0f} ms; {answered}/200 fact-word questions answered)"
     )
     del kb, pack
     gc.collect()

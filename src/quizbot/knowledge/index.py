@@ -400,6 +400,13 @@ class KnowledgeBase:
         if END_OF_YEAR.search(normalise(question)):
             asked.setdefault("december", self._unknown_weight)  # "the end of 2019"
         total = sum(slot.weight for slot in slots)
+        specific = MIN_SPECIFIC * self._unknown_weight
+        if total < specific and not any(
+            term in self._names for slot in slots for term, _, _ in slot.alternatives
+        ):
+            # Only common words ("how many users reached"): no statement can be specific
+            # enough, so none is scored (in a big pack that would be all of them).
+            return [], asked
         ordered = sorted(slots, key=lambda slot: -slot.weight)
         # The question's rarest word must be matched: the statements it finds are the
         # only candidates, so common words never make a statement look on-topic (and
@@ -446,7 +453,6 @@ class KnowledgeBase:
                 for doc, gain in best.items():
                     matched[doc] += gain
         coverage = MIN_COVERAGE * total
-        specific = MIN_SPECIFIC * self._unknown_weight
         # "How many ...?" is answered only by a statement with a figure (a share only
         # when a share is asked), "when ...?" only by one with a date.
         trusted = [
