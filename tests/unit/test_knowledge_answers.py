@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizbot.knowledge import Conversation, KnowledgeBase, Reply
+from quizbot.knowledge import Conversation, KnowledgeBase, Reply, looks_like_question
 from quizbot.knowledge.answer import chinese_figure, read_cue
 from quizbot.knowledge.chinese import split_chinese, to_english
 from quizbot.knowledge.compare import cause_of, compare_line, comparison_subjects
@@ -390,6 +390,23 @@ def test_a_conversation_never_raises(lines: list[str]) -> None:
 
 
 BUILTIN = KnowledgeBase(load_builtin_packs())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("and remote work?", True),
+        ("and 2019?", True),
+        ("how about online medicine?", True),
+        ("那远程办公呢？", True),
+        ("網民有多少", True),
+        ("and", False),
+        ("remote work", False),
+        ("2019?", False),
+    ],
+)
+def test_follow_ups_read_as_questions(line: str, expected: bool) -> None:
+    assert looks_like_question(line) is expected
 
 
 # -- the command ------------------------------------------------------------------------
