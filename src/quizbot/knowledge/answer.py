@@ -24,6 +24,11 @@ WHEN = re.compile(r"\b(?:when|what year|which year|since when|what date|what day
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\bwho (?:is|was|are|wrote|said)\b")
 WHERE = re.compile(r"^\W*where\b|\bwhere (?:is|are|was|were|did|do)\b")
 WHY = re.compile(r"^\W*why\b|\b(?:what caused|because of what|for what reason|how come)\b")
+IDENTITY = re.compile(
+    r"^\W*(?:(?:what|who)(?:'s|s)?(?: (?:is|are|was|were))\b|(?:what|who)'s\b|tell (?:me|us)"
+    r" (?:more )?about\b)"
+)
+STAND_FOR = re.compile(r"\b(?:stand|stands) for\b|\bshort for\b|\bfull name\b|\babbreviation\b")
 DEFINE = re.compile(
     r"^\W*(?:(?:what|who)(?:'s|s)?\b(?! (?:did|does|do|has|had|have|can|could|will|would)\b)"
     r"(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
@@ -82,6 +87,8 @@ class Cue:
     place: bool = False
     why: bool = False
     definition: bool = False
+    identity: bool = False  # "who is X?", "what is X?", "what does X stand for?"
+    spelled_out: bool = False  # "what does X stand for?"
     which: bool = False  # "what did ...?", "which ...?": one phrase of the statement
     name: bool = False  # "which organisation ...?": a name
 
@@ -105,7 +112,9 @@ def read_cue(question: str) -> Cue:
         person=bool(WHO.search(text)),
         place=bool(WHERE.search(text) or WHICH_PLACE.search(text)),
         why=bool(WHY.search(text)),
-        definition=bool(DEFINE.search(text)),
+        definition=bool(DEFINE.search(text)) or bool(STAND_FOR.search(text)),
+        identity=bool(IDENTITY.search(text) or STAND_FOR.search(text)),
+        spelled_out=bool(STAND_FOR.search(text)),
         which=bool(WHICH.search(text)),
         name=bool(WHICH_NAME.search(text)),
     )
@@ -188,19 +197,28 @@ def pick_answer(
     Among several fitting blanks the one whose neighbouring words the question
     shares wins ("how many times ..." -> "40 billion times").
     """
-    if cue.definition and not (cue.number or cue.date):
+    own = asked.own if isinstance(asked, Asked) else asked.keys()
+    if cue.identity and not (cue.number or cue.date):
         # "Who is Han Lei?", "what is WeChat Work?": the question names it; the answer
-        # is what the statement says it is ("Han Lei, editor-in-chief of ...,").
+        # is what the statement says it is ("Han Lei, editor-in-chief of ...,"), and
+        # "what does CNNIC stand for?" is its longest other name.
         for forms in blanks:
-            if forms[0][:1].isupper() and all(s in asked for s in _stems(forms[0])):
-                found = re.search(re.escape(forms[0]) + APPOSITION, text)
-                if found:
-                    return found.group(1)
+            if not (forms[0][:1].isupper() and all(s in own for s in _stems(forms[0]))):
+                continue
+            if cue.spelled_out:
+                longer = [f for f in forms if len(f) > len(forms[0]) and not CJK.search(f)]
+                return max(longer, key=len) if longer else forms[0]
+            found = re.search(re.escape(forms[0]) + APPOSITION, text)
+            if found:
+                return found.group(1)
+        for forms in blanks:  # "what does CNNIC stand for?": named by an alias
+            aliases = [f for f in forms[1:] if all(s in own for s in _stems(f))]
+            if cue.spelled_out and aliases:
+                return forms[0] if len(forms[0]) > len(aliases[0]) else aliases[0]
     if not (cue.number or cue.date or cue.person or cue.place or cue.which or cue.name):
         return None  # "tell me about X" asks for the statement, not for one word of it
     # What the question names in its own words ("twice" is a synonym of "often", but
-    # "how often?" does not name it).
-    own = asked.own if isinstance(asked, Asked) else asked.keys()
+    # "how often?" does not name it): ``own``.
     kinds: list[tuple[str, ...]] = []
     for forms in blanks:
         stems = [s for s in _stems(forms[0]) if s not in STOP_WORDS]

@@ -29,7 +29,7 @@ QUESTION_WORDS = re.compile(r"^(?:how|what|when|who|where|why|which)\b")
 
 
 CHINESE_COMPARISON = re.compile(
-    r"哪(?:个|一个|种|边)[^，。？?]{0,8}?更?(?:多|大|高)|比[^，。？?]{1,12}多"
+    r"哪(?:个|一个|种|边)[^，。？?]{0,8}?更?(?:多(?!少)|大|高)|比(?![例率])[^，。？?]{1,12}多(?!少)"
 )
 SIDE_JOINERS = frozenset({"和", "与", "还是", "跟", "同"})
 
