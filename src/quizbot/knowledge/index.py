@@ -1,13 +1,10 @@
-"""The knowledge base: an inverted index over facts, ranked by rare-word weight (IDF)."""
+"""The knowledge base: answering a question from the index (build.py), ranked by
+rare-word weight (IDF), with the answer picked from the best statement (answer.py)."""
 
 from __future__ import annotations
 
-import gc
-import math
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from quizbot.knowledge.answer import (
@@ -18,6 +15,7 @@ from quizbot.knowledge.answer import (
     pick_answer,
     read_cue,
 )
+from quizbot.knowledge.build import build_index, idf
 from quizbot.knowledge.chinese import has_chinese, to_english
 from quizbot.knowledge.compare import (
     cause_of,
@@ -28,23 +26,15 @@ from quizbot.knowledge.compare import (
 from quizbot.knowledge.documents import (
     CONCEPT_WORDS,
     MONTHS,
-    NAMES,
     RELATED,
-    ROLE_STEMS,
-    Built,
-    Document,
-    capitalised,
     document_terms,
     find_concepts,
     known_words,
-    question_text,
-    question_words,
-    statement_terms,
 )
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
 from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
-from quizbot.packs.model import Pack, Question
+from quizbot.packs.model import Pack
 
 # A statement must match at least this share of the question's weight to be trusted
 # (the absolute threshold of the confidence).
@@ -69,12 +59,9 @@ SYNONYM_ONLY_FACTOR = 0.9
 TYPO_FACTOR = 0.85
 WEAK_FACTOR = 0.7
 MAX_QUESTION_CHARS = 1000
-# From this many statements on, the built index is frozen out of garbage collection.
-FREEZE_FROM = 2000
 MAX_SLOTS = 40
 
 
-NO_TERMS: frozenset[str] = frozenset()
 END_OF_YEAR = re.compile(r"\bend of (?:the year|last year|this year|(?:19|20)\d\d)\b")
 # "last year", "this year": a date relative to the article, not a topic.
 RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
@@ -85,29 +72,6 @@ DATE_STEMS = frozenset({"year", "month", "end", "half", "first", "second"})
 
 def is_date_word(word: str) -> bool:
     return word in MONTHS or is_year(word)
-
-
-BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-
-
-def read_blanks(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
-    """A fact's plain text (each blank filled with its answer) and its blanks' forms,
-    in one pass over the markup (as ``cloze.plain_text`` and ``cloze.blanks`` read it)."""
-    if "{{" not in text:
-        return text, ()
-    found: list[tuple[str, ...]] = []
-
-    def fill(match: re.Match[str]) -> str:
-        forms = tuple(form.strip() for form in match.group(1).split("|"))
-        found.append(forms)
-        return forms[0]
-
-    return BLANK.sub(fill, text), tuple(found)
-
-
-def idf(df: int, n: int) -> float:
-    """BM25's inverse document frequency: always positive, large for rare words."""
-    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
 def edit_budget(word: str) -> int:
@@ -131,59 +95,18 @@ class KnowledgeBase:
     """Answers free questions from the facts, questions and sources of some packs."""
 
     def __init__(self, packs: Sequence[Pack]) -> None:
-        self._packs = tuple(packs)
-        # Building makes many small objects and none of them is garbage: the cyclic
-        # collector would only walk them again and again (a third of the build time),
-        # and later, full collections in the middle of a question (tens of ms).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._build()
-        finally:
-            if collecting:
-                gc.enable()
-        if self._n > FREEZE_FROM:
-            gc.freeze()  # a big index is long-lived: keep it out of later collections
-
-    def _build(self) -> None:
-        self._docs: list[Document] = []
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        # Words only the linked questions use ("weak") count less than the fact's own.
-        weak_postings: defaultdict[str, list[int]] = defaultdict(list)
-        # Each statement's own and weak terms, to score the few candidates a question's
-        # rarest word finds without walking the long postings of its common words.
-        self._terms: list[AbstractSet[str]] = []
-        self._weak_terms: list[AbstractSet[str]] = []
-        capitals: dict[str, int] = {}
-        for pack in self._packs:
-            for doc, terms, weak in self._documents(pack):
-                index = len(self._docs)
-                self._docs.append(doc)
-                self._terms.append(terms)
-                self._weak_terms.append(weak or NO_TERMS)
-                for term in terms:
-                    postings[term].append(index)
-                for term in weak:
-                    weak_postings[term].append(index)
-                for term in capitalised(doc.text):
-                    capitals[term] = capitals.get(term, 0) + 1
-        self._postings: dict[str, list[int]] = dict(postings)
-        self._weak: dict[str, list[int]] = dict(weak_postings)
+        index = build_index(packs)
+        self._docs = index.docs
+        self._postings = index.postings
+        self._weak = index.weak
+        self._terms = index.terms
+        self._weak_terms = index.weak_terms
+        self._df = index.df
+        self._names = index.names
+        self._topics = index.topics
         self._n = len(self._docs)
-        self._df = {term: len(docs) for term, docs in self._postings.items()}
-        for term, docs in self._weak.items():
-            self._df[term] = self._df.get(term, 0) + len(docs)
-        # A name (written with a capital inside sentences: "Guizhou", "WeChat") is
-        # specific even where it is common; "people" and "internet" are not.
-        self._names = (
-            frozenset(
-                term for term, count in capitals.items() if 2 * count >= self._df.get(term, 0)
-            )
-            | NAMES
-        )
         self._unknown_weight = idf(0, self._n)
         self._choices_by_letter: dict[str, list[str]] | None = None
-        self._topics = self._topic_titles()
 
     @property
     def _choices(self) -> dict[str, list[str]]:
@@ -204,101 +127,6 @@ class KnowledgeBase:
                 choices.setdefault(word[0], []).append(word)
             self._choices_by_letter = choices
         return self._choices_by_letter
-
-    # -- building ---------------------------------------------------------------------
-
-    def _documents(self, pack: Pack) -> Iterable[Built]:
-        by_fact: dict[str, list[Question]] = {}
-        loose: list[Question] = []
-        fact_ids = {f.id for f in pack.facts}
-        for question in pack.questions:
-            if question.is_cloze:
-                continue
-            if question.fact in fact_ids:
-                by_fact.setdefault(question.fact or "", []).append(question)
-            else:
-                loose.append(question)
-        citations = {s.id: s.citation() for s in pack.sources}
-        # An authored question names the article it comes from ("The China Daily article
-        # calls ..."): those words say where a fact is from, not what it is about.
-        source_words = document_terms([f"{s.publisher} {s.title}" for s in pack.sources])[0]
-        for fact in pack.facts:
-            text, forms = read_blanks(fact.text)
-            # Topic titles are not indexed: a broad title ("Online education, medicine
-            # and work") would make every fact under it match each of its words.
-            extra = [question_words(q) for q in by_fact.get(fact.id, ())]
-            yield self._document(
-                text,
-                [" ".join(extra)] if extra else [],
-                citations.get(fact.source or ""),
-                fact.id,
-                pack.id,
-                0,
-                forms,
-                source_words,
-            )
-        for question in loose:
-            text = question_text(question)
-            yield self._document(
-                text,
-                [question_words(question)],
-                citations.get(question.source or ""),
-                None,
-                pack.id,
-                1,
-                ((question.answer, *question.accept),),
-            )
-        for source in pack.sources:
-            if source.author:
-                text = f"{source.author} is the author of “{source.title}”."
-                yield self._document(
-                    text,
-                    ["author wrote journalist"],
-                    source.citation(),
-                    None,
-                    pack.id,
-                    2,
-                    ((source.author,),),
-                )
-
-    def _document(
-        self,
-        text: str,
-        more_texts: list[str],
-        citation: str | None,
-        fact_id: str | None,
-        pack: str,
-        rank: int,
-        forms: tuple[tuple[str, ...], ...] = (),
-        source_words: AbstractSet[str] = NO_TERMS,
-    ) -> Built:
-        """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, has_year, shared = statement_terms(text)
-        more = document_terms(more_texts)[0] if more_texts else set()
-        doc = Document(
-            text=text,
-            citation=citation,
-            fact_id=fact_id,
-            pack=pack,
-            size=len(terms),
-            has_year=has_year,
-            has_role=not ROLE_STEMS.isdisjoint(terms),
-            rank=rank,
-            blanks=forms,
-        )
-        # A blank's aliases ("CNNIC", "健康码") find the statement too; its answer is
-        # in the text already.
-        aliases = [alias for group in forms for alias in group[1:]]
-        if aliases:
-            terms |= document_terms(aliases)[0]
-        return doc, terms, ((more - source_words) | shared) - terms
-
-    def _topic_titles(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for pack in self._packs:
-            for topic in pack.topics:
-                seen.setdefault(topic.title, None)
-        return list(seen)
 
     # -- asking -----------------------------------------------------------------------
 
