@@ -53,6 +53,10 @@ def first_line(reply: Reply) -> str:
         ("how many internet users were there in december 2020", "989 million"),
         ("how many new internet users were added since March 2020", "85.4 million"),
         ("by how many percentage points did the penetration rate rise", "5.9 percentage points"),
+        # typos: a swap into a short word, a slip with a plural
+        ("how mnay counties have ecommerce", "832"),
+        ("how many remote wrokers", "346 million"),
+        ("how many tims was the helth code used", "40 billion"),
         # word forms: first / since 1997
         ("when was the first CNNIC report published", "1997"),
         # who -> the person, where -> the place, which -> the phrase

@@ -159,7 +159,9 @@ class KnowledgeBase:
             reply = self._compare(question, subjects, chinese)
             if reply is not None:
                 return reply
-        cue = read_cue(question)
+        words = self._words(question)
+        # The cue is read from the mended words: "how mnay" asks "how many".
+        cue = read_cue(" ".join(w for w, _ in words) if any(m for _, m in words) else question)
         ranked, asked = self._rank(question, cue)
         if not ranked:
             return Reply((), suggestions, chinese=chinese)
@@ -390,13 +392,24 @@ class KnowledgeBase:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=budget)
+        hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=budget, limit=8)
+        # Of equally close words, two letters swapped is the likeliest slip ("mnay" is
+        # "many", not "may").
+        best = [h for h in hits if h[1] == hits[0][1]] if hits else []
+        swapped = [h for h in best if sorted(str(h[0])) == sorted(word)]
+        found_hits = swapped or best
+        hit = found_hits[0] if found_hits else None
+        if hit is None and word.endswith("s") and len(word) > 4:
+            # "wrokers": the slip and the plural together are two edits; the singular
+            # "wroker" is one from "worker".
+            hit = process.extractOne(word[:-1], choices, scorer=OSA.distance, score_cutoff=1)
         if hit is None:
             return word, False
         found = str(hit[0])
-        if found in STOP_WORDS and len(found) < 5:
+        if found in STOP_WORDS and len(found) < 5 and sorted(found) != sorted(word):
             # A mended word that turns into a short stop word would vanish from the
-            # question ("died" -> "did"); only long ones are safe ("abuot" -> "about").
+            # question ("died" -> "did"); only long ones are safe ("abuot" -> "about"),
+            # or two letters swapped ("mnay" -> "many").
             return word, False
         if len(found) < 4 and len(found) < len(word):
             return word, False  # "next" is a word of its own, not a slip for "net"
