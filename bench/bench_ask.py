@@ -1,24 +1,31 @@
-"""Benchmark `quizbot ask`: precision/recall on the built-in packs, index build and ask time."""
+"""Benchmark `quizbot ask`: accuracy on its question table, index build and ask time.
+
+Accuracy: bench/ask_questions.yaml on the built-in packs (in scope: the expected text
+is in the answer; out of scope: refused). Timing: generated packs of 10k, 25k and 50k
+word-like facts, asked questions made from their own facts' words (so that every
+question hits the index and is scored on real candidates), plus questions that miss.
+"""
 
 from __future__ import annotations
 
+import gc
 import random
 import statistics
+import sys
 import time
+from pathlib import Path
 
 from quizbot.knowledge import KnowledgeBase
-from quizbot.knowledge.evaluation import TABLE, evaluate
+from quizbot.knowledge.evaluation import evaluate, load_cases
 from quizbot.packs.model import Fact, Pack, Source, Topic
 
-FACTS = 10_000
-QUESTIONS = (
-    "how many ppl use online educaton",
-    "whats the penetration rate",
-    "who is han lei",
-    "tell me about telemedicine",
-    "how many people work from home",
+SIZES = (10_000, 25_000, 50_000)
+TABLE = Path(__file__).with_name("ask_questions.yaml")
+COMMON = ["people", "internet", "users", "online", "education", "report", "percent"]
+MISSES = (
     "What is the tallest mountain in Africa?",
     "zorblat quendix maraviloso",
+    "how many people use the internet",
 )
 
 
@@ -27,14 +34,13 @@ def generated_pack(facts: int, seed: int = 7) -> Pack:
     rng = random.Random(seed)
     syllables = [a + b for a in "bcdfghjklmnprstvwz" for b in ("a", "e", "i", "o", "u", "ai")]
     words = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(20_000)})
-    common = ["people", "internet", "users", "online", "education", "report", "percent"]
     sources = tuple(
         Source(f"s{i}", f"Report {i}", "Publisher", date="2021-02-04") for i in range(20)
     )
     topics = tuple(Topic(f"t{i}", f"Topic {i}") for i in range(50))
     out = []
     for i in range(facts):
-        body = rng.choices(words, k=rng.randint(8, 18)) + rng.choices(common, k=3)
+        body = rng.choices(words, k=rng.randint(8, 18)) + rng.choices(COMMON, k=3)
         rng.shuffle(body)
         text = (
             " ".join(body) + f" reached {{{{{rng.randint(1, 999)} million}}}} in {2000 + i % 22}."
@@ -43,56 +49,83 @@ def generated_pack(facts: int, seed: int = 7) -> Pack:
     return Pack("generated", "Generated", sources=sources, topics=topics, facts=tuple(out))
 
 
-def main() -> None:
-    try:
-        from quizbot.packs.builtin import load_builtin_packs
+def hitting_questions(pack: Pack, count: int, seed: int = 11) -> list[str]:
+    """Questions a learner might ask of the pack: two or three of a fact's words."""
+    rng = random.Random(seed)
+    questions = []
+    for fact in rng.sample(pack.facts, count):
+        words = [w for w in fact.plain_text.lower().rstrip(".").split() if w.isalpha()]
+        picked = rng.sample(words, min(len(words), rng.randint(2, 3)))
+        questions.append("how many " + " ".join(picked))
+    return questions
 
-        packs = list(load_builtin_packs())
-    except Exception as error:  # the bench still times the index without them
-        print(f"built-in packs not loaded: {error}")
-        packs = []
-    if packs:
-        started = time.perf_counter()
-        kb = KnowledgeBase(packs)
-        built = time.perf_counter() - started
-        facts = sum(len(p.facts) for p in packs)
-        print(
-            f"built-in packs: {len(packs)} packs, {facts} facts, "
-            f"index built in {built * 1e3:.1f} ms"
-        )
-        scores = evaluate(kb, TABLE)
-        print(
-            f"table: {scores.cases} questions ({scores.in_scope} in scope): "
-            f"precision {scores.precision:.3f}, recall {scores.recall:.3f}, "
-            f"out-of-scope declined {scores.rejection:.3f}"
-        )
-        for case, said in scores.failures:
-            print(f"  MISS {case.question!r} expected {case.expect!r}: {said.splitlines()[0][:90]}")
 
-    pack = generated_pack(FACTS)
+def accuracy() -> bool:
+    from quizbot.packs.builtin import load_builtin_packs
+
+    packs = list(load_builtin_packs())
+    started = time.perf_counter()
+    kb = KnowledgeBase(packs)
+    built = time.perf_counter() - started
+    facts = sum(len(p.facts) for p in packs)
+    print(f"built-in packs: {facts} facts, index built in {built * 1e3:.1f} ms")
+    scores = evaluate(kb, load_cases(TABLE))
+    out = scores.cases - scores.in_scope
+    print(
+        f"table: {scores.cases} questions: in scope {scores.correct}/{scores.in_scope} "
+        f"answered right ({scores.recall:.1%}), precision {scores.precision:.1%}, "
+        f"out of scope refused {scores.rejected}/{out}"
+    )
+    for case, said in scores.failures:
+        print(f"  MISS {case.question!r} expected {case.expect!r}: {said.splitlines()[0][:80]}")
+    return scores.recall >= 0.95 and scores.rejection == 1.0
+
+
+def timing(size: int) -> None:
+    pack = generated_pack(size)
     builds = []
     for _ in range(3):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         kb = KnowledgeBase([pack])
-        builds.append(time.perf_counter() - started)
-    print(
-        f"generated pack: {FACTS} facts, index built in {min(builds) * 1e3:.0f} ms "
-        f"(best of 3; median {statistics.median(builds) * 1e3:.0f} ms)"
-    )
-    timings = []
-    for _ in range(20):
-        for question in QUESTIONS:
-            started = time.perf_counter()
+        builds.append((time.perf_counter() - wall, time.process_time() - cpu))
+        del kb
+    kb = KnowledgeBase([pack])
+    questions = hitting_questions(pack, 200) + list(MISSES) * 10
+    # The first pass pays once for what is built when first needed (the typo table).
+    started = time.perf_counter()
+    answered = sum(kb.ask(q).known for q in questions[:200])
+    for question in questions[200:]:
+        kb.ask(question)
+    first_pass = time.perf_counter() - started
+    walls, cpus = [], []
+    for _ in range(3):
+        for question in questions:
+            wall, cpu = time.perf_counter(), time.process_time()
             kb.ask(question)
-            timings.append(time.perf_counter() - started)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95)]
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+    walls.sort()
+    cpus.sort()
+    p95 = int(len(walls) * 0.95)
+    best = min(builds)
     print(
-        f"ask over {FACTS} facts: median {statistics.median(timings) * 1e3:.2f} ms, "
-        f"p95 {p95 * 1e3:.2f} ms, max {timings[-1] * 1e3:.2f} ms ({len(timings)} asks; "
-        "the max is usually a garbage-collector pause)"
+        f"{size:>6} facts: build {best[0] * 1e3:.0f} ms wall / {best[1] * 1e3:.0f} ms CPU "
+        f"(best of 3); ask median {statistics.median(walls) * 1e3:.2f} ms, p95 "
+        f"{walls[p95] * 1e3:.2f} ms wall / {cpus[p95] * 1e3:.2f} ms CPU, max "
+        f"{walls[-1] * 1e3:.1f} ms ({len(walls)} asks after a first pass of "
+        f"{first_pass * 1e3:.0f} ms; {answered}/200 fact-word questions answered)"
     )
+    del kb, pack
+    gc.collect()
+
+
+def main() -> int:
+    good = accuracy()
+    sizes = SIZES if "--quick" not in sys.argv else SIZES[:1]
+    for size in sizes:
+        timing(size)
+    return 0 if good else 1
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from quizbot.knowledge.conversation import Conversation
 from quizbot.knowledge.index import KnowledgeBase
 from quizbot.knowledge.intent import looks_like_question
 from quizbot.knowledge.reply import Finding, Reply
 
-__all__ = ["Finding", "KnowledgeBase", "Reply", "looks_like_question"]
+__all__ = ["Conversation", "Finding", "KnowledgeBase", "Reply", "looks_like_question"]

@@ -1,9 +1,13 @@
-"""Scoring the knowledge base on a table of learner questions: precision and recall."""
+"""Scoring the knowledge base on a table of learner questions: precision and recall.
+
+The table itself is data, kept out of the package (bench/ask_questions.yaml), so that
+nothing here can be tuned to it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from quizbot.knowledge.index import KnowledgeBase
 
@@ -65,80 +69,11 @@ def evaluate(kb: KnowledgeBase, cases: Sequence[Case]) -> Scores:
     return Scores(len(cases), in_scope, answered, correct, rejected, tuple(failures))
 
 
-# Questions about the built-in packs, typed as learners type them: lower case, typos,
-# no question mark, their own words. Each expects a piece of the right answer.
-BUILTIN_CASES: tuple[Case, ...] = (
-    Case("how many ppl use online educaton", "342 million"),
-    Case("How many people used online education services at the end of 2020?", "342 million"),
-    Case("how many students study online", "342 million"),
-    Case("online learning users", "342 million"),
-    Case("how many people use online medical services", "215 million"),
-    Case("how many ppl use online medicine", "215 million"),
-    Case("how many people see a doctor online", "215 million"),
-    Case("tell me about telemedicine", "telemedicine"),
-    Case("telemedecine in poor counties", "county-level hospitals"),
-    Case("whats the penetration rate", "70.4 percent"),
-    Case("internet penetration", "70.4 percent"),
-    Case("what share of the population is online", "70.4 percent"),
-    Case("how much did the penetration rate go up", "5.9 percentage points"),
-    Case("how many internet users in china", "989 million"),
-    Case("how many netizens are there", "989 million"),
-    Case("how much did the number of internet users grow since march", "85.4 million"),
-    Case("who is han lei", "editor-in-chief"),
-    Case("Who is Zhang Xiao?", "deputy director"),
-    Case("who is zhang yangfei", "Zhang Yangfei"),
-    Case("what is cnnic", "China Internet Network Information Center"),
-    Case("when did the cnnic report start", "1997"),
-    Case("how often is the cnnic report published", "twice a year"),
-    Case("how many people work from home", "346 million"),
-    Case("how many ppl are working remotly", "346 million"),
-    Case("remote work growth in the second half of the year", "73.6 percent"),
-    Case("how many people registered for the health code", "900 million"),
-    Case("how many times was the qr code used", "40 billion"),
-    Case("what is the health code", "health"),
-    Case("how many users does wechat work have", "400 million"),
-    Case("wechat work users at the end of 2019", "60 million"),
-    Case("how many poor villages have optical fibre", "98 percent"),
-    Case("how many poor counties have e-commerce", "832"),
-    Case("how many counties got online shopping", "832"),
-    Case("how many schools have internet", "99.7 percent"),
-    Case("what percentage of schools have internet access", "96 percent"),
-    Case("tell me about live streaming", "live"),
-    Case("how did livestreaming help farmers", "live"),
-    Case("what percent of netizens took part in poverty alleviation", "70 percent"),
-    Case("how many internet users participated in the anti-poverty campaign", "70 percent"),
-    Case("what is guizhou known for", "big data"),
-    Case("where is the telemedicine center of inner mongolia", "Hohhot"),
-    Case("what did the pandemic do to digital transformation", "accelerated"),
-    Case("how many villages have 4g", "4G"),
-)
+def load_cases(path: Path) -> tuple[Case, ...]:
+    """A question table (bench/ask_questions.yaml): in-scope pairs, then refusals."""
+    import yaml
 
-OUT_OF_SCOPE: tuple[Case, ...] = tuple(
-    Case(question, None)
-    for question in (
-        "What is the tallest mountain in Africa?",
-        "How many people live in Sydney?",
-        "what is the boiling point of water?",
-        "who won the world cup?",
-        "How many people live in China?",
-        "how many people",
-        "who is the president of france",
-        "how many internet users are there in Japan",
-        "what is the capital of australia",
-        "what time is it",
-        "tell me a joke",
-        "how many people died of covid",
-        "Who is Xi Jinping?",
-        "what is the gdp of china",
-        "how many users does tiktok have",
-        "who invented the internet",
-        "how fast is 5g",
-        "what is the largest city in china",
-        "when did covid start",
-        "how many hospitals are in beijing",
-        "what is the population of shanghai",
-        "how do I cook rice",
-    )
-)
-
-TABLE: tuple[Case, ...] = BUILTIN_CASES + OUT_OF_SCOPE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = [Case(str(q), str(e)) for q, e in data.get("in_scope", ())]
+    cases += [Case(str(q), None) for q in data.get("out_of_scope", ())]
+    return tuple(cases)

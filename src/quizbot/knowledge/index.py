@@ -1,41 +1,58 @@
-"""The knowledge base: an inverted index over facts, ranked by rare-word weight (IDF)."""
+"""The knowledge base: answering a question from the index (build.py), ranked by
+rare-word weight (IDF), with the answer picked from the best statement (answer.py)."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from quizbot.knowledge.answer import (
+    Asked,
+    Cue,
+    fits,
+    is_percent,
+    pick_answer,
+    read_cue,
+)
+from quizbot.knowledge.build import build_index, idf
+from quizbot.knowledge.chinese import has_chinese, to_english
+from quizbot.knowledge.compare import (
+    cause_of,
+    compare_line,
+    comparison_rest,
+    comparison_subjects,
+)
 from quizbot.knowledge.documents import (
-    NAMES,
+    CONCEPT_WORDS,
+    MONTHS,
     RELATED,
-    ROLE_STEMS,
-    Built,
-    Document,
-    capitalised,
     document_terms,
     find_concepts,
-    question_text,
-    question_words,
+    known_words,
 )
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
-from quizbot.knowledge.words import STOP_WORDS, normalise, split_words, stem
-from quizbot.packs.cloze import blanks
-from quizbot.packs.model import Pack, Question
+from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
+from quizbot.packs.model import Pack
 
-# A statement must match at least this share of the question's weight to be trusted.
+# A statement must match at least this share of the question's weight to be trusted
+# (the absolute threshold of the confidence).
 MIN_COVERAGE = 0.62
 # ... and what it matches must be specific: at least this share of the weight of a
 # word no statement holds, so "how many people ...?" alone never passes.
 MIN_SPECIFIC = 0.4
-# Other statements are given too when they score nearly as well as the best one.
-ALSO_WITHIN = 0.9
-MAX_FINDINGS = 3
+# The rarest words of a question that every answer must match.
+REQUIRED_SLOTS = 2
+# Two statements whose scores lie closer than this (on the 0..1 scale) fit about
+# equally: when they give different answers, both are shown, labelled.
+AMBIGUITY_GAP = 0.1
+MAX_CLOSE = 5  # statements within the gap that are looked at
 # Ranking nudges for what the question asks for (a number, a date, a person, a definition).
 CUE_BONUS = 0.08
 DEFINITION_BONUS = 0.15
+KIND_BONUS = 0.15
+LITERAL_BONUS = 0.05
 # A word reached through the synonym table or a typo counts a little less.
 RELATED_FACTOR = 0.75
 SYNONYM_ONLY_FACTOR = 0.9
@@ -44,21 +61,17 @@ WEAK_FACTOR = 0.7
 MAX_QUESTION_CHARS = 1000
 MAX_SLOTS = 40
 
-HOW_MANY = re.compile(
-    r"\b(?:how (?:many|much|big|large|high|fast)|what (?:percent|percentage|share|proportion|"
-    r"number|fraction|rate)|what's the (?:number|rate|share|percentage))\b"
-)
-WHEN = re.compile(r"\b(?:when|what year|which year|since when|how long|what date)\b")
-DEFINE = re.compile(
-    r"^\W*(?:(?:what|who)(?:'s|s)?\b(?: (?:is|are|was|were))?(?: an?| the)?(?: [\w-]+){1,4}\W*$"
-    r"|tell (?:me|us) (?:more )?about|what about|explain|describe)"
-)
-WHO = re.compile(r"^\W*(?:who|whom|whose)\b")
+
+END_OF_YEAR = re.compile(r"\bend of (?:the year|last year|this year|(?:19|20)\d\d)\b")
+# "last year", "this year": a date relative to the article, not a topic.
+RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
+# "the director of the CNNIC": a role or measure and whose it is.
+OF_PHRASE = re.compile(r"\b([a-z][a-z-]+) of (?:the )?([a-z][\w' -]*?)(?=\?|$|,| in | at | by )")
+DATE_STEMS = frozenset({"year", "month", "end", "half", "first", "second"})
 
 
-def idf(df: int, n: int) -> float:
-    """BM25's inverse document frequency: always positive, large for rare words."""
-    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+def is_date_word(word: str) -> bool:
+    return word in MONTHS or is_year(word)
 
 
 def edit_budget(word: str) -> int:
@@ -82,138 +95,38 @@ class KnowledgeBase:
     """Answers free questions from the facts, questions and sources of some packs."""
 
     def __init__(self, packs: Sequence[Pack]) -> None:
-        self._packs = tuple(packs)
-        self._docs: list[Document] = []
-        self._postings: dict[str, list[int]] = {}
-        # Words only the linked questions use ("weak") count less than the fact's own.
-        self._weak: dict[str, list[int]] = {}
-        surface: set[str] = set()
-        capitals: dict[str, int] = {}
-        for pack in self._packs:
-            for doc, terms, weak, words in self._documents(pack):
-                index = len(self._docs)
-                self._docs.append(doc)
-                for term in terms:
-                    self._postings.setdefault(term, []).append(index)
-                for term in weak:
-                    self._weak.setdefault(term, []).append(index)
-                surface |= words
-                for term in capitalised(doc.text):
-                    capitals[term] = capitals.get(term, 0) + 1
+        index = build_index(packs)
+        self._docs = index.docs
+        self._postings = index.postings
+        self._weak = index.weak
+        self._terms = index.terms
+        self._weak_terms = index.weak_terms
+        self._df = index.df
+        self._names = index.names
+        self._topics = index.topics
         self._n = len(self._docs)
-        self._df = {term: len(docs) for term, docs in self._postings.items()}
-        for term, docs in self._weak.items():
-            self._df[term] = self._df.get(term, 0) + len(docs)
-        # A name (written with a capital inside sentences: "Guizhou", "WeChat") is
-        # specific even where it is common; "people" and "internet" are not.
-        self._names = (
-            frozenset(
-                term for term, count in capitals.items() if 2 * count >= self._df.get(term, 0)
-            )
-            | NAMES
-        )
         self._unknown_weight = idf(0, self._n)
-        self._surface = frozenset(surface)
-        # Typos are mended towards the facts' words, the synonym table and stop words,
-        # most common first so that a tie goes to the likelier word.
-        known = sorted(
-            (surface | ALL_SURFACE) - STOP_WORDS,
-            key=lambda w: (-self._df.get(stem(w), 0), w),
-        )
-        self._choices: dict[str, list[str]] = {}
-        for word in [w for w in known if w.isalpha()] + sorted(STOP_WORDS):
-            self._choices.setdefault(word[0], []).append(word)
-        self._topics = self._topic_titles()
+        self._choices_by_letter: dict[str, list[str]] | None = None
 
-    # -- building ---------------------------------------------------------------------
-
-    def _documents(self, pack: Pack) -> Iterable[Built]:
-        by_fact: dict[str, list[Question]] = {}
-        loose: list[Question] = []
-        fact_ids = {f.id for f in pack.facts}
-        for question in pack.questions:
-            if question.is_cloze:
-                continue
-            if question.fact in fact_ids:
-                by_fact.setdefault(question.fact or "", []).append(question)
-            else:
-                loose.append(question)
-        citations = {s.id: s.citation() for s in pack.sources}
-        for fact in pack.facts:
-            text = fact.plain_text
-            # Topic titles are not indexed: a broad title ("Online education, medicine
-            # and work") would make every fact under it match each of its words.
-            extra = [question_words(q) for q in by_fact.get(fact.id, ())]
-            # The blanks, with their aliases, are what the fact is about.
-            focus = [form for blank in blanks(fact.text) for form in blank.forms]
-            yield self._document(
-                text,
-                extra,
-                focus,
-                citations.get(fact.source or ""),
-                fact.id,
-                pack.id,
-                0,
+    @property
+    def _choices(self) -> dict[str, list[str]]:
+        """Typos are mended towards the facts' words, the synonym table and stop words,
+        most common first so that a tie goes to the likelier word (built when first
+        needed: most questions have no typo)."""
+        if self._choices_by_letter is None:
+            surface = known_words(self._df)
+            if not surface:  # the word cache was emptied: read the statements again
+                for doc in self._docs:
+                    surface |= document_terms([doc.text])[1]
+            known = sorted(
+                (surface | ALL_SURFACE) - STOP_WORDS,
+                key=lambda w: (-self._df.get(stem(w), 0), w),
             )
-        for question in loose:
-            text = question_text(question)
-            yield self._document(
-                text,
-                [question_words(question)],
-                [question.answer, *question.accept],
-                citations.get(question.source or ""),
-                None,
-                pack.id,
-                1,
-            )
-        for source in pack.sources:
-            if source.author:
-                text = f"{source.author} is the author of “{source.title}”."
-                yield self._document(
-                    text,
-                    ["author wrote journalist"],
-                    [source.author],
-                    source.citation(),
-                    None,
-                    pack.id,
-                    2,
-                )
-
-    def _document(
-        self,
-        text: str,
-        more_texts: list[str],
-        focus_texts: list[str],
-        citation: str | None,
-        fact_id: str | None,
-        pack: str,
-        rank: int,
-    ) -> Built:
-        """The statement, its terms, its weak terms (from linked questions), its words."""
-        terms, surface, has_number, has_year = document_terms([text])
-        more, more_surface, _, _ = document_terms(more_texts)
-        focus = document_terms(focus_texts)[0] if focus_texts else set()
-        doc = Document(
-            text=text,
-            citation=citation,
-            fact_id=fact_id,
-            pack=pack,
-            size=len(terms),
-            focus=frozenset(focus),
-            has_number=has_number,
-            has_year=has_year,
-            has_role=bool(terms & ROLE_STEMS),
-            rank=rank,
-        )
-        terms |= focus
-        return doc, terms, more - terms, surface | more_surface
-
-    def _topic_titles(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for pack in self._packs:
-            for topic in pack.topics:
-                seen.setdefault(topic.title, None)
-        return list(seen)
+            choices: dict[str, list[str]] = {}
+            for word in [w for w in known if w.isalpha()] + sorted(STOP_WORDS):
+                choices.setdefault(word[0], []).append(word)
+            self._choices_by_letter = choices
+        return self._choices_by_letter
 
     # -- asking -----------------------------------------------------------------------
 
@@ -223,86 +136,232 @@ class KnowledgeBase:
 
     def ask(self, question: str) -> Reply:
         """The statements that answer the question, or none ("I don't know")."""
-        suggestions = tuple(self._topics)
+        text = str(question)[:MAX_QUESTION_CHARS]
+        chinese = has_chinese(text)
         try:
-            findings = self._find(str(question)[:MAX_QUESTION_CHARS])
+            english = to_english(text) if chinese else text
         except Exception:  # a question must never crash the tutor; say "don't know"
-            findings = ()
-        return Reply(findings=findings, suggestions=suggestions)
+            return Reply((), tuple(self._topics), chinese=chinese)
+        return self.ask_english(english, chinese=chinese)
 
-    def _find(self, question: str) -> tuple[Finding, ...]:
+    def ask_english(self, question: str, chinese: bool = False) -> Reply:
+        """Answer a question already in English words (a Chinese one is translated first);
+        ``chinese`` says the learner asked in Chinese, to answer in Chinese."""
+        try:
+            return self._answer(str(question)[:MAX_QUESTION_CHARS], chinese)
+        except Exception:  # a question must never crash the tutor; say "don't know"
+            return Reply((), tuple(self._topics), chinese=chinese)
+
+    def _answer(self, question: str, chinese: bool) -> Reply:
+        suggestions = tuple(self._topics)
+        subjects = comparison_subjects(question)
+        if subjects is not None:
+            reply = self._compare(question, subjects, chinese)
+            if reply is not None:
+                return reply
+        words = self._words(question)
+        # The cue is read from the mended words: "how mnay" asks "how many".
+        cue = read_cue(" ".join(w for w, _ in words) if any(m for _, m in words) else question)
+        ranked, asked = self._rank(question, cue)
+        if not ranked:
+            return Reply((), suggestions, chinese=chinese)
+        top = ranked[0][1]
+        close = [item for item in ranked if item[1] >= top - AMBIGUITY_GAP]
+        candidates = [self._finding(item, cue, asked, chinese) for item in close[:MAX_CLOSE]]
+        if cue.number or cue.date or cue.person or cue.place:
+            # Of statements that fit about equally, one that holds the answer asked for
+            # ("who ...?" -> a name) comes before one that does not.
+            candidates.sort(key=lambda found: found.answer is None)
+        findings = [candidates[0]]
+        for other in candidates[1:]:
+            if other.answer is None or findings[0].answer is None:
+                continue
+            if other.text == findings[0].text or other.answer == findings[0].answer:
+                continue
+            # Two statements fit about equally and say different things: show both.
+            findings.append(other)
+            break
+        return Reply(tuple(findings), suggestions, ambiguous=len(findings) > 1, chinese=chinese)
+
+    def _finding(
+        self, item: tuple[int, float], cue: Cue, asked: Mapping[str, float], chinese: bool
+    ) -> Finding:
+        doc = self._docs[item[0]]
+        if cue.why:
+            answer = cause_of(doc.text)
+        else:
+            answer = pick_answer(doc.text, doc.blanks, cue, asked, chinese)
+        score = min(1.0, item[1])
+        return Finding(doc.text, doc.citation, doc.fact_id, doc.pack, score, answer)
+
+    def _compare(self, question: str, subjects: tuple[str, str], chinese: bool) -> Reply | None:
+        """ "Which is larger, A or B?": each side's figure, and the difference, citing both."""
+        cue = Cue(number=True)
+        rest = comparison_rest(question)
+        found: list[Finding] = []
+        figures: list[str | None] = []  # in English, to compute with
+        for subject in subjects:
+            ranked, asked = self._rank(f"how many {subject} {rest}", cue)
+            if not ranked:
+                return None
+            found.append(self._finding(ranked[0], cue, asked, chinese))
+            figures.append(self._finding(ranked[0], cue, asked, False).answer)
+        first, second = found
+        if first.text == second.text and first.answer == second.answer:
+            return None
+        lead = compare_line(subjects, (figures[0], figures[1]))
+        if lead is None:
+            return None
+        return Reply((first, second), tuple(self._topics), lead=lead, chinese=chinese)
+
+    def _rank(self, question: str, cue: Cue) -> tuple[list[tuple[int, float]], Asked]:
+        """The trusted statements, best first, with their scores (0..1 with nudges)."""
         slots = self._slots(question)
+        # The question's words and what they stand for, with their weight: which blank
+        # answers is judged by the rare words of the question standing near it.
+        asked = Asked({stem(w): self._idf(stem(w)) for w, _ in self._words(question)})
         if not slots or not self._n:
-            return ()
-        total = sum(slot.weight for slot in slots)
-        matched: dict[int, float] = {}
-        named: set[int] = set()  # statements that match a name the question gives
-        hit_terms: dict[int, set[str]] = {}
+            return [], asked
         for slot in slots:
+            for term, _, _ in slot.alternatives:
+                asked.setdefault(term, slot.weight)
+            for word in CONCEPT_WORDS.get(slot.word, ()):
+                asked.setdefault(word, slot.weight * RELATED_FACTOR)
+        if END_OF_YEAR.search(normalise(question)):
+            asked.setdefault("december", self._unknown_weight)  # "the end of 2019"
+        total = sum(slot.weight for slot in slots)
+        specific = MIN_SPECIFIC * self._unknown_weight
+        if total < specific and not any(
+            term in self._names for slot in slots for term, _, _ in slot.alternatives
+        ):
+            # Only common words ("how many users reached"): no statement can be specific
+            # enough, so none is scored (in a big pack that would be all of them).
+            return [], asked
+        ordered = sorted(slots, key=lambda slot: -slot.weight)
+        # The question's rarest word must be matched: the statements it finds are the
+        # only candidates, so common words never make a statement look on-topic (and
+        # a big pack is scored on a few candidates, not on every posting).
+        matched: dict[int, float] = {}
+        named: set[int] = set()
+        terms = {term for slot in slots for term, _, _ in slot.alternatives}
+        for index, slot in enumerate(ordered):
             best: dict[int, float] = {}
             for term, factor, capped in slot.alternatives:
                 if term not in self._df:
                     continue
                 gain = factor * (min(slot.weight, self._idf(term)) if capped else slot.weight)
-                for postings, weight in ((self._postings, gain), (self._weak, gain * WEAK_FACTOR)):
-                    for doc in postings.get(term, ()):
+                strong = self._postings.get(term, ())
+                weak = self._weak.get(term, ())
+                if index == 0 or len(strong) + len(weak) <= len(matched):
+                    for docs, weight in ((strong, gain), (weak, gain * WEAK_FACTOR)):
+                        for doc in docs:
+                            if (index == 0 or doc in matched) and weight > best.get(doc, 0.0):
+                                best[doc] = weight
+                else:
+                    for doc in matched:
+                        if term in self._terms[doc]:
+                            weight = gain
+                        elif term in self._weak_terms[doc]:
+                            weight = gain * WEAK_FACTOR
+                        else:
+                            continue
                         if weight > best.get(doc, 0.0):
                             best[doc] = weight
-                        hit_terms.setdefault(doc, set()).add(term)
                 if term in self._names and factor >= TYPO_FACTOR:
                     named.update(self._postings.get(term, ()))
-            for doc, gain in best.items():
-                matched[doc] = matched.get(doc, 0.0) + gain
-        if not matched:
-            return ()
-        cue = normalise(question)
-        wants_number = bool(HOW_MANY.search(cue))
-        wants_date = bool(WHEN.search(cue))
-        wants_person = bool(WHO.search(cue))
-        wants_definition = bool(DEFINE.search(cue))
+            if index == 0:
+                if not best:
+                    return [], asked
+                matched = dict(best)
+            elif index < REQUIRED_SLOTS:
+                # The second-rarest word must be matched too: "when did covid start"
+                # is not answered by a statement about when a report started.
+                matched = {doc: matched[doc] + gain for doc, gain in best.items()}
+                if not matched:
+                    return [], asked
+            else:
+                for doc, gain in best.items():
+                    matched[doc] += gain
         coverage = MIN_COVERAGE * total
-        specific = MIN_SPECIFIC * self._unknown_weight
-        # "How many ...?" is answered only by a statement with a number, "when ...?"
-        # only by one with a date: anything else is talk around the question.
+        # "How many ...?" is answered only by a statement with a figure (a share only
+        # when a share is asked), "when ...?" only by one with a date.
         trusted = [
             (doc, weight)
             for doc, weight in matched.items()
             if weight >= coverage - 1e-9
             and (weight >= specific or doc in named)
-            and (self._docs[doc].has_number or not wants_number)
-            and (self._docs[doc].has_year or not wants_date)
+            and fits(cue, self._docs[doc].figures, self._docs[doc].has_year)
         ]
+        if cue.number and not cue.percent and len(slots) < 2:
+            # A share answers "how many schools have internet?" (of the schools, how
+            # many), but not "how many schools are there?", which asks for a total.
+            trusted = [
+                item
+                for item in trusted
+                if not all(is_percent(f) for f in self._docs[item[0]].figures)
+            ]
+        trusted = [item for item in trusted if self._same_owner(question, item[0])]
+        if cue.why:
+            # "Why ...?" is answered by a statement that gives a cause, where one fits.
+            causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
+            trusted = causes or trusted
         if not trusted:
-            return ()
+            return [], asked
 
-        def rank(item: tuple[int, float]) -> tuple[float, int, int, int]:
+        def nudged(item: tuple[int, float]) -> float:
             doc = self._docs[item[0]]
             bonus = 1.0
-            if (wants_number and doc.has_number) or (wants_date and doc.has_year):
+            if (cue.number and doc.has_number) or (cue.date and doc.has_year):
                 bonus += CUE_BONUS
-            if wants_person and doc.has_role:
+            if cue.number and any(is_percent(f) == cue.percent for f in doc.figures):
+                # "How many users" is a count, "what share" a percentage: the
+                # statement with the figure of the kind asked for fits better.
+                bonus += KIND_BONUS
+            if cue.person and doc.has_role:
                 bonus += CUE_BONUS
-            if wants_definition and doc.focus & hit_terms.get(item[0], set()):
+            if cue.why and cause_of(doc.text):
+                bonus += CUE_BONUS
+            if cue.definition and doc.focus & terms & self._terms[item[0]]:
                 # "What is X?": the statement whose blank is X defines it, and the
                 # others that merely mention X fall out of the answer.
                 bonus += DEFINITION_BONUS
-            # Among equals: facts before questions, then the shorter, more to the point.
-            return (-item[1] / total * bonus, doc.rank, doc.size, item[0])
+            return item[1] / total * bonus
 
-        trusted.sort(key=rank)
-        top = -rank(trusted[0])[0]
-        findings: list[Finding] = []
-        seen: set[str] = set()
-        for item in trusted:
-            if len(findings) >= MAX_FINDINGS or -rank(item)[0] < ALSO_WITHIN * top:
-                break
-            found = self._docs[item[0]]
-            if found.text in seen:
+        # The learner's own words, where a statement has them, beat a synonym's match:
+        # "telemedicine" finds the telemedicine fact before "online medical services".
+        literal = [w for w, _ in self._words(question) if w not in STOP_WORDS and len(w) > 2]
+
+        def own_words(doc: int) -> float:
+            if not literal:
+                return 0.0
+            text = self._docs[doc].text.casefold()
+            return LITERAL_BONUS * sum(w in text for w in literal) / len(literal)
+
+        scored = [(doc, nudged((doc, weight)) + own_words(doc)) for doc, weight in trusted]
+        # Among equals: facts before questions, then a fact the author wrote questions
+        # about (a key fact), then the shorter, more to the point.
+        found, weak_terms = self._docs, self._weak_terms
+        scored.sort(
+            key=lambda it: (-it[1], found[it[0]].rank, not weak_terms[it[0]], found[it[0]].size)
+        )
+        return scored, asked
+
+    def _same_owner(self, question: str, doc: int) -> bool:
+        """False when the question asks for "the director of China Daily" and the
+        statement gives "the director of the CNNIC": the same words, another owner."""
+        for head, target in OF_PHRASE.findall(normalise(question)):
+            wanted = {
+                term
+                for term in document_terms([target])[0]
+                if term.isalpha() or term.startswith("~")
+            } - DATE_STEMS
+            if head in STOP_WORDS or not wanted:
                 continue
-            seen.add(found.text)
-            score = min(1.0, item[1] / total)
-            findings.append(Finding(found.text, found.citation, found.fact_id, found.pack, score))
-        return tuple(findings)
+            text = normalise(self._docs[doc].text)
+            owners = re.findall(rf"\b{re.escape(head)} of ((?:[\w'-]+ ?){{1,8}})", text)
+            if owners and all(wanted.isdisjoint(document_terms([o])[0]) for o in owners):
+                return False
+        return True
 
     def _idf(self, term: str) -> float:
         return idf(self._df.get(term, 0), self._n)
@@ -318,7 +377,6 @@ class KnowledgeBase:
         """The word, or the known word it is a typo of (same first letter, small budget)."""
         if (
             not word.isalpha()
-            or word in self._surface
             or word in ALL_SURFACE
             or word in STOP_WORDS
             or stem(word) in self._df
@@ -334,14 +392,27 @@ class KnowledgeBase:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=budget)
+        hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=budget, limit=8)
+        # Of equally close words, two letters swapped is the likeliest slip ("mnay" is
+        # "many", not "may").
+        best = [h for h in hits if h[1] == hits[0][1]] if hits else []
+        swapped = [h for h in best if sorted(str(h[0])) == sorted(word)]
+        found_hits = swapped or best
+        hit = found_hits[0] if found_hits else None
+        if hit is None and word.endswith("s") and len(word) > 4:
+            # "wrokers": the slip and the plural together are two edits; the singular
+            # "wroker" is one from "worker".
+            hit = process.extractOne(word[:-1], choices, scorer=OSA.distance, score_cutoff=1)
         if hit is None:
             return word, False
         found = str(hit[0])
-        if found in STOP_WORDS and len(found) < 5:
+        if found in STOP_WORDS and len(found) < 5 and sorted(found) != sorted(word):
             # A mended word that turns into a short stop word would vanish from the
-            # question ("died" -> "did"); only long ones are safe ("abuot" -> "about").
+            # question ("died" -> "did"); only long ones are safe ("abuot" -> "about"),
+            # or two letters swapped ("mnay" -> "many").
             return word, False
+        if len(found) < 4 and len(found) < len(word):
+            return word, False  # "next" is a word of its own, not a slip for "net"
         return found, True
 
     def _words(self, question: str) -> list[tuple[str, bool]]:
@@ -353,12 +424,33 @@ class KnowledgeBase:
                 words.extend(self._mend(part) for part in raw.split("-") if part)
             else:
                 words.append(self._mend(joined))
+        # "since March 2020", "at the end of 2019", "last year" date a figure; "since",
+        # "end" and "year" there are no topic of their own.
+        ahead = [*words[1:], ("", False), ("", False)]
+        words = [
+            pair
+            for index, pair in enumerate(words)
+            if not (pair[0] == "since" and is_date_word(ahead[index][0]))
+            and not (
+                pair[0] == "end"
+                and ahead[index][0] == "of"
+                and (is_date_word(ahead[index + 1][0]) or ahead[index + 1][0] in RELATIVE)
+            )
+            and not (pair[0] == "year" and index and words[index - 1][0] in RELATIVE)
+        ]
         merged: list[tuple[str, bool]] = []
         for word, mended in words:
             if merged:
                 joined = merged[-1][0] + word
                 # "live streaming" where the facts say "live-streaming", "on line" -> online
-                if len(joined) >= 5 and joined.isalpha() and stem(joined) in self._df:
+                # ... but not "china daily" -> "chinadaily" when "daily" is a word of
+                # the facts on its own.
+                if (
+                    len(joined) >= 5
+                    and joined.isalpha()
+                    and stem(joined) in self._df
+                    and stem(word) not in self._df
+                ):
                     merged[-1] = (joined, mended or merged[-1][1])
                     continue
             merged.append((word, mended))

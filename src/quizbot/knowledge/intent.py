@@ -16,7 +16,9 @@ HEDGE_START = re.compile(
     r"^(?:is it|it is|it's|its|maybe|perhaps|i think|probably|could it be"
     r"|might be|isn't it|was it|answer)\b"
 )
-CHINESE_QUESTION = re.compile(r"(?:什么|多少|谁|哪|为什么|怎么|几)|吗$")
+CHINESE_QUESTION = re.compile(r"(?:什么|多少|谁|哪|为什么|怎么|几|為什麼|甚麼|誰)|[吗嗎呢]$")
+# "and remote work?", "how about 2019?": a follow-up to the last question asked.
+FOLLOW_UP = re.compile(r"^(?:and|how about|what of|same for)\b.*\?$")
 
 
 def looks_like_question(text: str) -> bool:
@@ -30,7 +32,7 @@ def looks_like_question(text: str) -> bool:
     line = re.sub(r"\s+", " ", line.replace("’", "'"))
     if HEDGE_START.match(line):
         return False
-    if QUESTION_START.match(line):
+    if QUESTION_START.match(line) or FOLLOW_UP.match(line):
         return True
     bare = line.rstrip(" ?!.")
     if CHINESE_QUESTION.search(bare) and not bare.isascii():

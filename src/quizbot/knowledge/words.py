@@ -23,7 +23,9 @@ _STOP_TEXT = """
     r ya yeah want wanted like would wonder wondering curious info anything something
     say said says told give show happen happened happens mean means meant stand stands called
     call get got go going get gets make made one ones thing things kind sort lot lots exactly
-    really actually ever still even well yes oh time times today way ways
+    really actually ever still even well yes oh time today way ways
+    number numbers amount total last
+    help helps helped helping let lets allow allows allowed enable enables enabled able
     china chinese country nation nations countrys
     tel teh hwo hw wat wht waht whta wich wats wut wot abt abut abot mny meny thx ty pleas
     use used uses using see saw seen look find known famous renowned notable
@@ -76,6 +78,25 @@ def _has_vowel(part: str) -> bool:
     return any(c in VOWELS for c in part)
 
 
+# British and American spellings meet at one stem (facts and learners use both).
+SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "fibre": "fiber",
+    "fibres": "fibers",
+    "colour": "color",
+    "colours": "colors",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "programme": "program",
+    "programmes": "programs",
+    "optimised": "optimized",
+    "mobilise": "mobilize",
+    "summarised": "summarized",
+    "travelling": "traveling",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, consistent stem: users/user, schools/school, educational/education.
@@ -85,7 +106,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    w = word
+    w = SPELLINGS.get(word, word)
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith("sses"):
@@ -102,6 +123,10 @@ def stem(word: str) -> str:
         w = w[:-2]  # educational -> education
     elif w.endswith("ly") and len(w) >= 6 and w[-3] not in "il":
         w = w[:-2]  # remotely -> remote
-    if w.endswith("e") and len(w) >= 5:
-        w = w[:-1]  # remote/remotely, online, increase/increased meet at one stem
+    if w.endswith("ation") and len(w) >= 8:
+        w = w[:-3]  # indication/indicate, participation/participate
+    elif w.endswith("ity") and len(w) >= 7:
+        w = w[:-3]  # popularity/popular, equality/equal
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]  # remote/remotely, cite/citing, increase/increased meet at one stem
     return w
