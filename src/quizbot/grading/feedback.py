@@ -141,3 +141,8 @@ def wrong_number(said: str, expected: str) -> Verdict:
     return _wrong(
         "wrong_number", f"{_quote(said)} is not right: the answer is {expected}.", expected
     )
+
+
+def wrong_unit(said: str, expected: str) -> Verdict:
+    """A number in a unit that is not the answer's (another quantity, or not the same amount)."""
+    return _wrong("wrong_unit", f"{_quote(said)} is not {expected}.", expected)

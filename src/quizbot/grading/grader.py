@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -15,10 +16,26 @@ from quizbot.grading.guards import (
     split_negation,
 )
 from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
-from quizbot.grading.numbers import FoundNumber, NumberReading, find_numbers, read_number
-from quizbot.grading.prepared import Prepared, RejectHit, match_rejects, prepared, reject_wins
+from quizbot.grading.numbers import (
+    FoundNumber,
+    NumberReading,
+    clean_for_numbers,
+    find_numbers,
+    read_number,
+)
+from quizbot.grading.prepared import (
+    METRES,
+    PERCENT,
+    Prepared,
+    RejectHit,
+    match_rejects,
+    prepared,
+    reject_wins,
+)
 from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
 from quizbot.grading.verdict import Verdict
+from quizbot.lexicon import units
+from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Tolerance
 
 Part = Callable[[str], Verdict]
@@ -87,10 +104,18 @@ def expected_answer(question: Question, shown_options: Sequence[int] | None = No
     """The right answer as the learner should see it."""
     if question.type == "choice":
         return choices.option_label(question, shown_options)
-    if question.type == "number" and question.unit == "percent":
+    if question.type == "number" and question.unit:
         reading = read_number(question.answer)
-        if reading is not None and not reading.percent:
-            return f"{question.answer.strip()}%"
+        if question.unit == "percent":
+            if reading is not None and not reading.percent:
+                return f"{question.answer.strip()}%"
+        elif reading is not None:
+            keys = prepared(question)
+            found = find_numbers(question.answer)
+            said = clean_for_numbers(question.answer)
+            if found and units.around(said, found[0].start, found[0].end).unit is None:
+                # The unit comes from ``unit:``: show it ("8 minutes", "900 million people").
+                return f"{question.answer.strip()} {keys.unit_label}"
     return question.answer.strip()
 
 
@@ -224,6 +249,66 @@ def _powers_of_ten(big: Decimal, small: Decimal) -> int:
     return 0
 
 
+# Symbols that name a unit but vanish from the words ("$4000" is not 4000 yuan).
+_UNIT_SYMBOLS = frozenset("$¥€£°%℃℉")
+# Conversions round ("6.2 miles" for 10 km): they are compared within this much.
+_CONVERSION_TOLERANCE = Tolerance(Decimal("0.005"), True)
+
+
+def _widest(tolerance: Tolerance | None, key: Decimal) -> Tolerance:
+    """The question's tolerance or 0.5% of the key, whichever is larger."""
+    if tolerance is None or not tolerance.value:
+        return _CONVERSION_TOLERANCE
+    own = tolerance.value * abs(key) if tolerance.relative else tolerance.value
+    return tolerance if own >= _CONVERSION_TOLERANCE.value * abs(key) else _CONVERSION_TOLERANCE
+
+
+def _in_key_units(keys: Prepared, found: FoundNumber, text: str) -> tuple[list[Decimal], str, bool]:
+    """(the values the number may mean in the answer's units, its unit as written, converted?).
+
+    No values means the response names a unit of another quantity (or another
+    currency): that is wrong whatever the number.
+    """
+    reading = found.reading
+    value = reading.value
+    if keys.unit is None and keys.period is None:
+        return [value], "", False
+    folded = clean_for_numbers(text)
+    near = units.around(folded, found.start, found.end, keys.is_year)
+    unit: Unit | None = near.unit
+    written = near.unit_text
+    if reading.percent:
+        unit, written = PERCENT, ""
+    if keys.unit is METRES and reading.scale == "million" and found.text.rstrip().endswith("m"):
+        value, unit, written = value.scaleb(-6), METRES, "m"
+    if near.every and keys.period is not None and unit is not None and value:
+        # "every six months" for twice a year: once per six months.
+        return [keys.period.factor / (unit.factor * value)], written, True
+    values = [value]
+    converted = False
+    if keys.unit is not None and unit is not None and unit != keys.unit and not unit.generic:
+        if unit.quantity != keys.unit.quantity or not unit.converts:
+            return [], written, False
+        values = [units.convert(value, unit, keys.unit)]
+        if unit.quantity == "data":
+            # A kilobyte may be 1000 or 1024 bytes.
+            step = units.BINARY_STEP ** (units.data_power(unit) - units.data_power(keys.unit))
+            values.append(values[0] * step)
+        converted = True
+    elif (
+        keys.unit is not None
+        and unit is not None
+        and unit.generic
+        and unit.quantity != keys.unit.quantity
+    ):
+        return [], written, False
+    if keys.period is not None and near.period is not None and near.period != keys.period:
+        values = [v * keys.period.factor / near.period.factor for v in values]
+        written = f"a {near.period.name.rstrip('s')}"
+        converted = True
+    return values, written, converted
+
+
 def _new_numbers(keys: Prepared, text: str) -> tuple[list[FoundNumber], list[FoundNumber]]:
     """(numbers of the response that are not just the prompt's, those that are)."""
     key_values = {k.value for k in keys.key_numbers}
@@ -248,7 +333,11 @@ def _number_part(
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
-        if _exact_form(keys.forms, said) is not None and not _exact_reject(keys, said):
+        if (
+            _exact_form(keys.forms, said) is not None
+            and not _exact_reject(keys, said)
+            and (keys.unit is None or not _UNIT_SYMBOLS.intersection(text))
+        ):
             # The key word for word never loses to a reject entry that only looks like it.
             return say.right_number(expected)
         if keys.text_forms or keys.rejects:
@@ -272,6 +361,32 @@ def _number_part(
             # tolerance is for the answer, and would reject the answer itself.
             if r.number is not None and reading.value == r.number.value:
                 return say.rejected(r.reject.answer, expected, r.reject.feedback)
+        if keys.unit is not None or keys.period is not None:
+            values, written, converted = _in_key_units(keys, said_number, text)
+            shown = f"{said_number.text} {written}".strip() if written else said_number.text
+            if written in ("$", "¥", "€", "us$", "rmb", "usd", "cny", "eur"):
+                shown = (
+                    f"{written}{said_number.text}"
+                    if len(written) < 3
+                    else f"{written} {said_number.text}"
+                )
+            if not values:
+                return say.wrong_unit(shown, expected)
+            if written.startswith("a ") and keys.period is not None:
+                period = keys.period.name.rstrip("s")
+                if period not in expected:
+                    expected_said = f"{expected} a {period}"
+                    if not any(
+                        within(v, k.value, tolerance) for v in values for k in keys.key_numbers
+                    ):
+                        return say.wrong_unit(shown, expected_said)
+            if converted:
+                key_value = keys.key_numbers[0].value if keys.key_numbers else Decimal(0)
+                widest = _widest(tolerance, key_value)
+                if any(within(v, k.value, widest) for v in values for k in keys.key_numbers):
+                    return say.right_number(expected)
+                return say.wrong_unit(shown, expected)
+            reading = dataclasses.replace(reading, value=values[0])
         if is_key(reading):
             return say.right_number(expected)
         if not keys.key_numbers:

@@ -10,8 +10,10 @@ from decimal import Decimal
 
 from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
-from quizbot.grading.numbers import NumberReading, find_numbers, read_number
+from quizbot.grading.numbers import NumberReading, clean_for_numbers, find_numbers, read_number
 from quizbot.grading.text import Form, Match, best_match, make_form
+from quizbot.lexicon import units
+from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Reject
 
 # Enough for a whole batch of a big pack; the cache is simply emptied when full.
@@ -66,6 +68,55 @@ class Prepared:
     multi_piece_items: bool = False
     item_sizes: frozenset[int] = frozenset()
     truth: bool = False  # truefalse: the key
+    # number: the answer's unit (from its text or ``unit:``), the period it is
+    # counted in ("twice a year"), its unit as shown, and whether it is a year.
+    unit: Unit | None = None
+    period: Unit | None = None
+    unit_label: str = ""
+    is_year: bool = False
+
+
+PERCENT = units.lookup("percent")
+METRES = units.lookup("metres")
+
+
+def _is_year(reading: NumberReading) -> bool:
+    value = reading.value
+    return (
+        not reading.scaled
+        and not reading.percent
+        and value == value.to_integral_value()
+        and 1000 <= value <= 2100
+    )
+
+
+def _metres_not_million(answer: str, reading: NumberReading) -> NumberReading:
+    """ "8848 m" in an answer in metres is 8848 metres, not 8848 million."""
+    found = find_numbers(answer)
+    if reading.scale == "million" and found and found[0].text.rstrip().endswith("m"):
+        return dataclasses.replace(reading, value=reading.value.scaleb(-6), scaled=False, scale="")
+    return reading
+
+
+def _unit_of(question: Question, key: NumberReading | None) -> tuple[Unit | None, Unit | None, str]:
+    """(unit, period, label) of a number question's answer."""
+    named = units.lookup(question.unit) if question.unit else None
+    unit: Unit | None = named
+    period: Unit | None = None
+    label = question.unit or ""
+    folded = clean_for_numbers(question.answer)
+    found = find_numbers(question.answer)
+    if found:
+        year = key is not None and _is_year(key) and named is None
+        near = units.around(folded, found[0].start, found[0].end, year)
+        period = near.period
+        if unit is None and near.unit is not None and not near.every:
+            unit = near.unit
+    if unit is None and key is not None and key.percent:
+        unit = PERCENT
+    if period is None:
+        period = units.period_in(question.prompt) or units.period_in(question.answer)
+    return unit, period, label
 
 
 def match_rejects(keys: Prepared, said: Sequence[str]) -> RejectHit | None:
@@ -172,6 +223,14 @@ def prepare(question: Question) -> Prepared:
             form = make_form(option)
             own = (form,) if form is not None else ()
             options.append(forms + own if option == question.answer else own)
+    unit: Unit | None = None
+    period: Unit | None = None
+    unit_label = ""
+    if question.type == "number":
+        first = key_numbers[0] if key_numbers else None
+        unit, period, unit_label = _unit_of(question, first)
+        if unit is METRES and key_numbers:
+            key_numbers[0] = _metres_not_million(question.answer, key_numbers[0])
     all_key_text = " ".join(keys + tuple(a for item in question.answers for a in item))
     plain_keys = " ".join(words(clean(all_key_text)))
     return Prepared(
@@ -195,6 +254,10 @@ def prepare(question: Question) -> Prepared:
         ),
         item_sizes=frozenset(len(form.words) for item in items for form in item),
         truth=_truth(question.answer) if question.type == "truefalse" else False,
+        unit=unit,
+        period=period,
+        unit_label=unit_label,
+        is_year=bool(key_numbers) and unit is None and _is_year(key_numbers[0]),
     )
 
 

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import yaml
 
+from quizbot.lexicon import units
 from quizbot.packs import cloze
 from quizbot.packs.model import (
     QUESTION_TYPES,
@@ -470,7 +471,24 @@ class _PackBuilder:
         )
         if question_id is None or qtype is None or prompt is None or not (answer or answers):
             return None
+        if unit is not None and answer:
+            self.unit_conflict(f["unit"], answer, unit)
         return question
+
+    def unit_conflict(self, node: yaml.Node, answer: str, unit: str) -> None:
+        """The answer's text naming one unit and ``unit:`` another is a problem."""
+        from quizbot.grading.numbers import clean_for_numbers, find_numbers
+
+        named = units.lookup(unit)
+        found = find_numbers(answer)
+        if named is None or not found:
+            return
+        written = units.around(clean_for_numbers(answer), found[0].start, found[0].end).unit
+        if written is not None and written != named and not written.generic:
+            self.problem(
+                node,
+                f"the answer {answer!r} is in {written.name} but unit is {unit!r} (keep one)",
+            )
 
     def question_type(self, node: yaml.Node | None) -> QuestionType | None:
         value = self.text(node, "type")
@@ -595,15 +613,27 @@ class _PackBuilder:
         return Tolerance(amount / 100 if relative else amount, relative)
 
     def unit(self, node: yaml.Node | None) -> str | None:
-        """``percent`` (also written ``%``) has a meaning; other units are labels, but a
-        misspelt ``percent`` would silently change grading, so it is an error."""
+        """A known unit (``lexicon.units``) is graded; a plain counting noun (``people``) is a
+        label; anything else, a misspelt unit above all, would silently change grading."""
         value = self.text(node, "unit")
         if value is None or node is None:
             return None
         if value.strip().lower() in ("percent", "%", "per cent", "percentage"):
             return "percent"
-        if nearest(value.strip().lower(), UNITS) is not None:
-            self.problem(node, f"unknown unit {value!r}{did_you_mean(value, UNITS)}")
+        if units.lookup(value) is not None:
+            return value
+        suggestion = units.suggest(value)
+        if suggestion is None and nearest(value.strip().lower(), UNITS) is not None:
+            suggestion = "percent"
+        if suggestion is not None:
+            self.problem(node, f"unknown unit {value!r} (did you mean {suggestion!r}?)")
+            return None
+        if not units.is_counting_noun(value):
+            self.problem(
+                node,
+                f"unknown unit {value!r} (name a unit such as minutes, km, kg, °C, yuan, GB, "
+                "Mbps or percent, or a plain counting noun such as people)",
+            )
             return None
         return value
 
