@@ -74,6 +74,8 @@ class Prepared:
     period: Unit | None = None
     unit_label: str = ""
     is_year: bool = False
+    # list: the values of the items that read as numbers ("342 million"), per item
+    item_numbers: tuple[frozenset[Decimal], ...] = ()
 
 
 PERCENT = units.lookup("percent")
@@ -96,6 +98,15 @@ def _metres_not_million(answer: str, reading: NumberReading) -> NumberReading:
     if reading.scale == "million" and found and found[0].text.rstrip().endswith("m"):
         return dataclasses.replace(reading, value=reading.value.scaleb(-6), scaled=False, scale="")
     return reading
+
+
+def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
+    """Each list item's values, for the items that read as numbers; () when none does."""
+    values = []
+    for item in question.answers:
+        readings = (read_number(form) for form in item)
+        values.append(frozenset(r.value for r in readings if r is not None))
+    return tuple(values) if any(values) else ()
 
 
 def _unit_of(question: Question, key: NumberReading | None) -> tuple[Unit | None, Unit | None, str]:
@@ -142,7 +153,10 @@ def reject_wins(hit: RejectHit | None, match: Match | None) -> bool:
 
 
 # The separators of a list answer ("and", a comma...), as in ``lists``.
-LIST_SEPARATOR = re.compile(r"(\s*(?:[,;/\n&、，；]|\band\b)\s*)", re.IGNORECASE)
+# A comma between thousands ("342,000,000") separates nothing.
+LIST_SEPARATOR = re.compile(
+    r"(\s*(?:[;/\n&、，；]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b)\s*)", re.IGNORECASE
+)
 
 
 def _forms(texts: tuple[str, ...], first_is_answer: bool = True) -> tuple[Form, ...]:
@@ -257,6 +271,7 @@ def prepare(question: Question) -> Prepared:
         unit=unit,
         period=period,
         unit_label=unit_label,
+        item_numbers=_item_numbers(question) if question.type == "list" else (),
         is_year=bool(key_numbers) and unit is None and _is_year(key_numbers[0]),
     )
 
