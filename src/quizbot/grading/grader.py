@@ -22,6 +22,7 @@ from quizbot.grading.numbers import (
     clean_for_numbers,
     find_numbers,
     read_number,
+    spoken_years,
 )
 from quizbot.grading.prepared import (
     METRES,
@@ -60,7 +61,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     expected = expected_answer(question, shown_options)
     if not isinstance(response, str):
         response = ""
-    cleaned = clean(response)
+    cleaned = clean(response, simplified=keys.simplified)
     if is_empty(cleaned):
         return say.empty(expected)
     if len(response) > MAX_RESPONSE_CHARS:
@@ -309,6 +310,18 @@ def _in_key_units(keys: Prepared, found: FoundNumber, text: str) -> tuple[list[D
     return values, written, converted
 
 
+# The scale a number lacks, by the power of ten it is off ("4" for 400万 lacks "million").
+_SCALE_NAMES = {3: "thousand", 4: "万", 6: "million", 8: "亿", 9: "billion", 12: "trillion"}
+
+
+def _missing_scale(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> str:
+    """The scale word that would make ``value`` the key (within the tolerance), else ""."""
+    for power, name in _SCALE_NAMES.items():
+        if within(value.scaleb(power), key, tolerance):
+            return name
+    return ""
+
+
 def _new_numbers(keys: Prepared, text: str) -> tuple[list[FoundNumber], list[FoundNumber]]:
     """(numbers of the response that are not just the prompt's, those that are)."""
     key_values = {k.value for k in keys.key_numbers}
@@ -333,6 +346,9 @@ def _number_part(
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
+        if keys.is_year:
+            text = spoken_years(text)
+            said = strip_filler(words(text))
         if (
             _exact_form(keys.forms, said) is not None
             and not _exact_reject(keys, said)
@@ -392,8 +408,10 @@ def _number_part(
         if not keys.key_numbers:
             return say.wrong(said_number.text, expected)
         key = keys.key_numbers[0]
-        if key.scaled and not reading.scaled and _powers_of_ten(key.value, reading.value):
-            return say.missing_scale(said_number.text, key.scale, expected)
+        if key.scaled and not reading.scaled:
+            missing = _missing_scale(reading.value, key.value, tolerance)
+            if missing:
+                return say.missing_scale(said_number.text, missing, expected)
         if (
             key.scaled
             and reading.scaled

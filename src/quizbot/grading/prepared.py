@@ -68,6 +68,9 @@ class Prepared:
     multi_piece_items: bool = False
     item_sizes: frozenset[int] = frozenset()
     truth: bool = False  # truefalse: the key
+    # Traditional characters are made simplified, unless that would make an answer
+    # equal to a reject of the same question (a pack that tests 髮 against 發).
+    simplified: bool = True
     # number: the answer's unit (from its text or ``unit:``), the period it is
     # counted in ("twice a year"), its unit as shown, and whether it is a year.
     unit: Unit | None = None
@@ -107,6 +110,27 @@ def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
         readings = (read_number(form) for form in item)
         values.append(frozenset(r.value for r in readings if r is not None))
     return tuple(values) if any(values) else ()
+
+
+def _t2s_merges(question: Question) -> bool:
+    """Would t2s make an answer, alias, item or option equal to one of the question's rejects?"""
+    if not question.reject:
+        return False
+    keys = [question.answer, *question.accept, *question.options]
+    keys += [a for item in question.answers for a in item]
+    texts = [k for k in keys if not k.isascii()] + [r.answer for r in question.reject]
+    if all(t.isascii() for t in texts):
+        return False
+
+    def plain(text: str, simplified: bool) -> tuple[str, ...]:
+        return words(clean(text, simplified=simplified))
+
+    rejects = {plain(r.answer, True): plain(r.answer, False) for r in question.reject}
+    for key in keys:
+        merged = rejects.get(plain(key, True))
+        if merged is not None and merged != plain(key, False):
+            return True
+    return False
 
 
 def _unit_of(question: Question, key: NumberReading | None) -> tuple[Unit | None, Unit | None, str]:
@@ -159,20 +183,20 @@ LIST_SEPARATOR = re.compile(
 )
 
 
-def _forms(texts: tuple[str, ...], first_is_answer: bool = True) -> tuple[Form, ...]:
+def _forms(texts: tuple[str, ...], simplified: bool = True) -> tuple[Form, ...]:
     made = []
     for i, text in enumerate(texts):
-        form = make_form(text, alias=i > 0 or not first_is_answer)
+        form = make_form(text, alias=i > 0, simplified=simplified)
         if form is not None:
             made.append(form)
     return tuple(made)
 
 
-def _item_forms(texts: tuple[str, ...]) -> tuple[Form, ...]:
+def _item_forms(texts: tuple[str, ...], simplified: bool) -> tuple[Form, ...]:
     """A list item's forms, with "&" read as "and" ("R&D", "Belt & Road")."""
     made = []
     for i, text in enumerate(texts):
-        form = make_form(text.replace("&", " and "), alias=i > 0)
+        form = make_form(text.replace("&", " and "), alias=i > 0, simplified=simplified)
         if form is not None:
             made.append(dataclasses.replace(form, text=text.strip()))
     return tuple(made)
@@ -211,8 +235,13 @@ def _truth(answer: str) -> bool:
 def prepare(question: Question) -> Prepared:
     """Work out the comparable forms of a question's keys (never raises on odd text)."""
     keys = (question.answer, *question.accept)
-    forms = _forms(keys)
-    items = tuple(_item_forms(item) for item in question.answers) if question.type == "list" else ()
+    simplified = not _t2s_merges(question)
+    forms = _forms(keys, simplified)
+    items = (
+        tuple(_item_forms(item, simplified) for item in question.answers)
+        if question.type == "list"
+        else ()
+    )
     key_numbers: list[NumberReading] = []
     text_forms: list[Form] = []
     if question.type in ("number", "text", "choice"):
@@ -221,11 +250,11 @@ def prepare(question: Question) -> Prepared:
             if reading is not None:
                 key_numbers.append(reading)
             elif question.type == "number":
-                form = make_form(key, alias=i > 0)
+                form = make_form(key, alias=i > 0, simplified=simplified)
                 if form is not None:
                     text_forms.append(form)
     rejects = tuple(
-        RejectForm(r, make_form(r.answer, alias=True), read_number(r.answer))
+        RejectForm(r, make_form(r.answer, alias=True, simplified=simplified), read_number(r.answer))
         for r in question.reject
     )
     key_words = frozenset(w for form in forms for w in form.words) | frozenset(
@@ -234,7 +263,7 @@ def prepare(question: Question) -> Prepared:
     options: list[tuple[Form, ...]] = []
     if question.type == "choice":
         for option in question.options:
-            form = make_form(option)
+            form = make_form(option, simplified=simplified)
             own = (form,) if form is not None else ()
             options.append(forms + own if option == question.answer else own)
     unit: Unit | None = None
@@ -252,7 +281,7 @@ def prepare(question: Question) -> Prepared:
         text_forms=tuple(text_forms),
         rejects=rejects,
         reject_forms=tuple(r.form for r in rejects if r.form is not None),
-        prompt_words=_with_number_forms(words(clean(question.prompt))),
+        prompt_words=_with_number_forms(words(clean(question.prompt, simplified=simplified))),
         key_words=key_words,
         key_numbers=tuple(key_numbers),
         prompt_numbers=frozenset(f.reading.value for f in find_numbers(question.prompt)),
@@ -268,6 +297,7 @@ def prepare(question: Question) -> Prepared:
         ),
         item_sizes=frozenset(len(form.words) for item in items for form in item),
         truth=_truth(question.answer) if question.type == "truefalse" else False,
+        simplified=simplified,
         unit=unit,
         period=period,
         unit_label=unit_label,

@@ -47,9 +47,9 @@ class Form:
         object.__setattr__(self, "slack", 2 * sum(self.budgets))
 
 
-def make_form(text: str, *, alias: bool = False) -> Form | None:
+def make_form(text: str, *, alias: bool = False, simplified: bool = True) -> Form | None:
     """The comparable form of an author's answer, or None when nothing is left of it."""
-    ws = strip_filler(words(clean(text)))
+    ws = strip_filler(words(clean(text, simplified=simplified)))
     if not ws:
         return None
     return Form(text.strip(), ws, tuple(budget(w) for w in ws), alias)
