@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -39,6 +41,7 @@ from quizbot.lexicon import units
 from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Tolerance
 
+_log = logging.getLogger("quizbot.grading")
 Part = Callable[[str], Verdict]
 # Verdicts of a part that said nothing gradable ("or so", an empty bracket).
 _NOTHING = frozenset({"empty", "no_number"})
@@ -50,9 +53,12 @@ def grade(
     """Grade one response to one question. Deterministic, and never raises."""
     try:
         return _grade(question, response, shown_options)
-    except Exception:  # a last safety net: a learner must never see a crash
+    except Exception:  # a last safety net: a learner must never see a crash...
+        # ...nor be marked wrong for the grader's bug: the verdict is "error".
+        if os.environ.get("QUIZBOT_DEBUG"):
+            _log.exception("could not grade %r for question %r", response, question.id)
         return Verdict(
-            "incorrect", 0.0, "Sorry, I could not grade that answer.", "error", question.answer
+            "error", 0.0, "Sorry, I could not grade that answer.", "error", question.answer
         )
 
 
