@@ -399,7 +399,32 @@ class _PackBuilder:
                 text = None
         if fact_id is None or text is None:
             return None
-        return Fact(fact_id, text, topic, source, self.place(node))
+        tests = self.blank_tests(f.get("tests"), len(cloze.blanks(text)))
+        return Fact(fact_id, text, topic, source, self.place(node), tests)
+
+    def blank_tests(
+        self, node: yaml.Node | None, blanks: int
+    ) -> tuple[tuple[int, GradingTests], ...]:
+        """A fact's ``tests``, keyed by blank number: ``{2: {rejected: [8 hours]}}``."""
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "a fact's tests are keyed by blank number: {1: {accepted: [...]}}")
+            return ()
+        found = []
+        for key, value in node.value:
+            number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+            if not number.isdigit() or not 1 <= int(number) <= blanks:
+                self.problem(
+                    key,
+                    f"tests key {number or '?'!r} is no blank of this fact "
+                    f"(its blanks are numbered 1 to {blanks})",
+                )
+                continue
+            tests = self.grading_tests(value)
+            if tests is not None:
+                found.append((int(number), tests))
+        return tuple(found)
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
         from quizbot.grading.numbers import read_number
@@ -420,6 +445,7 @@ class _PackBuilder:
                     source=fact.source,
                     explanation=fact.plain_text,
                     cloze_of=fact.id,
+                    tests=dict(fact.tests).get(index + 1),
                     place=fact.place,
                 )
             )
