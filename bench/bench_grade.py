@@ -9,6 +9,7 @@ import csv
 import io
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -145,11 +146,81 @@ def single_grades(pack: Pack) -> None:
         print(f"  {label}: {(time.perf_counter() - start) * 1e6:.0f} µs")
 
 
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def distinct_responses(pack: Pack, rng: random.Random, count: int) -> list[tuple[Question, str]]:
+    """Mostly distinct responses, as a class writes them: right, near, wrong, padded, typed."""
+    made: list[tuple[Question, str]] = []
+    leads = ["", "I think ", "it's ", "maybe ", "the answer is ", "um ", "probably "]
+    for n in range(count):
+        question = pack.questions[rng.randrange(len(pack.questions))]
+        lead = rng.choice(leads)
+        answer = question.answer
+        roll = rng.random()
+        if question.type == "text":
+            if roll < 0.4:
+                said = answer if rng.random() < 0.5 else answer.lower()
+            elif roll < 0.6:
+                said = " ".join(_typo(w, rng) for w in answer.split())
+            elif roll < 0.8:
+                said = f"{rng.choice(APPS)} {rng.randrange(1000)}"
+            else:
+                said = f"{answer} app {n}"
+        elif question.type == "number":
+            value = int(answer.split()[0])
+            if roll < 0.4:
+                said = rng.choice([answer, f"{value}m", f"{value},000,000", f"about {answer}"])
+            elif roll < 0.7:
+                said = f"{value + rng.randint(-50, 50)} million"
+            else:
+                said = f"{rng.randint(1, 99_999)} {rng.choice(['people', 'users', ''])}"
+        elif question.type == "choice":
+            if roll < 0.5:
+                said = rng.choice(["A", "B", "C", "D", "(b)", "option C", "b)"])
+            else:
+                said = rng.choice(question.options) + rng.choice(["", " city", f" {n}"])
+        elif question.type == "truefalse":
+            said = rng.choice(["true", "false", "yes", "no", "not true", "T", "对"])
+            said += rng.choice(["", "", f" because {n}", ", I think"])
+        else:
+            cities = rng.sample(CITIES, rng.randint(1, 4))
+            said = rng.choice([", ", " and ", "; ", "/"]).join(cities)
+        made.append((question, lead + said))
+    return made
+
+
+def in_process(pack: Pack, rng: random.Random) -> None:
+    """grade() itself on mostly distinct responses, on one core, no verdict cache."""
+    responses = distinct_responses(pack, rng, 100_000)
+    distinct = len({(q.id, r) for q, r in responses})
+    for question in pack.questions:
+        grade(question, "warm up")  # prepare every question once, as a batch would
+    best = 0.0
+    for _ in range(3):
+        words.cache_clear()
+        start = time.perf_counter()
+        for question, response in responses:
+            grade(question, response)
+        best = max(best, len(responses) / (time.perf_counter() - start))
+    print(
+        f"grade() in-process, {len(responses):,} responses ({distinct:,} distinct): "
+        f"{best:,.0f} responses/s (best of 3)"
+    )
+
+
 def main() -> None:
     rng = random.Random(7)
     start = time.perf_counter()
     pack, pool = make_pack(rng)
     print(f"pack of {len(pack):,} questions built in {time.perf_counter() - start:.2f} s")
+    in_process(pack, rng)
+    if "--in-process" in sys.argv:
+        return
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "responses.csv"
         write_responses(source, pool, rng)

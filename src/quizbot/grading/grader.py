@@ -28,6 +28,7 @@ from quizbot.grading.numbers import (
 )
 from quizbot.grading.prepared import (
     METRES,
+    canonical_verdicts,
     PERCENT,
     Prepared,
     RejectHit,
@@ -52,6 +53,15 @@ def grade(
 ) -> Verdict:
     """Grade one response to one question. Deterministic, and never raises."""
     try:
+        if shown_options is None:
+            # The question's own canonical responses (its answer, options, letters...)
+            # are graded once, by the same grader, and answered at once after that.
+            quick = canonical_verdicts(question)
+            if response in quick:
+                verdict = quick[response]
+                if verdict is None:
+                    verdict = quick[response] = _grade(question, response, None)
+                return verdict
         return _grade(question, response, shown_options)
     except Exception:  # a last safety net: a learner must never see a crash...
         # ...nor be marked wrong for the grader's bug: the verdict is "error".

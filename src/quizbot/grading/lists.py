@@ -106,6 +106,9 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
         return _NOTHING
     if any(w in NEGATIONS for w in said):
         return _NOTHING  # "not Pluto" says what is not on the list
+    exact = keys.item_exact.get(said)
+    if exact is not None and not any(f.words == said for f in keys.reject_forms):
+        return _Part("item" if exact in open_items else "repeat", exact)
     trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
     attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):

@@ -573,10 +573,17 @@ def clean_for_numbers(text: str) -> str:
     return text.casefold()
 
 
+_PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
 def find_numbers(text: str) -> list[FoundNumber]:
     """Every number stated in ``text``, in order (never raises)."""
     try:
         cleaned = clean_for_numbers(text)
+        if _PLAIN_NUMBER.fullmatch(cleaned):
+            # Digits alone ("904", "900,000,000"): the commonest number response.
+            reading = NumberReading(Decimal(cleaned.replace(",", "")), False, False)
+            return [FoundNumber(reading, 0, len(cleaned), cleaned)]
         tokens = _tokens(cleaned)
         found = []
         for phrase in _Reader(tokens).phrases():

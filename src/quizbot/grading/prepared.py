@@ -12,6 +12,7 @@ from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
 from quizbot.grading.numbers import NumberReading, clean_for_numbers, find_numbers, read_number
 from quizbot.grading.text import Form, Match, best_match, make_form
+from quizbot.grading.verdict import Verdict
 from quizbot.lexicon import units
 from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Reject
@@ -79,6 +80,9 @@ class Prepared:
     is_year: bool = False
     # list: the values of the items that read as numbers ("342 million"), per item
     item_numbers: tuple[frozenset[Decimal], ...] = ()
+    # list: each item form's words, to the item's index (the first on a tie): exact parts
+    # are found without any edit distance
+    item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
 
 
 PERCENT = units.lookup("percent")
@@ -101,6 +105,14 @@ def _metres_not_million(answer: str, reading: NumberReading) -> NumberReading:
     if reading.scale == "million" and found and found[0].text.rstrip().endswith("m"):
         return dataclasses.replace(reading, value=reading.value.scaleb(-6), scaled=False, scale="")
     return reading
+
+
+def _item_exact(items: tuple[tuple[Form, ...], ...]) -> dict[tuple[str, ...], int]:
+    exact: dict[tuple[str, ...], int] = {}
+    for index, forms in enumerate(items):
+        for form in forms:
+            exact.setdefault(form.words, index)
+    return exact
 
 
 def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
@@ -302,12 +314,28 @@ def prepare(question: Question) -> Prepared:
         period=period,
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
+        item_exact=_item_exact(items),
         is_year=bool(key_numbers) and unit is None and _is_year(key_numbers[0]),
     )
 
 
 _NEGATION_WORDS = NEGATIONS | {"no", "不是"}
 _cache: dict[int, tuple[Question, Prepared]] = {}
+_canonical: dict[int, tuple[Question, dict[str, Verdict | None]]] = {}
+
+
+def canonical_verdicts(question: Question) -> dict[str, Verdict | None]:
+    """The question's canonical responses, each with its verdict once it has been graded."""
+    from quizbot.grading.canonical import canonical_responses  # choices imports this module
+
+    entry = _canonical.get(id(question))
+    if entry is not None and entry[0] is question:
+        return entry[1]
+    if len(_canonical) >= _CACHE_SIZE:
+        _canonical.clear()
+    table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
+    _canonical[id(question)] = (question, table)
+    return table
 
 
 def prepared(question: Question) -> Prepared:
