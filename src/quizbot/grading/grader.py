@@ -28,10 +28,10 @@ from quizbot.grading.numbers import (
 )
 from quizbot.grading.prepared import (
     METRES,
-    canonical_verdicts,
     PERCENT,
     Prepared,
     RejectHit,
+    canonical_verdicts,
     match_rejects,
     prepared,
     reject_wins,
