@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -43,6 +44,14 @@ from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Tolerance
 
 _log = logging.getLogger("quizbot.grading")
+# A response that is one number with at most a hedge before it and a counting noun after.
+_SIMPLE_NUMBER = re.compile(
+    r"(?:(?:about|nearly|around|roughly|approximately|over|almost|more than) )?"
+    r"\d[\d,]*(?:\.\d+)? ?(?:million|billion|thousand|m|bn|k)?(?: people| users| times)?",
+    re.IGNORECASE,
+)
+# The right answer as shown, worked out once per question (when options are not shuffled).
+_expected: dict[int, tuple[Question, str]] = {}
 Part = Callable[[str], Verdict]
 # Verdicts of a part that said nothing gradable ("or so", an empty bracket).
 _NOTHING = frozenset({"empty", "no_number"})
@@ -74,7 +83,15 @@ def grade(
 
 def _grade(question: Question, response: str, shown_options: Sequence[int] | None) -> Verdict:
     keys = prepared(question)
-    expected = expected_answer(question, shown_options)
+    if shown_options is None:
+        entry = _expected.get(id(question))
+        if entry is None or entry[0] is not question:
+            if len(_expected) >= 50_000:
+                _expected.clear()
+            entry = _expected[id(question)] = (question, expected_answer(question))
+        expected = entry[1]
+    else:
+        expected = expected_answer(question, shown_options)
     if not isinstance(response, str):
         response = ""
     cleaned = clean(response, simplified=keys.simplified)
@@ -88,6 +105,16 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
+    if question.type == "number" and keys.plain_number and _SIMPLE_NUMBER.fullmatch(cleaned):
+        # "900,000,000", "about 900 million people", "904": one number and nothing else
+        # to judge (no negation, alternative, unit, reject or prompt number).
+        found = find_numbers(cleaned)
+        if len(found) == 1:
+            reading = found[0].reading
+            if within(reading.value, keys.key_numbers[0].value, question.tolerance):
+                return say.right_number(expected)
+            if reading.value not in keys.prompt_numbers:
+                return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
     if is_dont_know(cleaned):
         return say.empty(expected, dont_know=True)
     if question.type == "truefalse":
@@ -338,6 +365,30 @@ def _missing_scale(value: Decimal, key: Decimal, tolerance: Tolerance | None) ->
     return ""
 
 
+def _wrong_figure(
+    keys: Prepared,
+    tolerance: Tolerance | None,
+    said: str,
+    reading: NumberReading,
+    expected: str,
+) -> Verdict:
+    """Why a number that is not the key is wrong: its scale is missing or wrong, or it differs."""
+    if not keys.key_numbers:
+        return say.wrong(said, expected)
+    key = keys.key_numbers[0]
+    if key.scaled and not reading.scaled:
+        missing = _missing_scale(reading.value, key.value, tolerance)
+        if missing:
+            return say.missing_scale(said, missing, expected)
+    if (
+        key.scaled
+        and reading.scaled
+        and (_powers_of_ten(key.value, reading.value) or _powers_of_ten(reading.value, key.value))
+    ):
+        return say.wrong_scale(said, expected)
+    return say.wrong_number(said, expected)
+
+
 def _new_numbers(keys: Prepared, text: str) -> tuple[list[FoundNumber], list[FoundNumber]]:
     """(numbers of the response that are not just the prompt's, those that are)."""
     key_values = {k.value for k in keys.key_numbers}
@@ -421,22 +472,7 @@ def _number_part(
             reading = dataclasses.replace(reading, value=values[0])
         if is_key(reading):
             return say.right_number(expected)
-        if not keys.key_numbers:
-            return say.wrong(said_number.text, expected)
-        key = keys.key_numbers[0]
-        if key.scaled and not reading.scaled:
-            missing = _missing_scale(reading.value, key.value, tolerance)
-            if missing:
-                return say.missing_scale(said_number.text, missing, expected)
-        if (
-            key.scaled
-            and reading.scaled
-            and (
-                _powers_of_ten(key.value, reading.value) or _powers_of_ten(reading.value, key.value)
-            )
-        ):
-            return say.wrong_scale(said_number.text, expected)
-        return say.wrong_number(said_number.text, expected)
+        return _wrong_figure(keys, tolerance, said_number.text, reading, expected)
 
     def mentions(text: str) -> bool:
         fresh, _ = _new_numbers(keys, text)

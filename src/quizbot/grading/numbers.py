@@ -573,16 +573,27 @@ def clean_for_numbers(text: str) -> str:
     return text.casefold()
 
 
-_PLAIN_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_PLAIN_NUMBER = re.compile(
+    r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?: ?(thousand|million|billion|trillion|k|m|mn|bn|b|tn))?"
+)
 
 
 def find_numbers(text: str) -> list[FoundNumber]:
     """Every number stated in ``text``, in order (never raises)."""
     try:
         cleaned = clean_for_numbers(text)
-        if _PLAIN_NUMBER.fullmatch(cleaned):
-            # Digits alone ("904", "900,000,000"): the commonest number response.
-            reading = NumberReading(Decimal(cleaned.replace(",", "")), False, False)
+        plain = _PLAIN_NUMBER.fullmatch(cleaned)
+        if plain is not None:
+            # Digits alone ("904", "900,000,000") or with one scale ("904 million", "900m"):
+            # the commonest number responses, read without the tokenizer.
+            value = Decimal(plain.group(1).replace(",", ""))
+            scale = plain.group(2)
+            if scale is None:
+                reading = NumberReading(value, False, False)
+            else:
+                canonical, exponent = _SUFFIXES.get(scale) or (scale, _BIG_WORDS[scale])
+                reading = NumberReading(value.scaleb(exponent), False, True, canonical)
             return [FoundNumber(reading, 0, len(cleaned), cleaned)]
         tokens = _tokens(cleaned)
         found = []

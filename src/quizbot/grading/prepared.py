@@ -78,6 +78,9 @@ class Prepared:
     period: Unit | None = None
     unit_label: str = ""
     is_year: bool = False
+    # number: one key number, no unit, period, reject or text form: a response that is
+    # just that number is right without any other check
+    plain_number: bool = False
     # list: the values of the items that read as numbers ("342 million"), per item
     item_numbers: tuple[frozenset[Decimal], ...] = ()
     # list: each item form's words, to the item's index (the first on a tie): exact parts
@@ -315,6 +318,14 @@ def prepare(question: Question) -> Prepared:
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
         item_exact=_item_exact(items),
+        plain_number=(
+            question.type == "number"
+            and len(key_numbers) == 1
+            and unit is None
+            and period is None
+            and not question.reject
+            and not text_forms
+        ),
         is_year=bool(key_numbers) and unit is None and _is_year(key_numbers[0]),
     )
 
