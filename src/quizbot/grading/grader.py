@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from quizbot.grading import choices, lists
 from quizbot.grading import feedback as say
+from quizbot.grading.canonical import key_of
 from quizbot.grading.guards import (
     is_dont_know,
     is_empty,
@@ -62,14 +63,15 @@ def grade(
 ) -> Verdict:
     """Grade one response to one question. Deterministic, and never raises."""
     try:
-        if shown_options is None:
+        if shown_options is None and isinstance(response, str):
             # The question's own canonical responses (its answer, options, letters...)
             # are graded once, by the same grader, and answered at once after that.
             quick = canonical_verdicts(question)
-            if response in quick:
-                verdict = quick[response]
+            key = key_of(response)
+            if key in quick:
+                verdict = quick[key]
                 if verdict is None:
-                    verdict = quick[response] = _grade(question, response, None)
+                    verdict = quick[key] = _grade(question, response, None)
                 return verdict
         return _grade(question, response, shown_options)
     except Exception:  # a last safety net: a learner must never see a crash...
