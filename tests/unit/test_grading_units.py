@@ -95,6 +95,8 @@ CASES: list[tuple[Question, str, str, str | None]] = [
     (SURFACE, "5500℃", C, "number"),
     (SURFACE, "5500度", C, "number"),
     (SURFACE, "5773 kelvin", C, "number"),
+    (SURFACE, "5773 K", C, "number"),  # K after a temperature is kelvin, not thousand
+    (SURFACE, "5500 K", X, "wrong_unit"),
     (SURFACE, "5500 kelvin", X, "wrong_unit"),
     (SURFACE, "5500 °F", X, "wrong_unit"),
     (FEVER, "37.8 °C", C, "number"),

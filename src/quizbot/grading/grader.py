@@ -295,6 +295,7 @@ def _powers_of_ten(big: Decimal, small: Decimal) -> int:
     return 0
 
 
+KELVIN = units.lookup("kelvin")
 # Symbols that name a unit but vanish from the words ("$4000" is not 4000 yuan).
 _UNIT_SYMBOLS = frozenset("$¥€£°%℃℉")
 # Conversions round ("6.2 miles" for 10 km): they are compared within this much.
@@ -327,6 +328,14 @@ def _in_key_units(keys: Prepared, found: FoundNumber, text: str) -> tuple[list[D
         unit, written = PERCENT, ""
     if keys.unit is METRES and reading.scale == "million" and found.text.rstrip().endswith("m"):
         value, unit, written = value.scaleb(-6), METRES, "m"
+    if (
+        keys.unit is not None
+        and keys.unit.quantity == "temperature"
+        and reading.scale == "thousand"
+        and found.text.rstrip().endswith("k")
+    ):
+        # "5773 K" for a temperature is kelvin, not 5,773 thousand.
+        value, unit, written = value.scaleb(-3), KELVIN, "K"
     if near.every and keys.period is not None and unit is not None and value:
         # "every six months" for twice a year: once per six months.
         return [keys.period.factor / (unit.factor * value)], written, True
