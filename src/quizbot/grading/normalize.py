@@ -95,6 +95,8 @@ def strip_filler(ws: tuple[str, ...]) -> tuple[str, ...]:
 
     Never strips everything: a text made only of filler is kept as it is.
     """
+    if not ws or (ws[0] not in _LEADING and ws[-1] not in _TRAILING and ws[0].isascii()):
+        return ws  # the common case: nothing to strip
     original = ws
     changed = True
     while changed and ws:
