@@ -424,8 +424,12 @@ def _number_part(
         said = strip_filler(words(text))
         if not said:
             return say.empty(expected)
+        as_said = text
         if keys.is_year:
             text = spoken_years(text)
+            said = strip_filler(words(text))
+        elif keys.period is not None:
+            text = units.frequencies_as_numbers(text)
             said = strip_filler(words(text))
         if (
             _exact_form(keys.forms, said) is not None
@@ -468,6 +472,8 @@ def _number_part(
                 return say.wrong_unit(shown, expected)
             if written.startswith("a ") and keys.period is not None:
                 period = keys.period.name.rstrip("s")
+                # "twice a month", "一个月两次": the period as the learner said it
+                shown = as_said.strip().rstrip(".!?。！？")
                 if period not in expected:
                     expected_said = f"{expected} a {period}"
                     if not any(

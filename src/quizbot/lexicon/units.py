@@ -328,3 +328,27 @@ def data_power(unit: Unit) -> int:
         factor /= 1000
         power += 1
     return power
+
+
+# Frequencies said in one word, read as a number and a period.
+_FREQUENCY_WORDS = {
+    "biannually": "twice a year", "semiannually": "twice a year",
+    "semi-annually": "twice a year", "half-yearly": "twice a year",
+    "twice-yearly": "twice a year", "quarterly": "4 times a year",
+    "fortnightly": "every 2 weeks",
+}  # fmt: skip
+# Said alone, these are once in their period ("annually": once a year).
+_ONCE_WORDS = {"annually": "once a year", "yearly": "once a year", "monthly": "once a month",
+               "weekly": "once a week", "daily": "once a day"}  # fmt: skip
+_FREQUENCY = re.compile(r"\b(" + "|".join(map(re.escape, _FREQUENCY_WORDS)) + r")\b", re.I)
+# "一年两次" is "twice a year": 一 before a period means "per", not the number one.
+_CN_ONE_PERIOD = re.compile(r"一(?=年|个月|月|周|星期|天|小时)")
+
+
+def frequencies_as_numbers(text: str) -> str:
+    """ "biannually" as "twice a year", "一年两次" as "每年两次": a number and its period."""
+    alone = _ONCE_WORDS.get(text.strip().casefold())
+    if alone is not None:
+        return alone
+    text = _FREQUENCY.sub(lambda m: _FREQUENCY_WORDS[m.group(1).casefold()], text)
+    return _CN_ONE_PERIOD.sub("每", text) if "一" in text else text
