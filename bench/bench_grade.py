@@ -211,6 +211,8 @@ def in_process(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> No
         qid = rng.choice(ids)
         pooled.append((index[qid], rng.choice(pool[qid])))
     sets = {"pool": pooled, "distinct": distinct_responses(pack, rng, RESPONSES)}
+    for question in pack.questions:
+        grade(question, "warm up")  # each question prepared once, as a batch does first
     for name, responses in sets.items():
         prepared_keys._canonical.clear()  # a fresh start: nothing graded yet
         distinct = len({(q.id, r) for q, r in responses})
