@@ -94,7 +94,7 @@ _PERIOD_WORDS = {
     "daily": "days", "hourly": "hours", "annual": "years",
 }  # fmt: skip
 _PERIOD_LEADS = ("a", "an", "per", "each", "every", "/", "a single")
-_PER_ANNUM = ("per annum", "a annum")
+_PER_ANNUM = ("per annum",)
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -204,9 +204,6 @@ class Around:
     period: Unit | None = None  # "twice a year": years
     every: bool = False  # "every six months": the number is the period's length
     unit_text: str = ""  # the unit as written, for feedback
-
-
-NOTHING = Around()
 
 
 def _unit_at(tokens: list[str], i: int) -> tuple[Unit | None, int]:
