@@ -40,6 +40,13 @@ USES = q(
     prompt="Name two ways the internet helped during the pandemic.",
 )
 
+YEARS = q(
+    "list",
+    "1997, 2020",
+    answers=(("1997",), ("2020",)),
+    prompt="Name the year the report began and the landmark year.",
+)
+
 PLANETS = "Mercury, Venus, Earth, Mars, Jupiter, Saturn, Uranus, Neptune"
 
 C, P, X = "correct", "partial", "incorrect"
@@ -73,6 +80,9 @@ CASES: list[tuple[Question, str, str, float]] = [
     (USERS, "342,000,000; 215,000,000", C, 1.0),
     (USERS, "342m", P, 0.5),
     (USERS, "346m, 215m", P, 0.5),  # a wrong number is a wrong item
+    (USERS, "three hundred forty-two million, 215m", C, 1.0),
+    (YEARS, "nineteen ninety-seven and twenty twenty", C, 1.0),
+    (YEARS, "1997, twenty twenty-one", P, 0.5),
     # no separators: the words split into items
     (GIANTS, "Jupiter Saturn Uranus Neptune", C, 1.0),
     (GIANTS, "jupiter saturn uranus", P, 0.75),

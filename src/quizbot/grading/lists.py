@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import strip_filler, words
-from quizbot.grading.numbers import read_number
+from quizbot.grading.numbers import read_number, spoken_years
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
 from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
@@ -83,8 +83,10 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
 
 def _number_item(keys: Prepared, text: str) -> int | None:
     """The number item this part names as a number ("342m" for 342 million), if any."""
-    if not keys.item_numbers or not any(c.isdigit() for c in text):
+    if not keys.item_numbers:
         return None
+    if keys.item_years:
+        text = spoken_years(text)  # "twenty twenty" for a year item
     reading = read_number(text)
     if reading is None:
         return None

@@ -83,6 +83,7 @@ class Prepared:
     plain_number: bool = False
     # list: the values of the items that read as numbers ("342 million"), per item
     item_numbers: tuple[frozenset[Decimal], ...] = ()
+    item_years: bool = False  # some item is a year: a part may say it aloud
     # list: each item form's words, to the item's index (the first on a tie): exact parts
     # are found without any edit distance
     item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
@@ -318,6 +319,11 @@ def prepare(question: Question) -> Prepared:
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
         item_exact=_item_exact(items),
+        item_years=any(
+            reading is not None and _is_year(reading)
+            for item in question.answers
+            for reading in map(read_number, item)
+        ),
         plain_number=(
             question.type == "number"
             and len(key_numbers) == 1
