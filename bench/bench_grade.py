@@ -9,12 +9,14 @@ import csv
 import io
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from quizbot.batch import grade_rows
 from quizbot.grading import grade
+from quizbot.grading import prepared as prepared_keys
 from quizbot.grading.normalize import words
 from quizbot.packs.model import Pack, Question, Reject
 
@@ -145,11 +147,96 @@ def single_grades(pack: Pack) -> None:
         print(f"  {label}: {(time.perf_counter() - start) * 1e6:.0f} µs")
 
 
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def distinct_responses(pack: Pack, rng: random.Random, count: int) -> list[tuple[Question, str]]:
+    """Mostly distinct responses, as a class writes them: right, near, wrong, padded, typed."""
+    made: list[tuple[Question, str]] = []
+    leads = ["", "I think ", "it's ", "maybe ", "the answer is ", "um ", "probably "]
+    for n in range(count):
+        question = pack.questions[rng.randrange(len(pack.questions))]
+        lead = rng.choice(leads)
+        answer = question.answer
+        roll = rng.random()
+        if question.type == "text":
+            if roll < 0.4:
+                said = answer if rng.random() < 0.5 else answer.lower()
+            elif roll < 0.6:
+                said = " ".join(_typo(w, rng) for w in answer.split())
+            elif roll < 0.8:
+                said = f"{rng.choice(APPS)} {rng.randrange(1000)}"
+            else:
+                said = f"{answer} app {n}"
+        elif question.type == "number":
+            value = int(answer.split()[0])
+            if roll < 0.4:
+                said = rng.choice([answer, f"{value}m", f"{value},000,000", f"about {answer}"])
+            elif roll < 0.7:
+                said = f"{value + rng.randint(-50, 50)} million"
+            else:
+                said = f"{rng.randint(1, 99_999)} {rng.choice(['people', 'users', ''])}"
+        elif question.type == "choice":
+            if roll < 0.5:
+                said = rng.choice(["A", "B", "C", "D", "(b)", "option C", "b)"])
+            else:
+                said = rng.choice(question.options) + rng.choice(["", " city", f" {n}"])
+        elif question.type == "truefalse":
+            said = rng.choice(["true", "false", "yes", "no", "not true", "T", "对"])
+            said += rng.choice(["", "", f" because {n}", ", I think"])
+        else:
+            cities = rng.sample(CITIES, rng.randint(1, 4))
+            said = rng.choice([", ", " and ", "; ", "/"]).join(cities)
+        made.append((question, lead + said))
+    return made
+
+
+def in_process(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> None:
+    """grade() itself, on one core, without the batch's verdict cache.
+
+    Two sets of 100,000 responses: the pool ``quizbot grade`` is measured on (about
+    half the rows distinct) and one where nearly every response is distinct. The
+    first pass also grades each question's canonical responses for the first time.
+    Rates are per second of this process's CPU time: on a machine shared with other
+    jobs, wall time measures the others too.
+    """
+    index = {q.id: q for q in pack.questions}
+    ids = list(pool)
+    pooled = []
+    for _ in range(RESPONSES):
+        qid = rng.choice(ids)
+        pooled.append((index[qid], rng.choice(pool[qid])))
+    sets = {"pool": pooled, "distinct": distinct_responses(pack, rng, RESPONSES)}
+    for question in pack.questions:
+        grade(question, "warm up")  # each question prepared once, as a batch does first
+    for name, responses in sets.items():
+        prepared_keys._canonical.clear()  # a fresh start: nothing graded yet
+        distinct = len({(q.id, r) for q, r in responses})
+        rates = []
+        for _ in range(3):
+            words.cache_clear()
+            start = time.process_time()
+            for question, response in responses:
+                grade(question, response)
+            rates.append(len(responses) / (time.process_time() - start))
+        print(
+            f"grade() in-process, {name} ({distinct:,} of {len(responses):,} distinct): "
+            f"first pass {rates[0]:,.0f}/s, best of 3 {max(rates):,.0f}/s"
+        )
+
+
 def main() -> None:
     rng = random.Random(7)
     start = time.perf_counter()
     pack, pool = make_pack(rng)
     print(f"pack of {len(pack):,} questions built in {time.perf_counter() - start:.2f} s")
+    in_process(pack, pool, rng)
+    if "--in-process" in sys.argv:
+        return
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "responses.csv"
         write_responses(source, pool, rng)

@@ -190,7 +190,7 @@ def grade_rows(
                 verdict = grade(index[question_id], response)
             values: tuple[str, float | None, str] = (
                 verdict.verdict,
-                verdict.score,
+                verdict.score if verdict.graded else None,  # an "error" row has no score
                 verdict.feedback,
             )
         else:

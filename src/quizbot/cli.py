@@ -307,9 +307,11 @@ def summary_line(summary: object) -> str:
     """``graded 120 rows: 90 correct, ...`` from a batch summary."""
     names = ("rows", "correct", "partial", "incorrect", "errors")
     counts = {name: getattr(summary, name, 0) for name in names}
+    rows = f"{counts['rows']} row" + ("" if counts["rows"] == 1 else "s")
+    errors = f"{counts['errors']} error" + ("" if counts["errors"] == 1 else "s")
     return (
-        "graded {rows} rows: {correct} correct, {partial} partial, "
-        "{incorrect} incorrect, {errors} errors".format(**counts)
+        f"graded {rows}: {counts['correct']} correct, {counts['partial']} partial, "
+        f"{counts['incorrect']} incorrect, {errors}"
     )
 
 

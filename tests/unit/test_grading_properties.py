@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from grading_helpers import q
+from grading_helpers import q, tol
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +26,36 @@ QUESTIONS: list[Question] = [
     q("choice", "Hohhot", options=("Baotou", "Hohhot", "Ordos")),
     q("truefalse", "true"),
     q("list", "Guizhou, Yunnan", answers=(("Guizhou", "贵州"), ("Yunnan",)), need=1),
+    # issue 9: units, periods, years, money, data, numbers in lists, t2s exceptions
+    q("number", "8 minutes"),
+    q("number", "5500 °C"),
+    q("number", "100 °F", tolerance=tol("1")),
+    q("number", "twice", prompt="How often a year is it published?"),
+    q("number", "8848", unit="metres"),
+    q("number", "4000", unit="yuan"),
+    q("number", "1 GB"),
+    q("number", "100 Mbps"),
+    q("number", "2020", prompt="Which year?"),
+    q("number", "3.42亿", unit="people"),
+    q("list", "342 million, 215 million", answers=(("342 million",), ("215 million",))),
+    q(
+        "list",
+        "Jupiter, Saturn, Uranus, Neptune",
+        answers=(("Jupiter",), ("Saturn",), ("Uranus",), ("Neptune",)),
+    ),
+    q("text", "髮", reject=("發",)),
+    q("choice", "企业微信", options=("钉钉", "企业微信"), prompt="哪个应用？"),
 ]
+# Pieces people write around numbers: mixed into responses to reach the unit and list paths.
+PIECES = st.sampled_from(
+    [
+        "8", "480", "3.42", "900", "twice", "every", "six", "months", "a", "year", "per",
+        "minutes", "hours", "km", "m", "°C", "kelvin", "$", "¥", "元", "亿", "万", "一亿",
+        "五千万", "9亿3千万", "GB", "MB", "Mbps", "%", "percentage points", "twenty",
+        "nineteen", "ninety-seven", ",", " and ", "etc", "not", "(", ")", "E", "no,", "—",
+        "企業微信", "髮", "發", "light years", "每年", "两次", "-", "/", "\n", "\x00",
+    ]
+)  # fmt: skip
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -38,6 +67,15 @@ def test_no_input_raises_or_hits_the_safety_net(question: Question, response: st
     assert verdict.verdict in ("correct", "partial", "incorrect")
     assert 0.0 <= verdict.score <= 1.0
     assert verdict.feedback and "\n" not in verdict.feedback
+
+
+@FAST
+@given(st.sampled_from(QUESTIONS), st.lists(PIECES, max_size=12).map(" ".join))
+def test_number_and_unit_phrases_never_raise(question: Question, response: str) -> None:
+    verdict = grade(question, response)
+    assert verdict.reason != "error"
+    assert verdict.verdict in ("correct", "partial", "incorrect")
+    assert 0.0 <= verdict.score <= 1.0
 
 
 @FAST

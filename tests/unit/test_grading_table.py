@@ -327,7 +327,7 @@ CASES: list[tuple[Question, str, str, str | None]] = [
     (CITY, "hohot", C, "typo"),
     (CITY, "A", X, "wrong"),
     (CITY, "Baotou", X, "wrong"),
-    (CITY, "E", X, "wrong"),
+    (CITY, "E", X, "no_such_option"),  # there is no option E
     (CITY, "B or C", X, "alternatives"),
     (CITY, "not B", X, "negated"),
     (CITY, "", X, "empty"),

@@ -153,3 +153,50 @@ def test_a_hyphen_before_a_scale_word_joins_it_to_the_number(text: str) -> None:
 @pytest.mark.parametrize("text", ["covid-19", "19-covid", "mp-3"])
 def test_a_hyphen_before_another_word_is_still_a_glued_word(text: str) -> None:
     assert read_number(text) is None
+
+
+# --- issue 9: spaced 万/亿, Chinese numbers in parts, years as people say them
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3.42 亿", "342000000"),
+        ("3.42亿", "342000000"),
+        ("3.42 亿人", "342000000"),
+        ("1.5 亿", "150000000"),
+        ("15000 万", "150000000"),
+        ("一亿 五千万", "150000000"),
+        ("about 3.42 亿", "342000000"),
+        ("9亿3千万", "930000000"),
+        ("九亿三千万", "930000000"),
+    ],
+)
+def test_spaced_and_compound_chinese_numbers_are_one_number(text: str, value: str) -> None:
+    reading = read_number(text)
+    assert reading is not None and reading.value == Decimal(value)
+    assert len(find_numbers(text)) == 1
+
+
+def test_a_bigger_chinese_number_after_another_stays_two() -> None:
+    assert [f.reading.value for f in find_numbers("三亿 两亿")] == [Decimal("3e8"), Decimal("2e8")]
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [
+        ("twenty twenty", "2020"),
+        ("nineteen ninety-seven", "1997"),
+        ("nineteen ninety seven", "1997"),
+        ("Twenty twenty-one", "2021"),
+        ("nineteen oh five", "1905"),
+        ("nineteen hundred", "1900"),
+        ("in twenty ten", "in 2010"),
+        ("forty fifty million", "forty fifty million"),  # 4050 is no year
+        ("twenty", "twenty"),
+    ],
+)
+def test_spoken_years(said: str, digits: str) -> None:
+    from quizbot.grading.numbers import spoken_years
+
+    assert spoken_years(said) == digits

@@ -283,7 +283,7 @@ def test_the_round_summary_and_review() -> None:
     messages = tutor.respond("/skip")
     summary = messages[-1]
     assert summary.kind == "summary"
-    assert "You got 1 of 3 right (1 points) in 3 min 15 s." in summary.text
+    assert "You got 1 of 3 right (1 point) in 3 min 15 s." in summary.text
     assert "(skipped)" in summary.text and "Missed:" in summary.text
     assert "review" in summary.text
     assert tutor.status.stage == "finished_round"

@@ -12,7 +12,7 @@ from quizbot.grading import feedback as say
 from quizbot.grading.normalize import strip_filler, words
 from quizbot.grading.numbers import read_number
 from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
-from quizbot.grading.text import Match, best_match
+from quizbot.grading.text import Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Question
 
@@ -66,7 +66,7 @@ def _letter(text: str, order: list[int]) -> tuple[int, str, bool] | None:
     letter = found.group(1) or found.group(2) or found.group(3)
     position = ord(letter) - ord("a")
     if position >= len(order):
-        return None
+        return -1, found.group(4).strip(), True
     marked = found.group(3) is None or bool(re.match(r"^[a-z]\s*[).:\]]", text[found.start(3) :]))
     if text.startswith(("option", "choice", "answer", "letter", "选")):
         marked = True
@@ -82,15 +82,23 @@ def choice_part(
     option_numbers = keys.option_numbers
 
     def by_text(text: str) -> tuple[int | None, int]:
-        """(option index the text names, slips); None when no option or a tie."""
+        """(option index the text names, slips); None when no option or a tie.
+
+        Words that only repeat the prompt are dropped when the whole does not match
+        ("WeChat Work app" when the prompt asks which app).
+        """
         said = strip_filler(words(text))
         if not said:
             return None, 0
         best: list[tuple[int, int]] = []
-        for i, forms in enumerate(option_forms):
-            match = best_match(forms, said)
-            if match is not None:
-                best.append((match.slips, i))
+        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
+            for i, forms in enumerate(option_forms):
+                match = best_match(forms, attempt)
+                if match is not None:
+                    best.append((match.slips, i))
+            if best:
+                break
         if not best:
             reading = read_number(text)
             if reading is not None:
@@ -115,6 +123,10 @@ def choice_part(
             if letter is None:
                 continue
             index, rest, marked = letter
+            if index < 0:
+                if not rest and (marked or len(said) == 1):
+                    return -1, True, 0
+                continue
             if not rest:
                 return index, True, 0
             named, slips = by_text(rest)
@@ -142,6 +154,8 @@ def choice_part(
         index, by_letter, slips = chosen(text)
         if index is None:
             return say.wrong(text, expected)
+        if index < 0:
+            return say.no_such_option(said[-1][:1], expected)
         if index == correct:
             if by_letter:
                 return Verdict("correct", 1.0, f"Correct — {expected}.", "choice_letter", expected)
@@ -154,7 +168,7 @@ def choice_part(
 
     def mentions(text: str) -> bool:
         index, _, _ = chosen(text)
-        return index == correct
+        return index == correct and index >= 0
 
     return part, mentions
 
@@ -197,14 +211,45 @@ def _truth_of(word: str) -> bool | None:
     return None
 
 
+# Whole answers that say true or false without a truth word.
+_TRUTH_PHRASES = {
+    "not really": False, "not at all": False, "of course not": False, "definitely not": False,
+    "absolutely not": False, "certainly not": False, "no way": False, "not true": False,
+    "of course": True, "absolutely": True, "definitely": True, "certainly": True,
+    "exactly": True, "indeed": True, "不是的": False, "当然": True,
+}  # fmt: skip
+# A verdict word, then a reason: "no, it's a dwarf planet", "False - it is a dwarf planet".
+_REASON = re.compile(r"\s*(?:[,;:.!?，；：。！？–—]|\s-|-\s|\bbecause\b|\bsince\b)")
+
+
 def read_truth(cleaned: str) -> bool | None:
-    """True, False, or None when the response does not clearly say one of them."""
+    """True, False, or None when the response does not clearly say one of them.
+
+    A leading verdict followed by a reason counts ("no, it's a dwarf planet"),
+    unless the reason itself says the opposite.
+    """
+    value = _read_truth(cleaned)
+    if value is not None:
+        return value
+    head, *rest = _REASON.split(cleaned, maxsplit=1)
+    if not rest or not words(rest[0]):
+        return None
+    value = _read_truth(head)
+    if value is None:
+        return None
+    return None if _read_truth(rest[0]) is (not value) else value
+
+
+def _read_truth(cleaned: str) -> bool | None:
     said = words(cleaned)
     if not said:
         return None
     whole = "".join(said)
     if whole in TRUE_WORDS or whole in FALSE_WORDS:
         return whole in TRUE_WORDS
+    phrase = " ".join(said)
+    if phrase in _TRUTH_PHRASES:
+        return _TRUTH_PHRASES[phrase]
     said = strip_filler(said)
     values: set[bool] = set()
     flip = False

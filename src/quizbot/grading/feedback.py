@@ -76,7 +76,7 @@ def alternatives(parts: Sequence[str], expected: str) -> Verdict:
 def rejected(said: str, expected: str, author_feedback: str | None) -> Verdict:
     if author_feedback:
         return _wrong("rejected", author_feedback, expected)
-    return _wrong("rejected", f"{_quote(said)} is not right: the answer is {expected}.", expected)
+    return _wrong("rejected", f"The answer is {expected}, not {_quote(said)}.", expected)
 
 
 def prompt_only(expected: str) -> Verdict:
@@ -86,7 +86,7 @@ def prompt_only(expected: str) -> Verdict:
 
 
 def wrong(said: str, expected: str) -> Verdict:
-    return _wrong("wrong", f"{_quote(said)} is not right: the answer is {expected}.", expected)
+    return _wrong("wrong", f"The answer is {expected}, not {_quote(said)}.", expected)
 
 
 def wrong_text(
@@ -138,6 +138,14 @@ def wrong_scale(said: str, expected: str) -> Verdict:
 
 
 def wrong_number(said: str, expected: str) -> Verdict:
-    return _wrong(
-        "wrong_number", f"{_quote(said)} is not right: the answer is {expected}.", expected
-    )
+    return _wrong("wrong_number", f"The answer is {expected}, not {_quote(said)}.", expected)
+
+
+def no_such_option(letter: str, expected: str) -> Verdict:
+    """A letter with no option ("E" of A-C): the tutor keeps the question open."""
+    return _wrong("no_such_option", f"There is no option {letter.upper()}.", expected)
+
+
+def wrong_unit(said: str, expected: str) -> Verdict:
+    """A number in a unit that is not the answer's (another quantity, or not the same amount)."""
+    return _wrong("wrong_unit", f"{_quote(said)} is not {expected}.", expected)

@@ -1,9 +1,16 @@
-"""List questions: split the response into items, match each item once, count towards need."""
+"""List questions: split the response into parts, match each item once, and let wrong parts cost.
+
+score = max(0, min(right, k - wrong)) / k, so naming every option never pays.
+"""
 
 from __future__ import annotations
 
-from quizbot.grading.guards import NEGATIONS
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.numbers import read_number, spoken_years
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
 from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
@@ -16,9 +23,33 @@ _SEPARATOR = LIST_SEPARATOR
 _MAX_SPAN = 4
 # More pieces than this is not a list answer; the rest is ignored.
 _MAX_PIECES = 60
+# A run-together response ("Jupiter Saturn Uranus") longer than this is not split.
+_MAX_RUN_WORDS = 24
+# Parts that say "and more" ("etc", "and so on": the "and" is a separator): neither right nor wrong.
+_FILLER = frozenset(
+    {
+        "etc", "etcetera", "et cetera", "so on", "so forth", "others", "other", "more",
+        "many more", "the rest", "the others", "others too", "stuff", "things", "等", "等等",
+        "之类", "什么的", "so on etc",
+    }
+)  # fmt: skip
+# Wrong items named in the feedback, at most.
+_NAMED_WRONG = 3
 
 
-def _join(items: list[str]) -> str:
+@dataclass(frozen=True)
+class _Part:
+    """What one part of the response was: an item (index), a repeat, nothing, or wrong."""
+
+    kind: str  # "item", "repeat", "nothing", "wrong"
+    index: int = -1
+
+
+_NOTHING = _Part("nothing")
+_WRONG = _Part("wrong")
+
+
+def _join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -41,70 +72,160 @@ def _rejoin(piece: str, separator: str) -> str:
     return piece + (" and " if separator.strip() == "&" else separator)
 
 
-def _match_item(
-    keys: Prepared, open_items: set[int], text: str, *, run: bool = False
-) -> tuple[int | None, bool]:
-    """(index of the item this piece names, whether it named an item already counted).
+def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
+    best: tuple[Match, int] | None = None
+    for index, forms in enumerate(keys.items):
+        match = best_match(forms, said)
+        if match is not None and (best is None or match.slips < best[0].slips):
+            best = (match, index)
+    return best
+
+
+def _number_item(keys: Prepared, text: str) -> int | None:
+    """The number item this part names as a number ("342m" for 342 million), if any."""
+    if not keys.item_numbers:
+        return None
+    if keys.item_years:
+        text = spoken_years(text)  # "twenty twenty" for a year item
+    reading = read_number(text)
+    if reading is None:
+        return None
+    for index, values in enumerate(keys.item_numbers):
+        if reading.value in values:
+            return index
+    return None
+
+
+def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False) -> _Part:
+    """Grade one part of the response against the items.
 
     For a ``run`` of pieces put back together, nothing is tried when no item
     has a number of words it could match.
     """
-    said = strip_filler(words(text))
-    if not said or any(w in NEGATIONS for w in said):
-        return None, False
+    plain = words(text)
+    said = strip_filler(plain)
+    if not said or " ".join(said) in _FILLER or " ".join(plain) in _FILLER:
+        return _NOTHING
+    if any(w in NEGATIONS for w in said):
+        return _NOTHING  # "not Pluto" says what is not on the list
+    exact = keys.item_exact.get(said)
+    if exact is not None and not any(f.words == said for f in keys.reject_forms):
+        return _Part("item" if exact in open_items else "repeat", exact)
     trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
     attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
-        return None, False
+        return _WRONG
     for attempt in attempts:
-        best: tuple[Match, int] | None = None
-        for index, forms in enumerate(keys.items):
-            match = best_match(forms, attempt)
-            if match is not None and (best is None or match.slips < best[0].slips):
-                best = (match, index)
+        best = _best_item(keys, attempt)
         if reject_wins(match_rejects(keys, attempt), best[0] if best else None):
-            return None, False
+            return _WRONG
         if best is not None:
-            return best[1], best[1] not in open_items
-    return None, False
+            return _Part("item" if best[1] in open_items else "repeat", best[1])
+    if run:
+        return _WRONG
+    number = _number_item(keys, text)
+    if number is not None:
+        return _Part("item" if number in open_items else "repeat", number)
+    gloss = split_gloss(text)
+    if gloss is not None:
+        # "Artificial Intelligence (AI)": right when the outer part names an item and
+        # the bracket says nothing else.
+        outer, inner = (_part(keys, open_items, side) for side in gloss)
+        if outer.kind in ("item", "repeat") and (
+            inner.kind == "nothing" or inner.index == outer.index
+        ):
+            return outer
+    return _WRONG
+
+
+def _run_together(keys: Prepared, text: str) -> list[int] | None:
+    """A response with no separator whose words split into different items, in order."""
+    said = strip_filler(words(text))
+    if not 2 <= len(said) <= _MAX_RUN_WORDS or not keys.item_sizes:
+        return None
+    longest = max(keys.item_sizes)
+
+    def split(at: int, used: frozenset[int]) -> list[int] | None:
+        if at == len(said):
+            return []
+        for size in range(min(longest, len(said) - at), 0, -1):
+            best = _best_item(keys, said[at : at + size])
+            if best is None or best[1] in used:
+                continue
+            rest = split(at + size, used | {best[1]})
+            if rest is not None:
+                return [best[1], *rest]
+        return None
+
+    found = split(0, frozenset())
+    return found if found is not None and len(found) >= 2 else None
 
 
 def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) -> Verdict:
     items = keys.items
-    first_forms = [item[0].text for item in items if item]
     need = max(1, min(question.needed, len(items))) if items else 1
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]
     open_items = set(range(len(items)))
     found: list[int] = []
-    strays: list[str] = []
+    wrong: list[str] = []
     i = 0
     while i < len(segments):
         taken = 1
-        named: int | None = None
+        part: _Part | None = None
         if keys.multi_piece_items:
             for span in range(min(_MAX_SPAN, len(segments) - i), 1, -1):
                 joined = (
                     "".join(_rejoin(segments[i + k], separators[i + k]) for k in range(span - 1))
                     + segments[i + span - 1]
                 )
-                index, _ = _match_item(keys, open_items, joined, run=True)
-                if index is not None and index in open_items:
-                    named, taken = index, span
+                spanned = _part(keys, open_items, joined, run=True)
+                if spanned.kind == "item":
+                    part, taken = spanned, span
                     break
-        if named is None:
-            index, repeated = _match_item(keys, open_items, segments[i])
-            if index is not None and not repeated:
-                named = index
-            elif index is None and words(segments[i]):
-                strays.append(" ".join(segments[i].split()))
-        if named is not None:
-            open_items.discard(named)
-            found.append(named)
+        if part is None:
+            part = _part(keys, open_items, segments[i])
+        if part.kind == "item":
+            open_items.discard(part.index)
+            found.append(part.index)
+        elif part.kind == "wrong":
+            wrong.append(" ".join(segments[i].split()))
         i += taken
+    if len(segments) == 1 and wrong:
+        run = _run_together(keys, segments[0])
+        if run is not None:
+            found, wrong = run, []
+            open_items -= set(run)
+    return _verdict(keys, need, found, wrong, open_items, expected)
+
+
+def _quoted(parts: Sequence[str]) -> str:
+    shown = [p if len(p) <= 40 else p[:39] + "…" for p in parts[:_NAMED_WRONG]]
+    if len(parts) > _NAMED_WRONG:
+        shown.append(f"{len(parts) - _NAMED_WRONG} more")
+    return _join(shown)
+
+
+def _sentence(text: str) -> str:
+    """A feedback sentence starts with a capital, even when an item is written in lower case."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def _verdict(
+    keys: Prepared,
+    need: int,
+    found: list[int],
+    wrong: list[str],
+    open_items: set[int],
+    expected: str,
+) -> Verdict:
+    items = keys.items
+    right = len(found)
+    score = max(0, min(right, need - len(wrong))) / need
     names = _join([items[k][0].text for k in found])
-    if len(found) >= need:
+    is_are = "is" if len(wrong) == 1 else "are"
+    if score >= 1:
         if need < len(items):
             text = f"Correct — {names}."
         else:
@@ -112,17 +233,21 @@ def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) 
             text = f"Correct — {count}: {names}." if len(items) > 1 else f"Correct — {names}."
         return Verdict("correct", 1.0, text, "exact", expected)
     missing = [items[k][0].text for k in sorted(open_items)]
+    if wrong and found:
+        text = f"{names} right, but {_quoted(wrong)} {is_are} not on the list"
+        if score == 0:
+            text += f" and each wrong item cancels a right one: the answers are {expected}."
+            return Verdict("incorrect", 0.0, _sentence(text), "wrong", expected)
+        text += f": {round(score * need)} of {need}."
+        return Verdict("partial", score, _sentence(text), "partial_list", expected)
     if found:
-        also = "another" if need - len(found) == 1 else f"{need - len(found)} more"
-        text = f"{len(found)} of {need}: {names} right; {also} from {_join(missing)}."
+        also = "another" if need - right == 1 else f"{need - right} more"
+        text = f"{right} of {need}: {names} right; {also} from {_join(missing)}."
         if need == len(items):
-            text = f"{len(found)} of {need}: {names} right; missing {_join(missing)}."
-        return Verdict("partial", len(found) / need, text, "partial_list", expected)
-    answers = _join(first_forms)
-    return Verdict(
-        "incorrect",
-        0.0,
-        f"None of those is on the list: the answers are {answers}.",
-        "wrong",
-        expected,
-    )
+            text = f"{right} of {need}: {names} right; missing {_join(missing)}."
+        return Verdict("partial", score, text, "partial_list", expected)
+    if wrong:
+        text = _sentence(f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}.")
+    else:
+        text = f"None of those is on the list: the answers are {expected}."
+    return Verdict("incorrect", 0.0, text, "wrong", expected)

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from quizbot.lexicon.chinese import to_simplified
+
 # The longest response that is graded: a longer one is not an answer ("too long"),
 # and no text is cleaned past this many characters.
 MAX_RESPONSE_CHARS = 2000
@@ -25,11 +27,18 @@ _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _WORD = re.compile(f"[{CJK}]+|(?:[^\\W_{CJK}]|(?<=\\d)\\.(?=\\d))+")
 
 
-def clean(text: str) -> str:
-    """NFKC, control characters out, white space collapsed (case is kept for quoting)."""
+def clean(text: str, *, simplified: bool = True) -> str:
+    """NFKC, traditional Chinese made simplified, control characters out, white space
+    collapsed (case is kept for quoting).
+
+    ``simplified=False`` for the few questions whose answer and a reject differ only
+    by a traditional character (a pack that tests 髮 against 發).
+    """
     text = text[:MAX_RESPONSE_CHARS]
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
+        if simplified:
+            text = to_simplified(text)
     text = _CONTROL.sub(" ", text)
     # New lines are kept: they separate the items of a list answer.
     return _NEWLINES.sub("\n", _SPACES.sub(" ", text)).strip()
@@ -86,6 +95,8 @@ def strip_filler(ws: tuple[str, ...]) -> tuple[str, ...]:
 
     Never strips everything: a text made only of filler is kept as it is.
     """
+    if not ws or (ws[0] not in _LEADING and ws[-1] not in _TRAILING and ws[0].isascii()):
+        return ws  # the common case: nothing to strip
     original = ws
     changed = True
     while changed and ws:

@@ -280,9 +280,29 @@ class _Reader:
             if phrase is None:
                 i += 1
                 continue
+            phrase = self.chinese_rest(phrase)
             found.append(phrase)
             i = phrase.last + 1
         return found
+
+    def chinese_rest(self, phrase: _Phrase) -> _Phrase:
+        """Add what follows a 亿 or 万 and is smaller: 9亿3千万, 一亿 五千万 (one number each)."""
+        while True:
+            end = self.tokens[phrase.last]
+            if end.kind != "cn" or end.text[-1] not in _CN_BIG:
+                return phrase
+            j = phrase.last + 1
+            if j >= len(self.tokens) or self.tokens[j].start - end.end > 1:
+                return phrase
+            if self.tokens[j].kind not in ("num", "cn"):
+                return phrase
+            rest = self.phrase_at(j)
+            if rest is None or rest.percent or self.tokens[rest.last].kind != "cn":
+                return phrase
+            if not 0 < rest.value < Decimal(10) ** _CN_BIG[end.text[-1]]:
+                return phrase
+            phrase.value += rest.value
+            phrase.last = rest.last
 
     def phrase_at(self, i: int) -> _Phrase | None:
         tok = self.tokens[i]
@@ -335,11 +355,11 @@ class _Reader:
             if j > i + 1:
                 value = Decimal("".join(t.text for t in tokens[i:j]))
                 last = j - 1
-        # Chinese units glued on: 3.42亿, 900万, 9百万.
+        # Chinese units glued on or after one space: 3.42亿, 3.42 亿, 900万, 9百万.
         if (
             last + 1 < len(tokens)
             and tokens[last + 1].kind == "cn"
-            and (tokens[last + 1].start == tokens[last].end)
+            and tokens[last + 1].start - tokens[last].end <= 1
         ):
             cn = tokens[last + 1].text
             if all(c in _CN_SMALL or c in _CN_BIG for c in cn):
@@ -553,10 +573,28 @@ def clean_for_numbers(text: str) -> str:
     return text.casefold()
 
 
+_PLAIN_NUMBER = re.compile(
+    r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?: ?(thousand|million|billion|trillion|k|m|mn|bn|b|tn))?"
+)
+
+
 def find_numbers(text: str) -> list[FoundNumber]:
     """Every number stated in ``text``, in order (never raises)."""
     try:
         cleaned = clean_for_numbers(text)
+        plain = _PLAIN_NUMBER.fullmatch(cleaned)
+        if plain is not None:
+            # Digits alone ("904", "900,000,000") or with one scale ("904 million", "900m"):
+            # the commonest number responses, read without the tokenizer.
+            value = Decimal(plain.group(1).replace(",", ""))
+            scale = plain.group(2)
+            if scale is None:
+                reading = NumberReading(value, False, False)
+            else:
+                canonical, exponent = _SUFFIXES.get(scale) or (scale, _BIG_WORDS[scale])
+                reading = NumberReading(value.scaleb(exponent), False, True, canonical)
+            return [FoundNumber(reading, 0, len(cleaned), cleaned)]
         tokens = _tokens(cleaned)
         found = []
         for phrase in _Reader(tokens).phrases():
@@ -596,3 +634,42 @@ def read_number(text: str) -> NumberReading | None:
         return NumberReading(phrase.value, phrase.percent, phrase.scaled, phrase.scale)
     except (ArithmeticError, ValueError, IndexError, KeyError):
         return None
+
+
+# --- years as people say them -------------------------------------------------------
+
+_TEENS = {w: v for w, v in _UNITS.items() if 10 <= v <= 19}
+_YEAR_HEAD = "|".join([*_TEENS, *_TENS])
+_SMALL_UNITS = "|".join(w for w, v in _UNITS.items() if 1 <= v <= 9)
+_TENS_WORDS = "|".join(_TENS)
+_TEEN_WORDS = "|".join(_TEENS)
+_SPOKEN_YEAR = re.compile(
+    rf"\b({_YEAR_HEAD})[\s-]+(?:(hundred)|(?:oh|o|zero)[\s-]+({_SMALL_UNITS})"
+    rf"|({_TENS_WORDS})(?:[\s-]+({_SMALL_UNITS}))?|({_TEEN_WORDS}))\b",
+    re.IGNORECASE,
+)
+
+
+def _year_value(m: re.Match[str]) -> str:
+    head = m.group(1).casefold()
+    century = _TEENS.get(head) or _TENS[head]
+    if m.group(2):
+        rest = 0
+    elif m.group(3):
+        rest = _UNITS[m.group(3).casefold()]
+    elif m.group(4):
+        rest = _TENS[m.group(4).casefold()] + (_UNITS[m.group(5).casefold()] if m.group(5) else 0)
+    else:
+        rest = _UNITS[m.group(6).casefold()]
+    year = century * 100 + rest
+    return str(year) if 1000 <= year <= 2100 else m.group()
+
+
+def spoken_years(text: str) -> str:
+    """Years said in words as digits: "twenty twenty" 2020, "nineteen ninety-seven" 1997.
+
+    Only for answers that are years: elsewhere "forty fifty million" stays two numbers.
+    """
+    if text.isascii() and not any(c.isalpha() for c in text):
+        return text
+    return _SPOKEN_YEAR.sub(_year_value, text[:MAX_NUMBER_TEXT_CHARS])

@@ -10,8 +10,11 @@ from decimal import Decimal
 
 from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
-from quizbot.grading.numbers import NumberReading, find_numbers, read_number
+from quizbot.grading.numbers import NumberReading, clean_for_numbers, find_numbers, read_number
 from quizbot.grading.text import Form, Match, best_match, make_form
+from quizbot.grading.verdict import Verdict
+from quizbot.lexicon import units
+from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Reject
 
 # Enough for a whole batch of a big pack; the cache is simply emptied when full.
@@ -66,6 +69,105 @@ class Prepared:
     multi_piece_items: bool = False
     item_sizes: frozenset[int] = frozenset()
     truth: bool = False  # truefalse: the key
+    # Traditional characters are made simplified, unless that would make an answer
+    # equal to a reject of the same question (a pack that tests 髮 against 發).
+    simplified: bool = True
+    # number: the answer's unit (from its text or ``unit:``), the period it is
+    # counted in ("twice a year"), its unit as shown, and whether it is a year.
+    unit: Unit | None = None
+    period: Unit | None = None
+    unit_label: str = ""
+    is_year: bool = False
+    # number: one key number, no unit, period, reject or text form: a response that is
+    # just that number is right without any other check
+    plain_number: bool = False
+    # list: the values of the items that read as numbers ("342 million"), per item
+    item_numbers: tuple[frozenset[Decimal], ...] = ()
+    item_years: bool = False  # some item is a year: a part may say it aloud
+    # list: each item form's words, to the item's index (the first on a tie): exact parts
+    # are found without any edit distance
+    item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
+
+
+PERCENT = units.lookup("percent")
+METRES = units.lookup("metres")
+
+
+def _is_year(reading: NumberReading) -> bool:
+    value = reading.value
+    return (
+        not reading.scaled
+        and not reading.percent
+        and value == value.to_integral_value()
+        and 1000 <= value <= 2100
+    )
+
+
+def _metres_not_million(answer: str, reading: NumberReading) -> NumberReading:
+    """ "8848 m" in an answer in metres is 8848 metres, not 8848 million."""
+    found = find_numbers(answer)
+    if reading.scale == "million" and found and found[0].text.rstrip().endswith("m"):
+        return dataclasses.replace(reading, value=reading.value.scaleb(-6), scaled=False, scale="")
+    return reading
+
+
+def _item_exact(items: tuple[tuple[Form, ...], ...]) -> dict[tuple[str, ...], int]:
+    exact: dict[tuple[str, ...], int] = {}
+    for index, forms in enumerate(items):
+        for form in forms:
+            exact.setdefault(form.words, index)
+    return exact
+
+
+def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
+    """Each list item's values, for the items that read as numbers; () when none does."""
+    values = []
+    for item in question.answers:
+        readings = (read_number(form) for form in item)
+        values.append(frozenset(r.value for r in readings if r is not None))
+    return tuple(values) if any(values) else ()
+
+
+def _t2s_merges(question: Question) -> bool:
+    """Would t2s make an answer, alias, item or option equal to one of the question's rejects?"""
+    if not question.reject:
+        return False
+    keys = [question.answer, *question.accept, *question.options]
+    keys += [a for item in question.answers for a in item]
+    texts = [k for k in keys if not k.isascii()] + [r.answer for r in question.reject]
+    if all(t.isascii() for t in texts):
+        return False
+
+    def plain(text: str, simplified: bool) -> tuple[str, ...]:
+        return words(clean(text, simplified=simplified))
+
+    rejects = {plain(r.answer, True): plain(r.answer, False) for r in question.reject}
+    for key in keys:
+        merged = rejects.get(plain(key, True))
+        if merged is not None and merged != plain(key, False):
+            return True
+    return False
+
+
+def _unit_of(question: Question, key: NumberReading | None) -> tuple[Unit | None, Unit | None, str]:
+    """(unit, period, label) of a number question's answer."""
+    named = units.lookup(question.unit) if question.unit else None
+    unit: Unit | None = named
+    period: Unit | None = None
+    label = question.unit or ""
+    folded = clean_for_numbers(question.answer)
+    found = find_numbers(question.answer)
+    if found:
+        year = key is not None and _is_year(key) and named is None
+        near = units.around(folded, found[0].start, found[0].end, year)
+        period = near.period
+        if unit is None and near.unit is not None and not near.every:
+            unit = near.unit
+    if unit is None and key is not None and key.percent:
+        unit = PERCENT
+    if period is None:
+        period = units.period_in(question.prompt) or units.period_in(question.answer)
+    return unit, period, label
 
 
 def match_rejects(keys: Prepared, said: Sequence[str]) -> RejectHit | None:
@@ -91,23 +193,26 @@ def reject_wins(hit: RejectHit | None, match: Match | None) -> bool:
 
 
 # The separators of a list answer ("and", a comma...), as in ``lists``.
-LIST_SEPARATOR = re.compile(r"(\s*(?:[,;/\n&、，；]|\band\b)\s*)", re.IGNORECASE)
+# A comma between thousands ("342,000,000") separates nothing.
+LIST_SEPARATOR = re.compile(
+    r"(\s*(?:[;/\n&、，；]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b)\s*)", re.IGNORECASE
+)
 
 
-def _forms(texts: tuple[str, ...], first_is_answer: bool = True) -> tuple[Form, ...]:
+def _forms(texts: tuple[str, ...], simplified: bool = True) -> tuple[Form, ...]:
     made = []
     for i, text in enumerate(texts):
-        form = make_form(text, alias=i > 0 or not first_is_answer)
+        form = make_form(text, alias=i > 0, simplified=simplified)
         if form is not None:
             made.append(form)
     return tuple(made)
 
 
-def _item_forms(texts: tuple[str, ...]) -> tuple[Form, ...]:
+def _item_forms(texts: tuple[str, ...], simplified: bool) -> tuple[Form, ...]:
     """A list item's forms, with "&" read as "and" ("R&D", "Belt & Road")."""
     made = []
     for i, text in enumerate(texts):
-        form = make_form(text.replace("&", " and "), alias=i > 0)
+        form = make_form(text.replace("&", " and "), alias=i > 0, simplified=simplified)
         if form is not None:
             made.append(dataclasses.replace(form, text=text.strip()))
     return tuple(made)
@@ -146,8 +251,13 @@ def _truth(answer: str) -> bool:
 def prepare(question: Question) -> Prepared:
     """Work out the comparable forms of a question's keys (never raises on odd text)."""
     keys = (question.answer, *question.accept)
-    forms = _forms(keys)
-    items = tuple(_item_forms(item) for item in question.answers) if question.type == "list" else ()
+    simplified = not _t2s_merges(question)
+    forms = _forms(keys, simplified)
+    items = (
+        tuple(_item_forms(item, simplified) for item in question.answers)
+        if question.type == "list"
+        else ()
+    )
     key_numbers: list[NumberReading] = []
     text_forms: list[Form] = []
     if question.type in ("number", "text", "choice"):
@@ -156,11 +266,11 @@ def prepare(question: Question) -> Prepared:
             if reading is not None:
                 key_numbers.append(reading)
             elif question.type == "number":
-                form = make_form(key, alias=i > 0)
+                form = make_form(key, alias=i > 0, simplified=simplified)
                 if form is not None:
                     text_forms.append(form)
     rejects = tuple(
-        RejectForm(r, make_form(r.answer, alias=True), read_number(r.answer))
+        RejectForm(r, make_form(r.answer, alias=True, simplified=simplified), read_number(r.answer))
         for r in question.reject
     )
     key_words = frozenset(w for form in forms for w in form.words) | frozenset(
@@ -169,9 +279,17 @@ def prepare(question: Question) -> Prepared:
     options: list[tuple[Form, ...]] = []
     if question.type == "choice":
         for option in question.options:
-            form = make_form(option)
+            form = make_form(option, simplified=simplified)
             own = (form,) if form is not None else ()
             options.append(forms + own if option == question.answer else own)
+    unit: Unit | None = None
+    period: Unit | None = None
+    unit_label = ""
+    if question.type == "number":
+        first = key_numbers[0] if key_numbers else None
+        unit, period, unit_label = _unit_of(question, first)
+        if unit is METRES and key_numbers:
+            key_numbers[0] = _metres_not_million(question.answer, key_numbers[0])
     all_key_text = " ".join(keys + tuple(a for item in question.answers for a in item))
     plain_keys = " ".join(words(clean(all_key_text)))
     return Prepared(
@@ -179,7 +297,7 @@ def prepare(question: Question) -> Prepared:
         text_forms=tuple(text_forms),
         rejects=rejects,
         reject_forms=tuple(r.form for r in rejects if r.form is not None),
-        prompt_words=_with_number_forms(words(clean(question.prompt))),
+        prompt_words=_with_number_forms(words(clean(question.prompt, simplified=simplified))),
         key_words=key_words,
         key_numbers=tuple(key_numbers),
         prompt_numbers=frozenset(f.reading.value for f in find_numbers(question.prompt)),
@@ -195,11 +313,46 @@ def prepare(question: Question) -> Prepared:
         ),
         item_sizes=frozenset(len(form.words) for item in items for form in item),
         truth=_truth(question.answer) if question.type == "truefalse" else False,
+        simplified=simplified,
+        unit=unit,
+        period=period,
+        unit_label=unit_label,
+        item_numbers=_item_numbers(question) if question.type == "list" else (),
+        item_exact=_item_exact(items),
+        item_years=any(
+            reading is not None and _is_year(reading)
+            for item in question.answers
+            for reading in map(read_number, item)
+        ),
+        plain_number=(
+            question.type == "number"
+            and len(key_numbers) == 1
+            and unit is None
+            and period is None
+            and not question.reject
+            and not text_forms
+        ),
+        is_year=bool(key_numbers) and unit is None and _is_year(key_numbers[0]),
     )
 
 
 _NEGATION_WORDS = NEGATIONS | {"no", "不是"}
 _cache: dict[int, tuple[Question, Prepared]] = {}
+_canonical: dict[int, tuple[Question, dict[str, Verdict | None]]] = {}
+
+
+def canonical_verdicts(question: Question) -> dict[str, Verdict | None]:
+    """The question's canonical responses, each with its verdict once it has been graded."""
+    from quizbot.grading.canonical import canonical_responses  # choices imports this module
+
+    entry = _canonical.get(id(question))
+    if entry is not None and entry[0] is question:
+        return entry[1]
+    if len(_canonical) >= _CACHE_SIZE:
+        _canonical.clear()
+    table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
+    _canonical[id(question)] = (question, table)
+    return table
 
 
 def prepared(question: Question) -> Prepared:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -13,6 +14,9 @@ from quizbot.grading.normalize import clean, has_cjk, strip_filler, words
 MAX_MERGE = 3
 # A denial longer than this many words is not searched for the answer any further.
 _MAX_SCANNED_WORDS = 64
+
+
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def budget(word: str) -> int:
@@ -47,9 +51,9 @@ class Form:
         object.__setattr__(self, "slack", 2 * sum(self.budgets))
 
 
-def make_form(text: str, *, alias: bool = False) -> Form | None:
+def make_form(text: str, *, alias: bool = False, simplified: bool = True) -> Form | None:
     """The comparable form of an author's answer, or None when nothing is left of it."""
-    ws = strip_filler(words(clean(text)))
+    ws = strip_filler(words(clean(text, simplified=simplified)))
     if not ws:
         return None
     return Form(text.strip(), ws, tuple(budget(w) for w in ws), alias)
@@ -76,7 +80,7 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
         return 0
     if allowed <= 0:
         return None
-    if any(c.isdigit() for c in key) or any(c.isdigit() for c in said):
+    if _HAS_DIGIT(key) or _HAS_DIGIT(said):
         return None  # digits must match exactly: 5G is not 4G
     if _plural_of(said, key) or _plural_of(key, said):
         return 1
@@ -135,6 +139,10 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         return Match(form, 0, True)
     if abs(len(joined) - len(form.joined)) > form.slack:
         return None  # too many letters more or fewer for the slips allowed
+    if n == 1 and m == 1:
+        # One word against one word: the alignment below could only compare them.
+        cost = word_cost(key[0], said[0], form.budgets[0])
+        return None if cost is None else Match(form, cost, False)
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
     best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (0, False)

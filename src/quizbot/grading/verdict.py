@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Outcome = Literal["correct", "partial", "incorrect"]
+# "error": the grader could not grade the response (a bug). It is no wrong answer:
+# batch grading counts it apart and the tutor keeps the question open.
+Outcome = Literal["correct", "partial", "incorrect", "error"]
 
 
 @dataclass(frozen=True)
@@ -14,7 +16,9 @@ class Verdict:
 
     ``reason`` is machine-readable (``exact``, ``alias``, ``typo``, ``number``,
     ``wrong_number``, ``missing_scale``, ``negated``, ``alternatives``,
-    ``rejected``, ``partial_list``, ``empty``, ...); ``feedback`` is one sentence
+    ``rejected``, ``partial_list``, ``empty``, ``wrong_unit``, ``no_such_option``
+    (a letter with no option: the tutor keeps the question open), ``error``
+    (verdict ``error`` too: the grader failed), ...); ``feedback`` is one sentence
     for the learner; ``expected`` is the right answer as shown to them.
     """
 
@@ -27,3 +31,8 @@ class Verdict:
     @property
     def correct(self) -> bool:
         return self.verdict == "correct"
+
+    @property
+    def graded(self) -> bool:
+        """Was the response graded at all? False for an ``error`` verdict."""
+        return self.verdict != "error"

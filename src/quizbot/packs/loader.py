@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import yaml
 
+from quizbot.lexicon import units
 from quizbot.packs import cloze
 from quizbot.packs.files import find_pack_files
 from quizbot.packs.model import (
@@ -433,7 +434,32 @@ class _PackBuilder:
                 text = None
         if fact_id is None or text is None:
             return None
-        return Fact(fact_id, text, topic, source, self.place(node))
+        tests = self.blank_tests(f.get("tests"), len(cloze.blanks(text)))
+        return Fact(fact_id, text, topic, source, self.place(node), tests)
+
+    def blank_tests(
+        self, node: yaml.Node | None, blanks: int
+    ) -> tuple[tuple[int, GradingTests], ...]:
+        """A fact's ``tests``, keyed by blank number: ``{2: {rejected: [8 hours]}}``."""
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "a fact's tests are keyed by blank number: {1: {accepted: [...]}}")
+            return ()
+        found = []
+        for key, value in node.value:
+            number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+            if not number.isdigit() or not 1 <= int(number) <= blanks:
+                self.problem(
+                    key,
+                    f"tests key {number or '?'!r} is no blank of this fact "
+                    f"(its blanks are numbered 1 to {blanks})",
+                )
+                continue
+            tests = self.grading_tests(value)
+            if tests is not None:
+                found.append((int(number), tests))
+        return tuple(found)
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
         """One question per blank, each prompt kept as a Gap: linear in the fact's size."""
@@ -458,6 +484,7 @@ class _PackBuilder:
                     source=fact.source,
                     explanation=filled,
                     cloze_of=fact.id,
+                    tests=dict(fact.tests).get(index + 1),
                     place=fact.place,
                     gap=Gap(filled, start, end),
                 )
@@ -511,7 +538,24 @@ class _PackBuilder:
         )
         if question_id is None or qtype is None or prompt is None or not (answer or answers):
             return None
+        if unit is not None and answer:
+            self.unit_conflict(f["unit"], answer, unit)
         return question
+
+    def unit_conflict(self, node: yaml.Node, answer: str, unit: str) -> None:
+        """The answer's text naming one unit and ``unit:`` another is a problem."""
+        from quizbot.grading.numbers import clean_for_numbers, find_numbers
+
+        named = units.lookup(unit)
+        found = find_numbers(answer)
+        if named is None or not found:
+            return
+        written = units.around(clean_for_numbers(answer), found[0].start, found[0].end).unit
+        if written is not None and written != named and not written.generic:
+            self.problem(
+                node,
+                f"the answer {answer!r} is in {written.name} but unit is {unit!r} (keep one)",
+            )
 
     def question_type(self, node: yaml.Node | None) -> QuestionType | None:
         value = self.text(node, "type")
@@ -636,15 +680,27 @@ class _PackBuilder:
         return Tolerance(amount / 100 if relative else amount, relative)
 
     def unit(self, node: yaml.Node | None) -> str | None:
-        """``percent`` (also written ``%``) has a meaning; other units are labels, but a
-        misspelt ``percent`` would silently change grading, so it is an error."""
+        """A known unit (``lexicon.units``) is graded; a plain counting noun (``people``) is a
+        label; anything else, a misspelt unit above all, would silently change grading."""
         value = self.text(node, "unit")
         if value is None or node is None:
             return None
         if value.strip().lower() in ("percent", "%", "per cent", "percentage"):
             return "percent"
-        if nearest(value.strip().lower(), UNITS) is not None:
-            self.problem(node, f"unknown unit {value!r}{did_you_mean(value, UNITS)}")
+        if units.lookup(value) is not None:
+            return value
+        suggestion = units.suggest(value)
+        if suggestion is None and nearest(value.strip().lower(), UNITS) is not None:
+            suggestion = "percent"
+        if suggestion is not None:
+            self.problem(node, f"unknown unit {value!r} (did you mean {suggestion!r}?)")
+            return None
+        if not units.is_counting_noun(value):
+            self.problem(
+                node,
+                f"unknown unit {value!r} (name a unit such as minutes, km, kg, °C, yuan, GB, "
+                "Mbps or percent, or a plain counting noun such as people)",
+            )
             return None
         return value
 

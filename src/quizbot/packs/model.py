@@ -74,6 +74,8 @@ class Fact:
     topic: str | None = None
     source: str | None = None
     place: Place = NOWHERE
+    # The author's grading checks of its blanks: (blank number from 1, tests).
+    tests: tuple[tuple[int, GradingTests], ...] = ()
 
     @property
     def plain_text(self) -> str:

@@ -20,7 +20,7 @@ SOURCE_KEYS = ("id", "title", "publisher", "author", "date", "url")
 SOURCE_REQUIRED = ("id", "title")
 TOPIC_KEYS = ("id", "title")
 TOPIC_REQUIRED = ("id", "title")
-FACT_KEYS = ("id", "topic", "source", "text")
+FACT_KEYS = ("id", "topic", "source", "text", "tests")
 FACT_REQUIRED = ("id", "text")
 QUESTION_KEYS = (
     "id",

@@ -135,6 +135,12 @@ def _points(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
+def _points_said(value: float) -> str:
+    """ "1 point", "2.5 points"."""
+    shown = _points(value)
+    return f"{shown} point" + ("" if shown == "1" else "s")
+
+
 def _mentions(text: str, answer: str) -> bool:
     """Whether ``answer`` appears in ``text`` as whole words, after normalising both."""
     said = normalise(answer)
@@ -415,7 +421,7 @@ class Tutor:
         self._review_pack = round_.pack
         lines = [
             f"Round over! You got {round_.correct} of {round_.total} right "
-            f"({_points(round_.points)} points) in {_duration(seconds)}."
+            f"({_points_said(round_.points)}) in {_duration(seconds)}."
         ]
         if missed:
             lines.append("Missed:")
@@ -524,6 +530,12 @@ class Tutor:
             return self._unclear(line)
         asked = self._round.current
         verdict = self._grade_line(asked, line)
+        if verdict.verdict == "error" or verdict.reason == "no_such_option":
+            # Not an answer to record: the grader failed, or the letter names no option.
+            # The question stays open and nothing is saved.
+            if verdict.verdict == "error":
+                return [self._info("Sorry, I could not grade that answer. Please try again.")]
+            return [self._info(f"{verdict.feedback} Please choose one of the options shown.")]
         credit = verdict.score * (HINT_CREDIT if asked.hint_used else 1.0)
         text = self._verdict_text(asked, verdict)
         if asked.hint_used and verdict.score > 0:
@@ -536,7 +548,7 @@ class Tutor:
         return self._finish(
             asked,
             line.strip(),
-            verdict.verdict,
+            verdict.verdict,  # never "error": handled above
             credit,
             "verdict",
             text,
@@ -638,7 +650,7 @@ class Tutor:
             text = (
                 f"No round yet in {self._pack.title}. Your last round, in {before.pack.title}: "
                 f"{before.correct} right of {len(before.results)} answered "
-                f"({_points(before.points)} points)."
+                f"({_points_said(before.points)})."
             )
         elif self._round is None:
             text = "No round played yet."
@@ -646,7 +658,7 @@ class Tutor:
             round_ = self._round
             text = (
                 f"This round: {round_.correct} right of {len(round_.results)} answered "
-                f"({_points(round_.points)} points), {round_.total - len(round_.results)} to go."
+                f"({_points_said(round_.points)}), {round_.total - len(round_.results)} to go."
             )
         states = self._states()
         if states:
