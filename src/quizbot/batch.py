@@ -6,13 +6,13 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TextIO
 
+from quizbot.controls import escape_controls
 from quizbot.grading import grade
-from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Pack, Question
 
 ADDED_COLUMNS = ("verdict", "score", "feedback")
@@ -23,10 +23,28 @@ _CACHE_MAX_CHARS = 200
 # No cell is too big to read (csv's default limit is 131,072 characters): the grader
 # itself only looks at the start of a long response. The C long of csv may be 32 bits.
 _CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+# A quoted cell may hold new lines (a list answer, one item a line), but one that runs
+# on longer than this has almost surely lost its closing quote and swallowed the rest
+# of the file: grading it as one response would hide the mistake.
+MAX_QUOTED_LINES = 50
+MAX_QUOTED_CHARS = 10_000
+# Written after the last line so that a quoted cell still open at the end of the file
+# shows itself (csv would otherwise end the cell there without a word).
+_END = "\ufffequizbot: end of input\ufffe"
+# A cell starting with one of these is read as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Graded rows are written in blocks of about this many characters, whatever buffering
+# the output has (PYTHONUNBUFFERED would otherwise make every row a system call).
+_BLOCK = 1 << 16
 
 
 class BatchError(Exception):
-    """The responses file cannot be graded at all (one line for the user)."""
+    """The responses file cannot be graded at all (one line for the user); ``line`` is
+    where the problem is, when it is at a line."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -85,11 +103,6 @@ class _Progress:
         self.rows = 0
         self.shown_at = 0.0
 
-    def lines(self, source: TextIO) -> Iterator[str]:
-        for line in source:
-            self.done += len(line)
-            yield line
-
     def row(self) -> None:
         self.rows += 1
         if self.rows % 512 == 0:
@@ -115,34 +128,118 @@ class _Progress:
         self.stream.flush()
 
 
+class _Lines:
+    """Hands csv the lines of the file, counting them, and stops a row whose quoted cell
+    runs on past the limits: the line where that row began is the one to look at."""
+
+    def __init__(self, source: Iterable[str], progress: _Progress | None) -> None:
+        self.source = source
+        self.progress = progress
+        self.line = 0  # lines handed out
+        self.row_start = 1  # the line the row being read began on
+        self.row_chars = 0  # characters of that row after its first line
+
+    def next_row(self) -> None:
+        self.row_start = self.line + 1
+        self.row_chars = 0
+
+    def __iter__(self) -> Iterator[str]:
+        text = ""
+        for text in self.source:
+            self.line += 1
+            if self.progress is not None:
+                self.progress.done += len(text)
+            if self.line != self.row_start:
+                self.row_chars += len(text)
+                if (
+                    self.line - self.row_start >= MAX_QUOTED_LINES
+                    or self.row_chars > MAX_QUOTED_CHARS
+                ):
+                    raise lost_quote(self.row_start, ended=False)
+            yield text
+        if text and not text.endswith(("\n", "\r")):
+            yield "\n"  # end the last row, unless a quoted cell is still open
+        self.line += 1
+        yield _END + "\n"
+
+
+def lost_quote(line: int, *, ended: bool) -> BatchError:
+    if ended:
+        what = "is never closed"
+    else:
+        what = f"runs on for over {MAX_QUOTED_LINES} lines or {MAX_QUOTED_CHARS:,} characters"
+    return BatchError(
+        f'a quoted cell that starts on this line {what}: its closing quote (") is probably missing',
+        line,
+    )
+
+
+class _Blocks:
+    """Collects the written text and passes it on in blocks of about ``_BLOCK`` characters."""
+
+    def __init__(self, target: TextIO) -> None:
+        self.target = target
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= _BLOCK:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            block = "".join(self.parts)
+            self.parts.clear()
+            self.size = 0
+            self.target.write(block)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` for a column quizbot adds: control characters escaped, and a leading
+    formula character (``=``, ``+``, ``-``, ``@``) quoted away with an apostrophe."""
+    text = escape_controls(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def grade_rows(
     packs: Sequence[Pack],
-    input: TextIO,
+    input: Iterable[str],
     output: TextIO,
     fmt: Literal["csv", "jsonl"],
     *,
     show_progress: bool = False,
     total_bytes: int | None = None,
     progress_stream: TextIO | None = None,
+    for_terminal: bool = False,
+    bom: bool = False,
 ) -> GradeSummary:
-    """Grade every row of a responses CSV, writing each graded row as soon as it is read.
+    """Grade every row of a responses CSV, writing the graded rows as they are read.
 
-    Rows keep their columns in order and gain ``verdict``, ``score`` and
-    ``feedback``; an unknown question id gives the verdict ``error`` and the
-    rest are still graded. Raises BatchError when the file has no
-    ``question`` or ``response`` column.
+    ``input`` gives the lines of the file (a text file opened with ``newline=""``, or
+    ``textinput.decoded_lines``). Rows keep their columns in order and gain
+    ``verdict``, ``score`` and ``feedback``; an unknown question id gives the verdict
+    ``error`` and the rest are still graded. The added columns never start with a
+    formula character nor hold a control character; with ``for_terminal`` (the report
+    is shown, not saved) no column does. ``bom`` starts a CSV with a byte order mark,
+    for Excel. Raises BatchError when the file has no ``question`` or ``response``
+    column, or is not CSV (a quoted cell that never ends, above all).
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.reader(progress.lines(input) if progress else input)
+    lines = _Lines(input, progress)
+    reader = csv.reader(lines)
     try:
         header = next(reader)
-    except StopIteration:
-        raise BatchError("the responses file is empty (it needs a header row)") from None
     except csv.Error as error:
-        raise BatchError(f"the responses file is not valid CSV: {error}") from None
+        raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
+    if header == [_END]:
+        raise BatchError("the responses file is empty (it needs a header row)")
+    _check_row(header, lines)
     if header:
         header[0] = header[0].lstrip("\ufeff")
     question_at = _column(header, "question")
@@ -157,55 +254,78 @@ def grade_rows(
             added_at.append(len(out_header))
             out_header.append(name)
     width = len(header)
+    safe = spreadsheet_safe if fmt == "csv" else escape_controls
 
     @lru_cache(maxsize=_CACHE_SIZE)
-    def cached(question_id: str, response: str) -> Verdict:
-        return grade(index[question_id], response)
+    def cached(question_id: str, response: str) -> tuple[str, float, str]:
+        verdict = grade(index[question_id], response)
+        return verdict.verdict, verdict.score, safe(verdict.feedback)
 
-    write = _writer(output, fmt, out_header, width, added_at[1])
+    blocks = _Blocks(output)
+    write = _writer(blocks, fmt, out_header, width, added_at[1], for_terminal)
     if fmt == "csv":
-        csv.writer(output, lineterminator="\n").writerow(out_header)
+        if bom:
+            blocks.write("\ufeff")
+        shown = [escape_controls(h) for h in out_header] if for_terminal else out_header
+        csv.writer(blocks, lineterminator="\n").writerow(shown)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
     rows = 0
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise BatchError(f"line {line + 1}: not valid CSV: {error}") from None
-        line = reader.line_num
-        if not cells or all(not c.strip() for c in cells):
-            continue  # a blank line, or a spreadsheet's filler row of empty cells
-        rows += 1
-        row: list[object] = [*(cells + [""] * width)[:width], *[""] * (len(out_header) - width)]
-        extra = _extra_cells(cells, width)
-        question_id = cells[question_at].strip() if question_at < len(cells) else ""
-        response = cells[response_at] if response_at < len(cells) else ""
-        if question_id in index:
-            if len(response) <= _CACHE_MAX_CHARS:
-                verdict = cached(question_id, response)
+    try:
+        while True:
+            lines.next_row()
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
+            if lines.line != lines.row_start:
+                _check_row(cells, lines)
+            if cells == [_END]:
+                break
+            if not cells or all(not c.strip() for c in cells):
+                continue  # a blank line, or a spreadsheet's filler row of empty cells
+            rows += 1
+            row: list[object] = [
+                *(cells + [""] * width)[:width],
+                *[""] * (len(out_header) - width),
+            ]
+            extra = _extra_cells(cells, width)
+            question_id = cells[question_at].strip() if question_at < len(cells) else ""
+            response = cells[response_at] if response_at < len(cells) else ""
+            values: tuple[str, float | None, str]
+            if question_id in index:
+                if len(response) <= _CACHE_MAX_CHARS:
+                    values = cached(question_id, response)
+                else:
+                    values = cached.__wrapped__(question_id, response)
             else:
-                verdict = grade(index[question_id], response)
-            values: tuple[str, float | None, str] = (
-                verdict.verdict,
-                verdict.score,
-                verdict.feedback,
-            )
-        else:
-            values = ("error", None, _unknown(question_id, index))
-        counts[values[0]] += 1
-        for at, value in zip(added_at, values, strict=True):
-            row[at] = value
-        write(row, extra)
-        if progress:
-            progress.row()
+                values = ("error", None, safe(_unknown(question_id, index)))
+            counts[values[0]] += 1
+            for at, value in zip(added_at, values, strict=True):
+                row[at] = value
+            write(row, extra)
+            if progress:
+                progress.row()
+    finally:
+        blocks.flush()  # the rows graded so far, even when a later line is bad
     if progress:
         progress.close()
     return GradeSummary(
         rows, counts["error"], counts["correct"], counts["partial"], counts["incorrect"]
     )
+
+
+def _check_row(cells: list[str], lines: _Lines) -> None:
+    """Raise BatchError for a row that ran past its first line on a cell that never
+    closed or is too long to be anything but a lost quote."""
+    if lines.line == lines.row_start:
+        return
+    if cells and _END in cells[-1]:
+        raise lost_quote(lines.row_start, ended=True)
+    for cell in cells:
+        if "\n" in cell and (len(cell) > MAX_QUOTED_CHARS or cell.count("\n") >= MAX_QUOTED_LINES):
+            raise lost_quote(lines.row_start, ended=False)
 
 
 def _format_score(score: object) -> str:
@@ -233,7 +353,7 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _writer(
-    output: TextIO, fmt: str, header: list[str], width: int, score_at: int
+    output: _Blocks, fmt: str, header: list[str], width: int, score_at: int, for_terminal: bool
 ) -> Callable[[list[object], list[str]], None]:
     """Write a row and the cells it has beyond the header.
 
@@ -251,7 +371,8 @@ def _writer(
                 extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
             record = dict(zip(names, cells, strict=True))
             record.update(zip(extra_names, extra, strict=False))
-            output.write(json.dumps(record, ensure_ascii=False))
+            # JSON escapes C0 controls itself; C1 ones and bidi overrides only if asked.
+            output.write(json.dumps(record, ensure_ascii=for_terminal))
             output.write("\n")
 
         return write_json
@@ -259,6 +380,9 @@ def _writer(
 
     def write_csv(cells: list[object], extra: list[str]) -> None:
         row = [_format_score(c) if i == score_at else c for i, c in enumerate(cells)]
-        writer.writerow([*row, *extra])
+        if for_terminal:  # shown, not saved: no cell may act on the terminal
+            writer.writerow([escape_controls(str(c)) for c in (*row, *extra)])
+        else:
+            writer.writerow([*row, *extra])
 
     return write_csv
