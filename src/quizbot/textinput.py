@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 from collections.abc import Iterable, Iterator
 
 # Byte order marks, longest first (a UTF-32 mark starts like a UTF-16 one).
@@ -24,7 +25,7 @@ _MARKS = (
 # Encodings in which a 0x0A byte can be part of another character; for the rest a
 # line of bytes is a line of text, which lets an error name its column exactly.
 _WIDE = ("utf-16", "utf-32")
-_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 # Line ends as csv wants them (open(newline="")): \r\n, \n, or a lone \r.
 _LINE_END = re.compile(r"\r\n|\r(?=[^\n])|\n")
 
@@ -63,28 +64,40 @@ def decoded_lines(chunks: Iterable[bytes], encoding: str | None = None) -> Itera
     if chosen is None:
         chosen = next((name for mark, name in _MARKS if first.startswith(mark)), "utf-8")
     wide = codecs.lookup(chosen).name.startswith(_WIDE)
+    # The byte order of a wide encoding, to count the lines before a bad character.
+    ordered = chosen
+    if codecs.lookup(chosen).name in _WIDE:
+        little = first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF32_LE)) or (
+            sys.byteorder == "little" and not first.startswith(codecs.BOM_UTF16_BE)
+        )
+        ordered = f"{codecs.lookup(chosen).name}-{'le' if little else 'be'}"
     decoder = codecs.getincrementaldecoder(chosen)("strict")
     done = 0  # lines handed out
     pending = ""
 
     def problem(error: UnicodeDecodeError, chunk: bytes, final: bool = False) -> DecodeProblem:
+        shown = _NAMES.get(chosen, chosen)
         bad = error.object[error.start : error.end]
-        what = f"byte 0x{bad[0]:02x}" if len(bad) == 1 else "bytes " + bad.hex(" ", 1)
-        if final:
-            what = "the file ends in the middle of a character"
+        if final or not bad:
+            what = f"the file ends in the middle of a {shown} character"
+        elif len(bad) == 1:
+            what = f"byte 0x{bad[0]:02x} is not {shown} text"
+        else:
+            what = f"bytes {bad.hex(' ', 1)} are not {shown} text"
         column = None
+        line = done + 1
         if not wide and not final:
             column = len(chunk[: error.start].decode(chosen, errors="replace")) + 1
+        elif not final:  # the decoder's data starts at a character: count its new lines
+            line += (pending + error.object[: error.start].decode(ordered, "replace")).count("\n")
         if encoding is None and chosen == "utf-8":
             advice = (
-                "it is not UTF-8 text (if a spreadsheet saved it in a Chinese locale, "
-                "try --encoding gb18030, or save it as 'CSV UTF-8')"
+                "if a spreadsheet saved the file in a Chinese locale, try --encoding gb18030 "
+                "(or save it as 'CSV UTF-8')"
             )
         else:
-            shown = _NAMES.get(chosen, chosen)
-            advice = f"it is not {shown} text (name its encoding with --encoding)"
-        where = "" if final else " at this place"
-        return DecodeProblem(f"{what}{where}: {advice}", done + 1, column)
+            advice = "name the file's encoding with --encoding"
+        return DecodeProblem(f"{what}: {advice}", line, column)
 
     chunk = first
     while chunk:
