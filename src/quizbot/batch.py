@@ -378,10 +378,16 @@ def _writer(
         return write_json
     writer = csv.writer(output, lineterminator="\n")
 
+    # csv quotes a cell holding the line terminator ("\n") but not one holding a bare
+    # "\r", which readers then take for a line end: such rows are quoted whole.
+    quoting_all = csv.writer(output, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
     def write_csv(cells: list[object], extra: list[str]) -> None:
         row = [_format_score(c) if i == score_at else c for i, c in enumerate(cells)]
         if for_terminal:  # shown, not saved: no cell may act on the terminal
             writer.writerow([escape_controls(str(c)) for c in (*row, *extra)])
+        elif any("\r" in c for c in (*row, *extra) if isinstance(c, str)):
+            quoting_all.writerow([*row, *extra])
         else:
             writer.writerow([*row, *extra])
 
