@@ -53,7 +53,7 @@ def test_a_bad_byte_in_a_named_encoding_or_utf16_names_its_line() -> None:
         lines_of(broken)
     assert caught.value.line == 3 and caught.value.column is None
     with pytest.raises(DecodeProblem) as caught:
-        lines_of("a\nb".encode() + b"\xe4\xbd")  # cut in the middle of a character
+        lines_of(b"a\nb\xe4\xbd")  # cut in the middle of a character
     assert caught.value.line == 2
 
 
