@@ -235,6 +235,7 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
                 for_terminal=output.isatty(),
                 bom=args.bom,
             )
+            output.flush()  # stdout's trouble (a full disk) is ours to report, not exit's
     except BatchError as error:
         where = f"{name}:{error.line}" if error.line else f"quizbot: {name}"
         print(f"{where}: {error}", file=sys.stderr)
