@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 import time
@@ -232,7 +233,9 @@ def grade_rows(
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     lines = _Lines(input, progress)
-    reader = csv.reader(lines)
+    feed = iter(lines)
+    first = next(feed)
+    reader = csv.reader(itertools.chain((first,), feed), delimiter=_delimiter(first))
     try:
         header = next(reader)
     except csv.Error as error:
@@ -314,6 +317,14 @@ def grade_rows(
     return GradeSummary(
         rows, counts["error"], counts["correct"], counts["partial"], counts["incorrect"]
     )
+
+
+def _delimiter(header: str) -> str:
+    """A comma, unless the header has none but tabs (Excel's "Unicode text") or
+    semicolons (Excel's CSV where the comma is the decimal sign)."""
+    if "," in header:
+        return ","
+    return max(("\t", ";"), key=header.count) if "\t" in header or ";" in header else ","
 
 
 def _check_row(cells: list[str], lines: _Lines) -> None:

@@ -355,13 +355,14 @@ def test_a_bad_byte_far_down_names_its_line(run_quizbot: Run, tmp_path: Path) ->
 
 def test_what_excel_writes_in_a_chinese_locale(run_quizbot: Run, tmp_path: Path) -> None:
     (tmp_path / "gbk.csv").write_bytes(responses_text().encode("gb18030"))
-    (tmp_path / "unicode.csv").write_bytes(responses_text().encode("utf-16"))
+    # Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+    (tmp_path / "unicode.txt").write_bytes(responses_text().replace(",", "\t").encode("utf-16"))
     (tmp_path / "bom.csv").write_bytes(codecs.BOM_UTF8 + responses_text().encode("utf-8"))
     refused = run_quizbot("grade", "gbk.csv")
     assert refused.returncode == 1
     assert one_line(refused.stderr).startswith("gbk.csv:4:")
     assert "--encoding gb18030" in refused.stderr
-    for args in (("gbk.csv", "--encoding", "gb18030"), ("unicode.csv",), ("bom.csv",)):
+    for args in (("gbk.csv", "--encoding", "gb18030"), ("unicode.txt",), ("bom.csv",)):
         result = run_quizbot("grade", *args)
         assert result.returncode == 0, (args, result.stderr)
         assert graded(result.stdout)[2]["response"] == "3.42亿"

@@ -342,3 +342,18 @@ def test_rows_before_a_bad_line_are_still_written() -> None:
             (PACK,), io.StringIO('question,response\ncapital,Hohhot\ncapital,"x'), out, "csv"
         )
     assert out.getvalue().count("\n") == 2  # the header and the graded row
+
+
+@pytest.mark.parametrize("separator", ["\t", ";"])
+def test_tab_or_semicolon_separated_files_as_excel_saves_them(separator: str) -> None:
+    source = f"question{separator}response{separator}note\ncapital{separator}Hohhot{separator}a,b\n"
+    text, summary = run("csv", source)
+    assert summary.correct == 1
+    assert list(csv.reader(io.StringIO(text)))[1] == [
+        "capital",
+        "Hohhot",
+        "a,b",
+        "correct",
+        "1",
+        "Correct — Hohhot.",
+    ]
