@@ -412,3 +412,19 @@ def test_rows_are_written_in_blocks_even_when_python_is_unbuffered(tmp_path: Pat
     assert len(graded(result.stdout)) == 2_000
     writes = [line for line in log.read_text().splitlines() if "write(1," in line]
     assert 1 <= len(writes) <= 5  # ~120 KB in 64 KB blocks, not 2,001 writes
+
+
+def test_file_names_in_messages_cannot_act_on_the_terminal(
+    run_quizbot: Run, tmp_path: Path
+) -> None:
+    hostile = "x\x1b]0;owned\x07\nforged.csv:1:1: fake"
+    (tmp_path / f"{hostile}.csv").write_text('question,response\nq,"open\n', encoding="utf-8")
+    for args in (
+        (f"{hostile}.csv",),
+        (f"{hostile}-missing.csv",),
+        (f"{hostile}.csv", "-o", f"{hostile}/nowhere/out.csv"),
+    ):
+        result = run_quizbot("grade", *args)
+        assert result.returncode in (1, 74), result.stderr
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+        one_line(result.stderr)
