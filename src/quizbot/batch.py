@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import sys
@@ -139,10 +140,12 @@ class _Lines:
         self.line = 0  # lines handed out
         self.row_start = 1  # the line the row being read began on
         self.row_chars = 0  # characters of that row after its first line
+        self.row_cr = False  # a line of that row holds a "\r" before its end
 
     def next_row(self) -> None:
         self.row_start = self.line + 1
         self.row_chars = 0
+        self.row_cr = False
 
     def __iter__(self) -> Iterator[str]:
         text = ""
@@ -150,6 +153,8 @@ class _Lines:
             self.line += 1
             if self.progress is not None:
                 self.progress.done += len(text)
+            if text.find("\r", 0, len(text) - 2) >= 0:
+                self.row_cr = True
             if self.line != self.row_start:
                 self.row_chars += len(text)
                 if (
@@ -175,27 +180,19 @@ def lost_quote(line: int, *, ended: bool) -> BatchError:
     )
 
 
-class _Blocks:
-    """Collects the written text and passes it on in blocks of about ``_BLOCK`` characters."""
+class _Blocks(io.StringIO):
+    """Collects the written text (in C, as csv writes it) for ``spill`` to pass on in
+    blocks of about ``_BLOCK`` characters."""
 
     def __init__(self, target: TextIO) -> None:
+        super().__init__()
         self.target = target
-        self.parts: list[str] = []
-        self.size = 0
 
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        self.size += len(text)
-        if self.size >= _BLOCK:
-            self.flush()
-        return len(text)
-
-    def flush(self) -> None:
-        if self.parts:
-            block = "".join(self.parts)
-            self.parts.clear()
-            self.size = 0
-            self.target.write(block)
+    def spill(self, *, everything: bool = False) -> None:
+        if self.tell() >= _BLOCK or (everything and self.tell()):
+            self.target.write(self.getvalue())
+            self.seek(0)
+            self.truncate()
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -307,11 +304,15 @@ def grade_rows(
             counts[values[0]] += 1
             for at, value in zip(added_at, values, strict=True):
                 row[at] = value
-            write(row, extra)
+            # Only a row read from several lines, or from a line with a "\r" inside,
+            # can hold a "\r" in a cell.
+            write(row, extra, lines.row_cr or lines.line != lines.row_start)
+            if not rows % 64:
+                blocks.spill()
             if progress:
                 progress.row()
     finally:
-        blocks.flush()  # the rows graded so far, even when a later line is bad
+        blocks.spill(everything=True)  # the rows graded so far, even when a later line is bad
     if progress:
         progress.close()
     return GradeSummary(
@@ -365,7 +366,7 @@ def _unique(name: str, taken: set[str]) -> str:
 
 def _writer(
     output: _Blocks, fmt: str, header: list[str], width: int, score_at: int, for_terminal: bool
-) -> Callable[[list[object], list[str]], None]:
+) -> Callable[[list[object], list[str], bool], None]:
     """Write a row and the cells it has beyond the header.
 
     In JSON those cells are named after their column (``column6``...) and a
@@ -377,7 +378,7 @@ def _writer(
         names = [_unique(h, taken) for h in header]
         extra_names: list[str] = []
 
-        def write_json(cells: list[object], extra: list[str]) -> None:
+        def write_json(cells: list[object], extra: list[str], carriage: bool) -> None:
             while len(extra_names) < len(extra):
                 extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
             record = dict(zip(names, cells, strict=True))
@@ -393,13 +394,16 @@ def _writer(
     # "\r", which readers then take for a line end: such rows are quoted whole.
     quoting_all = csv.writer(output, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
-    def write_csv(cells: list[object], extra: list[str]) -> None:
-        row = [_format_score(c) if i == score_at else c for i, c in enumerate(cells)]
+    def write_csv(cells: list[object], extra: list[str], carriage: bool) -> None:
+        """``carriage``: some cell may hold a "\r"."""
+        cells[score_at] = _format_score(cells[score_at])
+        if extra:
+            cells.extend(extra)
         if for_terminal:  # shown, not saved: no cell may act on the terminal
-            writer.writerow([escape_controls(str(c)) for c in (*row, *extra)])
-        elif any("\r" in c for c in (*row, *extra) if isinstance(c, str)):
-            quoting_all.writerow([*row, *extra])
+            writer.writerow([escape_controls(str(c)) for c in cells])
+        elif carriage and any(isinstance(c, str) and "\r" in c for c in cells):
+            quoting_all.writerow(cells)
         else:
-            writer.writerow([*row, *extra])
+            writer.writerow(cells)
 
     return write_csv
