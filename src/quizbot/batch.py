@@ -256,10 +256,11 @@ def grade_rows(
     width = len(header)
     safe = spreadsheet_safe if fmt == "csv" else escape_controls
 
-    @lru_cache(maxsize=_CACHE_SIZE)
-    def cached(question_id: str, response: str) -> tuple[str, float, str]:
+    def graded(question_id: str, response: str) -> tuple[str, float, str]:
         verdict = grade(index[question_id], response)
         return verdict.verdict, verdict.score, safe(verdict.feedback)
+
+    cached = lru_cache(maxsize=_CACHE_SIZE)(graded)
 
     blocks = _Blocks(output)
     write = _writer(blocks, fmt, out_header, width, added_at[1], for_terminal)
@@ -298,7 +299,7 @@ def grade_rows(
                 if len(response) <= _CACHE_MAX_CHARS:
                     values = cached(question_id, response)
                 else:
-                    values = cached.__wrapped__(question_id, response)
+                    values = graded(question_id, response)
             else:
                 values = ("error", None, safe(_unknown(question_id, index)))
             counts[values[0]] += 1
@@ -383,8 +384,11 @@ def _writer(
                 extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
             record = dict(zip(names, cells, strict=True))
             record.update(zip(extra_names, extra, strict=False))
-            # JSON escapes C0 controls itself; C1 ones and bidi overrides only if asked.
-            output.write(json.dumps(record, ensure_ascii=for_terminal))
+            if for_terminal:  # JSON escapes C0 controls itself, not C1 ones nor bidi
+                record = {
+                    k: escape_controls(v) if isinstance(v, str) else v for k, v in record.items()
+                }
+            output.write(json.dumps(record, ensure_ascii=False))
             output.write("\n")
 
         return write_json
