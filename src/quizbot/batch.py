@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TextIO
 
-from quizbot.controls import escape_controls
 from quizbot.grading import grade
 from quizbot.packs.model import Pack, Question
+from quizbot.safetext import safe_text
 
 ADDED_COLUMNS = ("verdict", "score", "feedback")
 # Classes repeat answers; this many recent (question, response) verdicts are kept.
@@ -198,7 +198,7 @@ class _Blocks(io.StringIO):
 def spreadsheet_safe(text: str) -> str:
     """``text`` for a column quizbot adds: control characters escaped, and a leading
     formula character (``=``, ``+``, ``-``, ``@``) quoted away with an apostrophe."""
-    text = escape_controls(text)
+    text = safe_text(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -211,7 +211,6 @@ def grade_rows(
     show_progress: bool = False,
     total_bytes: int | None = None,
     progress_stream: TextIO | None = None,
-    for_terminal: bool = False,
     bom: bool = False,
 ) -> GradeSummary:
     """Grade every row of a responses CSV, writing the graded rows as they are read.
@@ -220,10 +219,11 @@ def grade_rows(
     ``textinput.decoded_lines``). Rows keep their columns in order and gain
     ``verdict``, ``score`` and ``feedback``; an unknown question id gives the verdict
     ``error`` and the rest are still graded. The added columns never start with a
-    formula character nor hold a control character; with ``for_terminal`` (the report
-    is shown, not saved) no column does. ``bom`` starts a CSV with a byte order mark,
-    for Excel. Raises BatchError when the file has no ``question`` or ``response``
-    column, or is not CSV (a quoted cell that never ends, above all).
+    formula character nor hold a control character (a report shown on a terminal is
+    escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
+    with a byte order mark, for Excel. Raises BatchError when the file has no
+    ``question`` or ``response`` column, or is not CSV (a quoted cell that never
+    ends, above all).
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
@@ -254,7 +254,7 @@ def grade_rows(
             added_at.append(len(out_header))
             out_header.append(name)
     width = len(header)
-    safe = spreadsheet_safe if fmt == "csv" else escape_controls
+    safe = spreadsheet_safe if fmt == "csv" else safe_text
 
     def graded(question_id: str, response: str) -> tuple[str, float, str]:
         verdict = grade(index[question_id], response)
@@ -263,12 +263,11 @@ def grade_rows(
     cached = lru_cache(maxsize=_CACHE_SIZE)(graded)
 
     blocks = _Blocks(output)
-    write = _writer(blocks, fmt, out_header, width, added_at[1], for_terminal)
+    write = _writer(blocks, fmt, out_header, width, added_at[1])
     if fmt == "csv":
         if bom:
             blocks.write("\ufeff")
-        shown = [escape_controls(h) for h in out_header] if for_terminal else out_header
-        csv.writer(blocks, lineterminator="\n").writerow(shown)
+        csv.writer(blocks, lineterminator="\n").writerow(out_header)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
     rows = 0
     try:
@@ -366,7 +365,7 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _writer(
-    output: _Blocks, fmt: str, header: list[str], width: int, score_at: int, for_terminal: bool
+    output: _Blocks, fmt: str, header: list[str], width: int, score_at: int
 ) -> Callable[[list[object], list[str], bool], None]:
     """Write a row and the cells it has beyond the header.
 
@@ -384,10 +383,6 @@ def _writer(
                 extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
             record = dict(zip(names, cells, strict=True))
             record.update(zip(extra_names, extra, strict=False))
-            if for_terminal:  # JSON escapes C0 controls itself, not C1 ones nor bidi
-                record = {
-                    k: escape_controls(v) if isinstance(v, str) else v for k, v in record.items()
-                }
             output.write(json.dumps(record, ensure_ascii=False))
             output.write("\n")
 
@@ -403,9 +398,7 @@ def _writer(
         cells[score_at] = _format_score(cells[score_at])
         if extra:
             cells.extend(extra)
-        if for_terminal:  # shown, not saved: no cell may act on the terminal
-            writer.writerow([escape_controls(str(c)) for c in cells])
-        elif carriage and any(isinstance(c, str) and "\r" in c for c in cells):
+        if carriage and any(isinstance(c, str) and "\r" in c for c in cells):
             quoting_all.writerow(cells)
         else:
             writer.writerow(cells)

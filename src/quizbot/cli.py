@@ -170,7 +170,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from quizbot.controls import escape_controls
+    from quizbot.safetext import safe_line
     from quizbot.textinput import check_encoding
 
     if args.bom and args.format != "csv":
@@ -180,7 +180,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         try:
             check_encoding(args.encoding)
         except LookupError:
-            shown = escape_controls(args.encoding, newlines=True)
+            shown = safe_line(args.encoding)
             print(f"quizbot: unknown encoding {shown!r} (e.g. gb18030, utf-16)", file=sys.stderr)
             return 2
     packs = _load(args.pack)
@@ -200,12 +200,12 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
     import stat
 
     from quizbot.batch import BatchError, grade_rows
-    from quizbot.controls import escape_controls
     from quizbot.report import ReportError, open_report, reason
+    from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
     from quizbot.textinput import DecodeProblem, UnreadableInput, decoded_lines
 
     from_stdin = args.responses == "-"
-    name = "<stdin>" if from_stdin else escape_controls(args.responses, newlines=True)
+    name = "<stdin>" if from_stdin else safe_line(args.responses)
     try:
         source = sys.stdin.buffer if from_stdin else open(args.responses, "rb")  # noqa: SIM115
         source_stat = os.fstat(source.fileno())
@@ -228,27 +228,27 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
             summary = grade_rows(
                 packs,
                 decoded_lines(source, args.encoding),
-                output,
+                # Shown on a terminal, the report is escaped; a file or pipe gets it exactly.
+                for_terminal(output, safe_text if args.format == "csv" else safe_json),
                 args.format,
                 show_progress=sys.stderr.isatty() and (size or 0) > 1_000_000,
                 total_bytes=size,
-                for_terminal=output.isatty(),
                 bom=args.bom,
             )
             output.flush()  # stdout's trouble (a full disk) is ours to report, not exit's
     except BatchError as error:
         where = f"{name}:{error.line}" if error.line else f"quizbot: {name}"
-        print(f"{where}: {error}", file=sys.stderr)
+        print(safe_line(f"{where}: {error}"), file=sys.stderr)
         return 1
     except DecodeProblem as error:
         column = f":{error.column}" if error.column else ""
-        print(f"{name}:{error.line}{column}: {error}", file=sys.stderr)
+        print(safe_line(f"{name}:{error.line}{column}: {error}"), file=sys.stderr)
         return 1
     except UnreadableInput as error:
-        print(f"quizbot: cannot read {name}: {error}", file=sys.stderr)
+        print(safe_line(f"quizbot: cannot read {name}: {error}"), file=sys.stderr)
         return 74
     except ReportError as error:
-        print(f"quizbot: {escape_controls(str(error), newlines=True)}", file=sys.stderr)
+        print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
         return error.status
     except BrokenPipeError:
         raise  # stdout's reader left: the command's usual quiet end

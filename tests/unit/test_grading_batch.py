@@ -296,21 +296,6 @@ def test_control_characters_of_a_response_are_escaped_in_the_added_columns_only(
         assert all("\x1b" not in str(c) and "\x07" not in str(c) for c in cells[2:])
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_a_report_shown_on_a_terminal_escapes_every_column(fmt: str) -> None:
-    out = io.StringIO()
-    grade_rows(
-        (PACK,),
-        io.StringIO("question,response,note\ncapital,\x1b[2J\x9bHohhot,呼和浩特\u202e\n"),
-        out,
-        fmt,  # type: ignore[arg-type]
-        for_terminal=True,
-    )
-    shown = out.getvalue()
-    assert not any(c in shown for c in "\x1b\x9b\u202e")
-    assert "x1b[2J" in shown and "呼和浩特" in shown
-
-
 def test_a_byte_order_mark_only_when_asked() -> None:
     out = io.StringIO()
     grade_rows((PACK,), io.StringIO("question,response\ncapital,呼和浩特\n"), out, "csv", bom=True)
