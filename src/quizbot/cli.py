@@ -7,13 +7,13 @@ them, so ``validate``, ``grade`` and ``ask`` start quickly.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quizbot import __version__
+from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
     from quizbot.packs.model import Pack
@@ -128,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _TOP_FLAGS = ("--version", "-h", "--help")
+# How grade's report is escaped when it goes to a terminal (JSON stays JSON).
+_ESCAPES = {"csv": safe_text, "jsonl": safe_json}
 
 
 def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
@@ -170,7 +172,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from quizbot.safetext import safe_line
     from quizbot.textinput import check_encoding
 
     if args.bom and args.format != "csv":
@@ -197,11 +198,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
     """Grade ``args.responses`` into ``args.output`` (or stdout): the exit status."""
+    import contextlib
     import stat
 
     from quizbot.batch import BatchError, grade_rows
-    from quizbot.report import ReportError, open_report, reason
-    from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
+    from quizbot.report import ReportError, open_report, reason, utf8_stdout
     from quizbot.textinput import DecodeProblem, UnreadableInput, decoded_lines
 
     from_stdin = args.responses == "-"
@@ -220,7 +221,7 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
     if args.output is not None:
         report = open_report(args.output, not_over=source_stat)
     elif args.bom:  # UTF-8 whatever the locale, or the mark would lie
-        report = _utf8_stdout()
+        report = utf8_stdout()
     else:
         report = contextlib.nullcontext(sys.stdout)
     try:
@@ -229,7 +230,7 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
                 packs,
                 decoded_lines(source, args.encoding),
                 # Shown on a terminal, the report is escaped; a file or pipe gets it exactly.
-                for_terminal(output, safe_text if args.format == "csv" else safe_json),
+                for_terminal(output, _ESCAPES[args.format]),
                 args.format,
                 show_progress=sys.stderr.isatty() and (size or 0) > 1_000_000,
                 total_bytes=size,
@@ -257,20 +258,6 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
         return 74
     print(summary_line(summary), file=sys.stderr)
     return 1 if summary.errors else 0
-
-
-@contextlib.contextmanager
-def _utf8_stdout() -> Iterator[TextIO]:
-    """Standard output as UTF-8 text, whatever the locale; stdout stays open after."""
-    import io
-
-    sys.stdout.flush()
-    utf8 = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-    try:
-        yield utf8
-    finally:
-        utf8.flush()
-        utf8.detach()
 
 
 def summary_line(summary: object) -> str:

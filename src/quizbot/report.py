@@ -10,9 +10,11 @@ a thing is never replaced by a file. The responses file itself is never overwrit
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -97,3 +99,16 @@ def _refuse_input(info: os.stat_result, source: os.stat_result | None, shown: st
             "name another file with -o",
             status=2,
         )
+
+
+@contextlib.contextmanager
+def utf8_stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 text whatever the locale (``--bom`` promises UTF-8);
+    stdout itself stays open after."""
+    sys.stdout.flush()
+    utf8 = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield utf8
+    finally:
+        utf8.flush()
+        utf8.detach()
