@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,9 +39,13 @@ def replacing(
     **open_options: Any,
 ) -> Iterator[Any]:  # a text or binary file, as asked
     """Write to a temporary file beside ``target``; on success fsync it and rename it over
-    ``target``; on any error remove it and leave ``target`` as it was."""
+    ``target``; on any error remove it and leave ``target`` as it was.
+
+    The temporary file's name holds the writer's process id (``.NAME.PID.XXXXXXXX.tmp``),
+    so that ``remove_orphans`` can tell one whose writer was killed from one being written.
+    """
     fd, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=prefix or f".{target.name}.", suffix=suffix
+        dir=target.parent, prefix=f"{prefix or f'.{target.name}.'}{os.getpid()}.", suffix=suffix
     )
     try:
         if not private:  # mkstemp makes the file private; a shared report should not be
@@ -56,3 +62,46 @@ def replacing(
             os.unlink(temporary)
         raise
     fsync_folder(target.parent)
+
+
+# mkstemp's random part: 8 characters of [a-z0-9_].
+_ORPHAN = re.compile(r"(\d+)\.[a-z0-9_]{8}")
+
+
+def remove_orphans(target: Path, *, suffix: str = ".tmp") -> list[Path]:
+    """Remove the temporary files that ``replacing(target)`` left when its process was
+    killed (SIGKILL, a power cut): ours (same owner), named for ``target``, whose writing
+    process no longer exists. Returns what was removed; a file that cannot be removed
+    is left alone."""
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    try:
+        candidates = [
+            target.parent / name
+            for name in os.listdir(target.parent)
+            if name.startswith(prefix) and name.endswith(suffix)
+        ]
+    except OSError:
+        return removed
+    for path in candidates:
+        match = _ORPHAN.fullmatch(path.name[len(prefix) : len(path.name) - len(suffix)])
+        if match is None or _process_exists(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a process id we wrote: leave the file alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's live process (or an absurd number): keep it
+    return True

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TextIO
 
 from quizbot.grading import grade
-from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Pack, Question
+from quizbot.safetext import safe_text
 
 ADDED_COLUMNS = ("verdict", "score", "feedback")
 # Classes repeat answers; this many recent (question, response) verdicts are kept.
@@ -23,10 +25,28 @@ _CACHE_MAX_CHARS = 200
 # No cell is too big to read (csv's default limit is 131,072 characters): the grader
 # itself only looks at the start of a long response. The C long of csv may be 32 bits.
 _CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+# A quoted cell may hold new lines (a list answer, one item a line), but one that runs
+# on longer than this has almost surely lost its closing quote and swallowed the rest
+# of the file: grading it as one response would hide the mistake.
+MAX_QUOTED_LINES = 50
+MAX_QUOTED_CHARS = 10_000
+# Written after the last line so that a quoted cell still open at the end of the file
+# shows itself (csv would otherwise end the cell there without a word).
+_END = "\ufffequizbot: end of input\ufffe"
+# A cell starting with one of these is read as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Graded rows are written in blocks of about this many characters, whatever buffering
+# the output has (PYTHONUNBUFFERED would otherwise make every row a system call).
+_BLOCK = 1 << 16
 
 
 class BatchError(Exception):
-    """The responses file cannot be graded at all (one line for the user)."""
+    """The responses file cannot be graded at all (one line for the user); ``line`` is
+    where the problem is, when it is at a line."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -85,11 +105,6 @@ class _Progress:
         self.rows = 0
         self.shown_at = 0.0
 
-    def lines(self, source: TextIO) -> Iterator[str]:
-        for line in source:
-            self.done += len(line)
-            yield line
-
     def row(self) -> None:
         self.rows += 1
         if self.rows % 512 == 0:
@@ -115,34 +130,116 @@ class _Progress:
         self.stream.flush()
 
 
+class _Lines:
+    """Hands csv the lines of the file, counting them, and stops a row whose quoted cell
+    runs on past the limits: the line where that row began is the one to look at."""
+
+    def __init__(self, source: Iterable[str], progress: _Progress | None) -> None:
+        self.source = source
+        self.progress = progress
+        self.line = 0  # lines handed out
+        self.row_start = 1  # the line the row being read began on
+        self.row_chars = 0  # characters of that row after its first line
+        self.row_cr = False  # a line of that row holds a "\r" before its end
+
+    def next_row(self) -> None:
+        self.row_start = self.line + 1
+        self.row_chars = 0
+        self.row_cr = False
+
+    def __iter__(self) -> Iterator[str]:
+        text = ""
+        for text in self.source:
+            self.line += 1
+            if self.progress is not None:
+                self.progress.done += len(text)
+            if text.find("\r", 0, len(text) - 2) >= 0:
+                self.row_cr = True
+            if self.line != self.row_start:
+                self.row_chars += len(text)
+                if (
+                    self.line - self.row_start >= MAX_QUOTED_LINES
+                    or self.row_chars > MAX_QUOTED_CHARS
+                ):
+                    raise lost_quote(self.row_start, ended=False)
+            yield text
+        if text and not text.endswith(("\n", "\r")):
+            yield "\n"  # end the last row, unless a quoted cell is still open
+        self.line += 1
+        yield _END + "\n"
+
+
+def lost_quote(line: int, *, ended: bool) -> BatchError:
+    if ended:
+        what = "is never closed"
+    else:
+        what = f"runs on for over {MAX_QUOTED_LINES} lines or {MAX_QUOTED_CHARS:,} characters"
+    return BatchError(
+        f'a quoted cell that starts on this line {what}: its closing quote (") is probably missing',
+        line,
+    )
+
+
+class _Blocks(io.StringIO):
+    """Collects the written text (in C, as csv writes it) for ``spill`` to pass on in
+    blocks of about ``_BLOCK`` characters."""
+
+    def __init__(self, target: TextIO) -> None:
+        super().__init__()
+        self.target = target
+
+    def spill(self, *, everything: bool = False) -> None:
+        if self.tell() >= _BLOCK or (everything and self.tell()):
+            self.target.write(self.getvalue())
+            self.seek(0)
+            self.truncate()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` for a column quizbot adds: control characters escaped, and a leading
+    formula character (``=``, ``+``, ``-``, ``@``) quoted away with an apostrophe."""
+    text = safe_text(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def grade_rows(
     packs: Sequence[Pack],
-    input: TextIO,
+    input: Iterable[str],
     output: TextIO,
     fmt: Literal["csv", "jsonl"],
     *,
     show_progress: bool = False,
     total_bytes: int | None = None,
     progress_stream: TextIO | None = None,
+    bom: bool = False,
 ) -> GradeSummary:
-    """Grade every row of a responses CSV, writing each graded row as soon as it is read.
+    """Grade every row of a responses CSV, writing the graded rows as they are read.
 
-    Rows keep their columns in order and gain ``verdict``, ``score`` and
-    ``feedback``; an unknown question id gives the verdict ``error`` and the
-    rest are still graded. Raises BatchError when the file has no
-    ``question`` or ``response`` column.
+    ``input`` gives the lines of the file (a text file opened with ``newline=""``, or
+    ``textinput.decoded_lines``). Rows keep their columns in order and gain
+    ``verdict``, ``score`` and ``feedback``; an unknown question id gives the verdict
+    ``error`` and the rest are still graded. The added columns never start with a
+    formula character nor hold a control character (a report shown on a terminal is
+    escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
+    with a byte order mark, for Excel. Raises BatchError when the file has no
+    ``question`` or ``response`` column, or is not CSV (a quoted cell that never
+    ends, above all).
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.reader(progress.lines(input) if progress else input)
+    lines = _Lines(input, progress)
+    feed = iter(lines)
+    first = next(feed)
+    reader = csv.reader(itertools.chain((first,), feed), delimiter=_delimiter(first))
     try:
         header = next(reader)
-    except StopIteration:
-        raise BatchError("the responses file is empty (it needs a header row)") from None
     except csv.Error as error:
-        raise BatchError(f"the responses file is not valid CSV: {error}") from None
+        raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
+    if header == [_END]:
+        raise BatchError("the responses file is empty (it needs a header row)")
+    _check_row(header, lines)
     if header:
         header[0] = header[0].lstrip("\ufeff")
     question_at = _column(header, "question")
@@ -157,55 +254,91 @@ def grade_rows(
             added_at.append(len(out_header))
             out_header.append(name)
     width = len(header)
+    safe = spreadsheet_safe if fmt == "csv" else safe_text
 
-    @lru_cache(maxsize=_CACHE_SIZE)
-    def cached(question_id: str, response: str) -> Verdict:
-        return grade(index[question_id], response)
+    def graded(question_id: str, response: str) -> tuple[str, float | None, str]:
+        verdict = grade(index[question_id], response)
+        score = verdict.score if verdict.graded else None  # an "error" row has no score
+        return verdict.verdict, score, safe(verdict.feedback)
 
-    write = _writer(output, fmt, out_header, width, added_at[1])
+    cached = lru_cache(maxsize=_CACHE_SIZE)(graded)
+
+    blocks = _Blocks(output)
+    write = _writer(blocks, fmt, out_header, width, added_at[1])
     if fmt == "csv":
-        csv.writer(output, lineterminator="\n").writerow(out_header)
+        if bom:
+            blocks.write("\ufeff")
+        csv.writer(blocks, lineterminator="\n").writerow(out_header)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
     rows = 0
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise BatchError(f"line {line + 1}: not valid CSV: {error}") from None
-        line = reader.line_num
-        if not cells or all(not c.strip() for c in cells):
-            continue  # a blank line, or a spreadsheet's filler row of empty cells
-        rows += 1
-        row: list[object] = [*(cells + [""] * width)[:width], *[""] * (len(out_header) - width)]
-        extra = _extra_cells(cells, width)
-        question_id = cells[question_at].strip() if question_at < len(cells) else ""
-        response = cells[response_at] if response_at < len(cells) else ""
-        if question_id in index:
-            if len(response) <= _CACHE_MAX_CHARS:
-                verdict = cached(question_id, response)
+    try:
+        while True:
+            lines.next_row()
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
+            if lines.line != lines.row_start:
+                _check_row(cells, lines)
+            if cells == [_END]:
+                break
+            if not cells or all(not c.strip() for c in cells):
+                continue  # a blank line, or a spreadsheet's filler row of empty cells
+            rows += 1
+            row: list[object] = [
+                *(cells + [""] * width)[:width],
+                *[""] * (len(out_header) - width),
+            ]
+            extra = _extra_cells(cells, width)
+            question_id = cells[question_at].strip() if question_at < len(cells) else ""
+            response = cells[response_at] if response_at < len(cells) else ""
+            values: tuple[str, float | None, str]
+            if question_id in index:
+                if len(response) <= _CACHE_MAX_CHARS:
+                    values = cached(question_id, response)
+                else:
+                    values = graded(question_id, response)
             else:
-                verdict = grade(index[question_id], response)
-            values: tuple[str, float | None, str] = (
-                verdict.verdict,
-                verdict.score if verdict.graded else None,  # an "error" row has no score
-                verdict.feedback,
-            )
-        else:
-            values = ("error", None, _unknown(question_id, index))
-        counts[values[0]] += 1
-        for at, value in zip(added_at, values, strict=True):
-            row[at] = value
-        write(row, extra)
-        if progress:
-            progress.row()
+                values = ("error", None, safe(_unknown(question_id, index)))
+            counts[values[0]] += 1
+            for at, value in zip(added_at, values, strict=True):
+                row[at] = value
+            # Only a row read from several lines, or from a line with a "\r" inside,
+            # can hold a "\r" in a cell.
+            write(row, extra, lines.row_cr or lines.line != lines.row_start)
+            if not rows % 64:
+                blocks.spill()
+            if progress:
+                progress.row()
+    finally:
+        blocks.spill(everything=True)  # the rows graded so far, even when a later line is bad
     if progress:
         progress.close()
     return GradeSummary(
         rows, counts["error"], counts["correct"], counts["partial"], counts["incorrect"]
     )
+
+
+def _delimiter(header: str) -> str:
+    """A comma, unless the header has none but tabs (Excel's "Unicode text") or
+    semicolons (Excel's CSV where the comma is the decimal sign)."""
+    if "," in header:
+        return ","
+    return max(("\t", ";"), key=header.count) if "\t" in header or ";" in header else ","
+
+
+def _check_row(cells: list[str], lines: _Lines) -> None:
+    """Raise BatchError for a row that ran past its first line on a cell that never
+    closed or is too long to be anything but a lost quote."""
+    if lines.line == lines.row_start:
+        return
+    if cells and _END in cells[-1]:
+        raise lost_quote(lines.row_start, ended=True)
+    for cell in cells:
+        if "\n" in cell and (len(cell) > MAX_QUOTED_CHARS or cell.count("\n") >= MAX_QUOTED_LINES):
+            raise lost_quote(lines.row_start, ended=False)
 
 
 def _format_score(score: object) -> str:
@@ -233,8 +366,8 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _writer(
-    output: TextIO, fmt: str, header: list[str], width: int, score_at: int
-) -> Callable[[list[object], list[str]], None]:
+    output: _Blocks, fmt: str, header: list[str], width: int, score_at: int
+) -> Callable[[list[object], list[str], bool], None]:
     """Write a row and the cells it has beyond the header.
 
     In JSON those cells are named after their column (``column6``...) and a
@@ -246,7 +379,7 @@ def _writer(
         names = [_unique(h, taken) for h in header]
         extra_names: list[str] = []
 
-        def write_json(cells: list[object], extra: list[str]) -> None:
+        def write_json(cells: list[object], extra: list[str], carriage: bool) -> None:
             while len(extra_names) < len(extra):
                 extra_names.append(_unique(f"column{width + len(extra_names) + 1}", taken))
             record = dict(zip(names, cells, strict=True))
@@ -257,8 +390,18 @@ def _writer(
         return write_json
     writer = csv.writer(output, lineterminator="\n")
 
-    def write_csv(cells: list[object], extra: list[str]) -> None:
-        row = [_format_score(c) if i == score_at else c for i, c in enumerate(cells)]
-        writer.writerow([*row, *extra])
+    # csv quotes a cell holding the line terminator ("\n") but not one holding a bare
+    # "\r", which readers then take for a line end: such rows are quoted whole.
+    quoting_all = csv.writer(output, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write_csv(cells: list[object], extra: list[str], carriage: bool) -> None:
+        """``carriage``: some cell may hold a "\r"."""
+        cells[score_at] = _format_score(cells[score_at])
+        if extra:
+            cells.extend(extra)
+        if carriage and any(isinstance(c, str) and "\r" in c for c in cells):
+            quoting_all.writerow(cells)
+        else:
+            writer.writerow(cells)
 
     return write_csv

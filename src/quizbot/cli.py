@@ -79,9 +79,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser("grade", help="grade a CSV of responses")
     add_pack_option(grade)
-    grade.add_argument("responses", metavar="RESPONSES.csv", help="columns: question, response")
+    grade.add_argument(
+        "responses", metavar="RESPONSES.csv", help="columns: question, response ('-': stdin)"
+    )
     grade.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    grade.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    grade.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here instead of stdout (a file is replaced whole, a device or pipe "
+        "written into; never the responses file)",
+    )
+    grade.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the responses file's encoding, e.g. gb18030 for a CSV that Excel saved in a "
+        "Chinese locale (default: UTF-8, or what its byte order mark says)",
+    )
+    grade.add_argument(
+        "--bom",
+        action="store_true",
+        help="start the CSV with a byte order mark, so that Excel opens Chinese text "
+        "intact (the report is then UTF-8 on stdout too)",
+    )
 
     ask = commands.add_parser("ask", help="ask a question about the facts")
     add_pack_option(ask)
@@ -257,48 +277,86 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
+    from quizbot.textinput import check_encoding
+
+    if args.bom and args.format != "csv":
+        print("quizbot: --bom is for CSV reports (JSON Lines has none)", file=sys.stderr)
+        return 2
+    if args.encoding is not None:
+        try:
+            check_encoding(args.encoding)
+        except LookupError:
+            shown = safe_line(args.encoding)
+            print(f"quizbot: unknown encoding {shown!r} (e.g. gb18030, utf-16)", file=sys.stderr)
+            return 2
     packs = _load(args.pack)
     if packs is None:
         return 1
+    from quizbot.termination import Terminated, end_by, signals_raise
+
+    try:
+        with signals_raise():
+            return _grade_file(args, packs)
+    except Terminated as stop:  # the report's temporary file is gone by now
+        return end_by(stop.signum)
+
+
+def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
+    """Grade ``args.responses`` into ``args.output`` (or stdout): the exit status."""
     import contextlib
-    from pathlib import Path
+    import stat
 
-    from quizbot.atomic import replacing
     from quizbot.batch import BatchError, grade_rows
+    from quizbot.report import ReportError, open_report, reason, utf8_stdout
+    from quizbot.textinput import DecodeProblem, UnreadableInput, decoded_lines
 
-    source = Path(args.responses)
-    target = Path(args.output) if args.output else None
-    if target is not None and (target.is_dir() or not target.parent.resolve().is_dir()):
-        problem = "is a folder" if target.is_dir() else "is in a folder that does not exist"
-        print(safe_line(f"quizbot: cannot write {target}: it {problem}"), file=sys.stderr)
-        return 1
+    from_stdin = args.responses == "-"
+    name = "<stdin>" if from_stdin else safe_line(args.responses)
     try:
-        responses = source.open(newline="", encoding="utf-8-sig")
-        size = source.stat().st_size
+        source = sys.stdin.buffer if from_stdin else open(args.responses, "rb")  # noqa: SIM115
+        source_stat = os.fstat(source.fileno())
     except OSError as error:
-        print(
-            safe_line(f"quizbot: cannot read {source}: {error.strerror or error}"), file=sys.stderr
-        )
-        return 1
-    # A report file is replaced whole or not at all: a failure never leaves half of one.
-    report: contextlib.AbstractContextManager[TextIO] = (
-        replacing(target, newline="", encoding="utf-8")
-        if target is not None
-        else contextlib.nullcontext(for_terminal(sys.stdout, _ESCAPES[args.format]))
-    )
+        print(f"quizbot: cannot read {name}: {reason(error)}", file=sys.stderr)
+        return 74
+    if stat.S_ISDIR(source_stat.st_mode):
+        print(f"quizbot: cannot read {name}: it is a folder", file=sys.stderr)
+        return 74
+    size = source_stat.st_size if stat.S_ISREG(source_stat.st_mode) else None
+    report: contextlib.AbstractContextManager[TextIO]
+    if args.output is not None:
+        report = open_report(args.output, not_over=source_stat)
+    elif args.bom:  # UTF-8 whatever the locale, or the mark would lie
+        report = utf8_stdout()
+    else:
+        report = contextlib.nullcontext(sys.stdout)
     try:
-        with responses, report as output:
+        with source if not from_stdin else contextlib.nullcontext(), report as output:
             summary = grade_rows(
                 packs,
-                responses,
-                output,
+                decoded_lines(source, args.encoding),
+                # Shown on a terminal, the report is escaped; a file or pipe gets it exactly.
+                for_terminal(output, _ESCAPES[args.format]),
                 args.format,
-                show_progress=sys.stderr.isatty() and size > 1_000_000,
+                show_progress=sys.stderr.isatty() and (size or 0) > 1_000_000,
                 total_bytes=size,
+                bom=args.bom,
             )
-    except (BatchError, UnicodeDecodeError) as error:
-        print(safe_line(f"quizbot: {source}: {error}"), file=sys.stderr)
+            # Standard output's trouble (full, closed) is raised here, for main's one line.
+            output.flush()
+    except BatchError as error:
+        where = f"{name}:{error.line}" if error.line else f"quizbot: {name}"
+        print(safe_line(f"{where}: {error}"), file=sys.stderr)
         return 1
+    except DecodeProblem as error:
+        column = f":{error.column}" if error.column else ""
+        print(safe_line(f"{name}:{error.line}{column}: {error}"), file=sys.stderr)
+        return 1
+    except UnreadableInput as error:
+        print(safe_line(f"quizbot: cannot read {name}: {error}"), file=sys.stderr)
+        return 74
+    except ReportError as error:
+        print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
+        return error.status
     print(summary_line(summary), file=sys.stderr)
     return 1 if summary.errors else 0
 

@@ -125,7 +125,7 @@ async def test_a_round_on_a_hostile_pack_shows_every_string_as_text(
         missed = "\n".join(visible_texts(app))
         assert "\\x1b]52;c;cHduZWQ=\\x07 answer" in missed  # what the learner said
         chat = "\n".join(visible_texts(app, app.screen_stack[0]))
-        assert "the answer is wall\\x1b]0;st\\x1b\\." in chat
+        assert "The answer is wall\\x1b]0;st\\x1b\\, not" in chat
         assert "Fill in the blank: The _____ fell \\u202eremmus ni [/]" in chat
         learner = [b.text for b in app.query(LearnerBubble)]
         assert "\\x1b]0;pwned-response\\x07" in learner  # what was sent, as it was shown

@@ -12,8 +12,10 @@ _QUOTE_MAX = 40
 
 
 def _quote(text: str) -> str:
+    """The response in quotation marks: feedback never starts with what the learner typed
+    (a spreadsheet would run ``@SUM(1+1) is not right`` as a formula)."""
     text = " ".join(text.split())
-    return text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1] + "…"
+    return f"“{text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1] + '…'}”"
 
 
 def _right(reason: str, feedback: str, expected: str) -> Verdict:
