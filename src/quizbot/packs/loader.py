@@ -33,16 +33,25 @@ from quizbot.packs.model import (
 from quizbot.packs.problems import PackError, Problem
 from quizbot.packs.schema import (
     DIFFICULTY_RANGE,
+    FACT,
     FACT_KEYS,
     FACT_REQUIRED,
     ID_PATTERN,
+    PACK,
     PACK_KEYS,
     PACK_REQUIRED,
+    QUESTION,
     QUESTION_KEYS,
+    QUESTION_REQUIRED,
+    REJECT,
     REJECT_KEYS,
+    REJECT_REQUIRED,
+    SOURCE,
     SOURCE_KEYS,
     SOURCE_REQUIRED,
+    TESTS,
     TESTS_KEYS,
+    TOPIC,
     TOPIC_KEYS,
     TOPIC_REQUIRED,
     UNITS,
@@ -321,7 +330,7 @@ class _PackBuilder:
                 root, f"a pack must be a mapping (pack: ID, title: ...), not {_kind(root)}"
             )
             return None
-        top = self.fields(root, "the pack", PACK_KEYS, PACK_REQUIRED)
+        top = self.fields(root, PACK.what, PACK_KEYS, PACK_REQUIRED)
         if top is None:
             return None
         pack_id = self.identifier(top.get("pack"), "pack id")
@@ -380,7 +389,7 @@ class _PackBuilder:
         return seen
 
     def source(self, node: yaml.Node) -> Source | None:
-        f = self.fields(node, "a source", SOURCE_KEYS, SOURCE_REQUIRED)
+        f = self.fields(node, SOURCE.what, SOURCE_KEYS, SOURCE_REQUIRED)
         if f is None:
             return None
         source_id = self.identifier(f.get("id"), "source id")
@@ -398,7 +407,7 @@ class _PackBuilder:
         )
 
     def topic(self, node: yaml.Node) -> Topic | None:
-        f = self.fields(node, "a topic", TOPIC_KEYS, TOPIC_REQUIRED)
+        f = self.fields(node, TOPIC.what, TOPIC_KEYS, TOPIC_REQUIRED)
         if f is None:
             return None
         topic_id = self.identifier(f.get("id"), "topic id")
@@ -408,7 +417,7 @@ class _PackBuilder:
         return Topic(topic_id, title, self.place(node))
 
     def fact(self, node: yaml.Node) -> Fact | None:
-        f = self.fields(node, "a fact", FACT_KEYS, FACT_REQUIRED)
+        f = self.fields(node, FACT.what, FACT_KEYS, FACT_REQUIRED)
         if f is None:
             return None
         fact_id = self.identifier(f.get("id"), "fact id")
@@ -494,7 +503,7 @@ class _PackBuilder:
     # -- questions -----------------------------------------------------------------------
 
     def question(self, node: yaml.Node) -> Question | None:
-        f = self.fields(node, "a question", QUESTION_KEYS, ("id", "type", "prompt"))
+        f = self.fields(node, QUESTION.what, QUESTION_KEYS, QUESTION_REQUIRED)
         if f is None:
             return None
         question_id = self.identifier(f.get("id"), "question id")
@@ -709,7 +718,7 @@ class _PackBuilder:
     ) -> tuple[Reject, ...]:
         def one(item: yaml.Node) -> Reject | None:
             if isinstance(item, yaml.MappingNode):
-                f = self.fields(item, "a reject entry", REJECT_KEYS, ("answer",))
+                f = self.fields(item, REJECT.what, REJECT_KEYS, REJECT_REQUIRED)
                 if f is None:
                     return None
                 text = self.text(f.get("answer"), "answer")
@@ -732,7 +741,7 @@ class _PackBuilder:
     def grading_tests(self, node: yaml.Node | None) -> GradingTests | None:
         if node is None:
             return None
-        f = self.fields(node, "tests", TESTS_KEYS)
+        f = self.fields(node, TESTS.what, TESTS_KEYS)
         if f is None:
             return None
         accepted = self.scalar_items(f.get("accepted"), "accepted")

@@ -1,0 +1,71 @@
+"""The authors' commands of ``quizbot``: help, schema, new, try, and validate's options.
+
+A front like ``cli``: it parses and prints, the work is in ``quizbot.authoring``.
+Nothing heavy is imported at the top (``validate`` starts quickly, never with Textual).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from quizbot.safetext import safe_line, safe_text
+
+HELP_TOPICS = ("packs",)
+
+
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``help``, ``schema``, ``new`` and ``try`` to quizbot's subcommands."""
+    help_ = commands.add_parser("help", help="show a guide: 'quizbot help packs' (the format)")
+    help_.add_argument("topic", choices=HELP_TOPICS, help="packs: how to write a pack")
+
+    commands.add_parser("schema", help="print the pack format as a JSON Schema (for editors)")
+
+    new = commands.add_parser("new", help="write a commented starter pack to edit")
+    new.add_argument("path", metavar="PATH", help="the pack file to write (e.g. my-pack.yaml)")
+    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+    try_ = commands.add_parser("try", help="type answers to a question and see how they are marked")
+    try_.add_argument("--pack", required=True, metavar="PATH", help="the pack file")
+    try_.add_argument("question", metavar="ID", help="a question id (a blank: FACT#N)")
+    try_.add_argument("--plain", action="store_true", help="line by line (the default for now)")
+
+
+def add_validate_options(validate: argparse.ArgumentParser) -> None:
+    validate.add_argument(
+        "--strict", action="store_true", help="warnings are problems too (exit 1)"
+    )
+    validate.add_argument(
+        "--list",
+        action="store_true",
+        help="list every question: ID, type, prompt, answer (tab-separated)",
+    )
+    validate.add_argument("--json", action="store_true", help="with --list: one JSON document")
+
+
+def cmd_help(args: argparse.Namespace) -> int:
+    from quizbot.authoring.resources import pack_format_path
+
+    path = pack_format_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        print(safe_line(f"quizbot: cannot read {path}: {error.strerror or error}"), file=sys.stderr)
+        return 1
+    print(safe_text(text), end="")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from quizbot.packs.schema import json_schema_text
+
+    print(json_schema_text(), end="")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "help": cmd_help,
+    "schema": cmd_schema,
+}
