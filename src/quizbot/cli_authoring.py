@@ -65,7 +65,42 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizbot.authoring.starter import StarterExists, write_starter
+
+    path = Path(args.path)
+    if path.suffix not in (".yaml", ".yml"):
+        path = path.with_name(path.name + ".yaml")  # validate and --pack look for *.yaml
+    if not path.parent.resolve().is_dir():
+        print(
+            safe_line(f"quizbot: cannot write {path}: its folder does not exist"), file=sys.stderr
+        )
+        return 1
+    try:
+        written = write_starter(path, force=args.force)
+    except StarterExists:
+        print(
+            safe_line(f"quizbot: {path} already exists (choose another name, or --force)"),
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as error:
+        print(
+            safe_line(f"quizbot: cannot write {path}: {error.strerror or error}"), file=sys.stderr
+        )
+        return 1
+    names = " and ".join(str(p) for p in written)
+    print(safe_line(f"wrote {names}"))
+    print(
+        safe_line(f"next: edit it, then 'quizbot validate {path}' and 'quizbot play --pack {path}'")
+    )
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "help": cmd_help,
     "schema": cmd_schema,
+    "new": cmd_new,
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from authoring_helpers import as_json
 
 from quizbot.authoring.resources import pack_format_path, schema_path
 from quizbot.packs import schema
@@ -37,15 +38,6 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema.json_schema())
-
-
-def as_json(data: object) -> object:
-    """YAML data as an editor's JSON view sees it: mapping keys are strings."""
-    if isinstance(data, dict):
-        return {str(key): as_json(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [as_json(item) for item in data]
-    return data
 
 
 def test_builtin_packs_match_the_schema() -> None:

@@ -441,23 +441,35 @@ class _PackBuilder:
                     "{{answer|alias}}, with no empty part)",
                 )
                 text = None
+            else:
+                self.check_blank_names(text_node, cloze.blanks(text))
         if fact_id is None or text is None:
             return None
-        tests = self.blank_tests(f.get("tests"), len(cloze.blanks(text)))
+        tests = self.blank_tests(f.get("tests"), cloze.blanks(text))
         return Fact(fact_id, text, topic, source, self.place(node), tests)
 
+    def check_blank_names(self, node: yaml.Node, found: Sequence[cloze.Blank]) -> None:
+        """Two blanks of one fact may not share a name (they would share an id)."""
+        names = [blank.name for blank in found if blank.name is not None]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            self.problem(node, f"two blanks of this fact are named {name!r} (rename one)")
+
     def blank_tests(
-        self, node: yaml.Node | None, blanks: int
+        self, node: yaml.Node | None, found: Sequence[cloze.Blank]
     ) -> tuple[tuple[int, GradingTests], ...]:
-        """A fact's ``tests``, keyed by blank number: ``{2: {rejected: [8 hours]}}``."""
+        """A fact's ``tests``, keyed by blank number or name: ``{2: {rejected: [8 hours]}}``."""
         if node is None:
             return ()
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "a fact's tests are keyed by blank number: {1: {accepted: [...]}}")
             return ()
-        found = []
+        blanks = len(found)
+        named = {blank.name: index + 1 for index, blank in enumerate(found) if blank.name}
+        found_tests = []
         for key, value in node.value:
             number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+            if number in named:
+                number = str(named[number])
             if not number.isdigit() or not 1 <= int(number) <= blanks:
                 self.problem(
                     key,
@@ -467,8 +479,8 @@ class _PackBuilder:
                 continue
             tests = self.grading_tests(value)
             if tests is not None:
-                found.append((int(number), tests))
-        return tuple(found)
+                found_tests.append((int(number), tests))
+        return tuple(found_tests)
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
         """One question per blank, each prompt kept as a Gap: linear in the fact's size."""
@@ -481,7 +493,7 @@ class _PackBuilder:
             reading = read_number(blank.answer)
             made.append(
                 Question(
-                    id=f"{fact.id}#{index + 1}",
+                    id=cloze.blank_id(fact.id, blank, index),
                     type="number" if reading is not None else "text",
                     prompt="",
                     answer=blank.answer,
