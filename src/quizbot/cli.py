@@ -247,15 +247,8 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from quizbot.packs.validate import validate_paths
-
-    report = validate_paths(args.paths)
-    for problem in report.problems:
-        # One line per problem, whatever the file name holds: a new line in it must
-        # not forge a second FILE:LINE:COL line, nor an escape reach the terminal.
-        print(safe_line(str(problem)))
-    print(report.summary(), file=sys.stderr)
-    return 1 if report.problems else 0
+    # Problems, then the authors' advice (warnings, --strict) and --list.
+    return cli_authoring.run_validate(args)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:

@@ -45,6 +45,42 @@ def add_validate_options(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("--json", action="store_true", help="with --list: one JSON document")
 
 
+def run_validate(args: argparse.Namespace) -> int:
+    """``quizbot validate``: problems (stdout), then advice; with --list, the questions.
+
+    Plain validate writes its warnings to stderr, so its standard output stays the
+    contract's one line per problem; --strict makes them problems (stdout, exit 1).
+    With --list the listing is the output, and problems go to stderr.
+    """
+    from quizbot.authoring.checks import warnings_for
+    from quizbot.packs.validate import validate_paths
+
+    report = validate_paths(args.paths)
+    listing = args.list or args.json
+    problems_to = sys.stderr if listing else sys.stdout
+    for problem in report.problems:
+        # One line per problem, whatever the file name holds: a new line in it must
+        # not forge a second FILE:LINE:COL line, nor an escape reach the terminal.
+        print(safe_line(str(problem)), file=problems_to)
+    warnings = warnings_for(report.loaded)
+    warnings_to = problems_to if args.strict else sys.stderr
+    for warning in warnings:
+        print(safe_line(str(warning)), file=warnings_to)
+    if listing and not report.problems:
+        from quizbot.authoring import listing as lister
+
+        if args.json:
+            print(lister.json_document(report.loaded))
+        else:
+            for line in lister.tab_lines(report.loaded):
+                print(line)
+    summary = report.summary()
+    if warnings:
+        summary += f", {len(warnings)} warning" + ("" if len(warnings) == 1 else "s")
+    print(summary, file=sys.stderr)
+    return 1 if report.problems or (args.strict and warnings) else 0
+
+
 def cmd_help(args: argparse.Namespace) -> int:
     from quizbot.authoring.resources import pack_format_path
 

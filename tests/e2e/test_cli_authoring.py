@@ -62,3 +62,83 @@ def test_new_adds_the_yaml_suffix_and_refuses_a_missing_folder(
     assert (tmp_path / "quiz.yaml").is_file()
     missing = run_quizbot("new", "no/such/folder/p.yaml")
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+LISTED = """\
+pack: listed
+title: Listed
+sources:
+  - {id: s, title: S}
+facts:
+  - id: users
+    source: s
+    text: "In {{2020}}, {{#users: 342 million}} people studied online."
+questions:
+  - id: tabby
+    type: text
+    source: s
+    prompt: "A prompt with\\ta tab and\\nnew line and \\u2028 separator?"
+    answer: Hohhot
+  - id: items
+    type: list
+    source: s
+    prompt: Name two.
+    answers: [WeChat, QQ]
+"""
+
+
+def test_validate_list_one_escaped_line_per_question(run_quizbot: Run, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(LISTED, encoding="utf-8")
+    result = run_quizbot("validate", "--list", "p.yaml")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["tabby", "items", "users#1", "users#users"]
+    assert all(line.count("\t") == 3 for line in lines)
+    assert "\u2028" not in result.stdout
+    assert (
+        lines[0]
+        == "tabby\ttext\tA prompt with\\ta tab and\\nnew line and \\u2028 separator?\tHohhot"
+    )
+    assert lines[1].endswith("\tWeChat; QQ")
+    assert lines[3] == "users#users\tnumber\tIn 2020, _____ people studied online.\t342 million"
+
+
+def test_validate_list_json(run_quizbot: Run, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(LISTED, encoding="utf-8")
+    result = run_quizbot("validate", "--list", "--json", "p.yaml")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["prompt"] == "A prompt with\ta tab and\nnew line and \u2028 separator?"
+    assert {row["id"]: row["cloze_of"] for row in rows}["users#users"] == "users"
+    assert "\u2028" not in result.stdout
+
+
+def test_validate_list_of_a_broken_pack_lists_nothing(run_quizbot: Run, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(LISTED.replace("prompt: Name", "promt: Name"), "utf-8")
+    result = run_quizbot("validate", "--list", "p.yaml")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "unknown key 'promt'" in result.stderr
+
+
+ADVICE = """\
+pack: advice
+title: Advice
+questions:
+  - {id: bare, type: text, prompt: Which city?, answer: Hohhot}
+"""
+
+
+def test_warnings_are_shown_and_strict_fails_on_them(run_quizbot: Run, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(ADVICE, encoding="utf-8")
+    plain = run_quizbot("validate", "p.yaml")
+    assert plain.returncode == 0
+    assert plain.stdout == ""  # standard output stays the contract's problem lines
+    assert "p.yaml:4:5: warning: question 'bare' has no hint" in plain.stderr
+    assert plain.stderr.rstrip().endswith("1 pack, 1 question, 0 problems, 1 warning")
+    strict = run_quizbot("validate", "--strict", "p.yaml")
+    assert strict.returncode == 1
+    assert strict.stdout.startswith("p.yaml:4:5: warning: question 'bare' has no hint")
+    fixed = ADVICE.replace("answer: Hohhot", "answer: Hohhot, hint: Inner Mongolia")
+    (tmp_path / "p.yaml").write_text(fixed, encoding="utf-8")
+    assert run_quizbot("validate", "--strict", "p.yaml").returncode == 0

@@ -18,6 +18,10 @@ CORE = [
     "quizbot.progress.stats",
     "quizbot.plain",
     "quizbot.batch",
+    "quizbot.cli_authoring",
+    "quizbot.authoring.checks",
+    "quizbot.authoring.listing",
+    "quizbot.authoring.starter",
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizbot.packs.files import find_pack_files
 from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack
-from quizbot.packs.model import Place
+from quizbot.packs.model import Pack, Place
 from quizbot.packs.problems import Problem
 from quizbot.packs.selftest import grading_test_problems
 
@@ -20,6 +20,7 @@ class Report:
     packs: int = 0
     questions: int = 0
     problems: list[Problem] = field(default_factory=list)
+    loaded: list[Pack] = field(default_factory=list)  # the valid packs, for listings and advice
 
     def summary(self) -> str:
         return (
@@ -49,6 +50,7 @@ def validate_paths(paths: Iterable[str | Path]) -> Report:
             report.packs += 1
             report.questions += len(result.pack.questions)
             report.problems.extend(grading_test_problems(result.pack))
+            report.loaded.append(result.pack)
     report.problems.extend(duplicate_pack_problems(results))
     return report
 
