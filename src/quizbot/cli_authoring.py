@@ -74,10 +74,7 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             for line in lister.tab_lines(report.loaded):
                 print(line)
-    summary = report.summary()
-    if warnings:
-        summary += f", {len(warnings)} warning" + ("" if len(warnings) == 1 else "s")
-    print(summary, file=sys.stderr)
+    print(safe_line(report.summary(len(warnings))), file=sys.stderr)
     return 1 if report.problems or (args.strict and warnings) else 0
 
 

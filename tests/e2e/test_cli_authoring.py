@@ -142,3 +142,12 @@ def test_warnings_are_shown_and_strict_fails_on_them(run_quizbot: Run, tmp_path:
     fixed = ADVICE.replace("answer: Hohhot", "answer: Hohhot, hint: Inner Mongolia")
     (tmp_path / "p.yaml").write_text(fixed, encoding="utf-8")
     assert run_quizbot("validate", "--strict", "p.yaml").returncode == 0
+
+
+def test_summary_names_the_file_that_failed(run_quizbot: Run, tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(ADVICE.replace("Which", "Hint: which"), "utf-8")
+    (tmp_path / "broken.yaml").write_text("pack: b\ntitle: B\nquestions:\n\t- id: a\n", "utf-8")
+    result = run_quizbot("validate", "broken.yaml")
+    assert result.returncode == 1
+    assert result.stdout.startswith("broken.yaml:4:1: YAML syntax error: this line is indented")
+    assert result.stderr.rstrip().endswith("0 packs, 0 questions, 1 problem (in broken.yaml)")

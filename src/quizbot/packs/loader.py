@@ -54,6 +54,7 @@ from quizbot.packs.schema import (
     TOPIC,
     TOPIC_KEYS,
     TOPIC_REQUIRED,
+    TYPE_SYNONYMS,
     UNITS,
 )
 from quizbot.packs.yamlsafe import YAML, place_of, read_nodes
@@ -585,7 +586,9 @@ class _PackBuilder:
         for known in QUESTION_TYPES:
             if value == known:
                 return known
-        self.problem(node, f"unknown question type {value!r}{did_you_mean(value, QUESTION_TYPES)}")
+        synonym = TYPE_SYNONYMS.get(value.strip().lower().replace(" ", "-"))
+        hint = f" (did you mean {synonym!r}?)" if synonym else did_you_mean(value, QUESTION_TYPES)
+        self.problem(node, f"unknown question type {value!r}{hint}")
         return None
 
     def answer(

@@ -22,6 +22,31 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_.\-]+")
 UNITS = ("percent",)
 DIFFICULTY_RANGE = (1, 3)
 QUESTION_TYPE_NAMES = ("text", "number", "choice", "truefalse", "list")
+# What other quiz tools call our types: an unknown type named here suggests ours.
+TYPE_SYNONYMS = {
+    "multiple": "choice",
+    "multiple-choice": "choice",
+    "multiplechoice": "choice",
+    "mc": "choice",
+    "mcq": "choice",
+    "select": "choice",
+    "true-false": "truefalse",
+    "true/false": "truefalse",
+    "tf": "truefalse",
+    "bool": "truefalse",
+    "boolean": "truefalse",
+    "yesno": "truefalse",
+    "numeric": "number",
+    "numerical": "number",
+    "integer": "number",
+    "short": "text",
+    "shortanswer": "text",
+    "short-answer": "text",
+    "string": "text",
+    "cloze": "text",
+    "multi": "list",
+    "multiple-answers": "list",
+}
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,19 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     loaded: list[Pack] = field(default_factory=list)  # the valid packs, for listings and advice
 
-    def summary(self) -> str:
-        return (
+    def summary(self, warnings: int = 0) -> str:
+        counts = (
             f"{_count(self.packs, 'pack')}, {_count(self.questions, 'question')}, "
             f"{_count(len(self.problems), 'problem')}"
         )
+        if warnings:
+            counts += f", {_count(warnings, 'warning')}"
+        # Which files failed: "0 packs, 0 questions, 1 problem" alone does not say.
+        files = list(dict.fromkeys(problem.place.file for problem in self.problems))
+        if not files:
+            return counts
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        return f"{counts} (in {shown})"
 
 
 def validate_paths(paths: Iterable[str | Path]) -> Report:
