@@ -132,7 +132,42 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_try(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quizbot.authoring.trying import run_try
+    from quizbot.packs.loader import did_you_mean, load_packs
+    from quizbot.packs.model import Pack
+    from quizbot.packs.problems import PackError
+
+    path = Path(args.pack)
+    if not path.is_file():
+        print(safe_line(f"quizbot: {path} is not a pack file"), file=sys.stderr)
+        return 1
+
+    def load() -> Pack:
+        return load_packs([path])[0]
+
+    try:
+        pack = load()
+    except PackError as error:
+        for problem in error.problems:
+            print(safe_line(str(problem)), file=sys.stderr)
+        return 1
+    if pack.question(args.question) is None:
+        known = [q.id for q in pack.questions]
+        print(
+            safe_line(f"quizbot: no question {args.question!r} in {path}")
+            + safe_line(did_you_mean(args.question, known) if len(known) < 50 else "")
+            + " (see 'quizbot validate --list')",
+            file=sys.stderr,
+        )
+        return 1
+    return run_try(path, args.question, load, sys.stdin, sys.stdout)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "try": cmd_try,
     "help": cmd_help,
     "schema": cmd_schema,
     "new": cmd_new,

@@ -22,6 +22,8 @@ CORE = [
     "quizbot.authoring.checks",
     "quizbot.authoring.listing",
     "quizbot.authoring.starter",
+    "quizbot.authoring.trying",
+    "quizbot.authoring.editing",
 ]
 
 
