@@ -425,9 +425,12 @@ class _PackBuilder:
         text = self.text(f.get("text"), "fact text")
         topic = self.reference(f, "topic", self.topic_ids, "topic")
         source = self.reference(f, "source", self.source_ids, "source")
+        found: list[cloze.Blank] = []  # read once: a fact may hold thousands of blanks
         if text is not None:
             text_node = f["text"]
             bad = cloze.unbalanced_at(text)
+            if bad is None:
+                found = cloze.blanks(text)
             if bad is not None:
                 self.problem(
                     text_node,
@@ -435,18 +438,18 @@ class _PackBuilder:
                     "(each blank is {{answer}})",
                 )
                 text = None
-            elif any(not all(b.forms) for b in cloze.blanks(text)):
+            elif any(not all(b.forms) for b in found):
                 self.problem(
                     text_node,
                     "a blank has an empty answer or alias (write {{answer}} or "
                     "{{answer|alias}}, with no empty part)",
                 )
                 text = None
-            else:
-                self.check_blank_names(text_node, cloze.blanks(text))
+            elif "{{#" in text:
+                self.check_blank_names(text_node, found)
         if fact_id is None or text is None:
             return None
-        tests = self.blank_tests(f.get("tests"), cloze.blanks(text))
+        tests = self.blank_tests(f.get("tests"), found)
         return Fact(fact_id, text, topic, source, self.place(node), tests)
 
     def check_blank_names(self, node: yaml.Node, found: Sequence[cloze.Blank]) -> None:
