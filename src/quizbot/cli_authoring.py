@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizbot.safetext import safe_line, safe_text
+
+if TYPE_CHECKING:
+    from quizbot.authoring.checks import Warning_
+    from quizbot.packs.model import Pack
 
 HELP_TOPICS = ("packs",)
 
@@ -43,6 +47,11 @@ def add_validate_options(validate: argparse.ArgumentParser) -> None:
         help="list every question: ID, type, prompt, answer (tab-separated)",
     )
     validate.add_argument("--json", action="store_true", help="with --list: one JSON document")
+    validate.add_argument(
+        "--against",
+        metavar="OLD",
+        help="the previous version of the pack: warn about ids that changed or vanished",
+    )
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -63,6 +72,11 @@ def run_validate(args: argparse.Namespace) -> int:
         # not forge a second FILE:LINE:COL line, nor an escape reach the terminal.
         print(safe_line(str(problem)), file=problems_to)
     warnings = warnings_for(report.loaded)
+    if args.against:
+        against = _changed_ids(args.against, report.loaded)
+        if against is None:
+            return 1
+        warnings.extend(against)
     warnings_to = problems_to if args.strict else sys.stderr
     for warning in warnings:
         print(safe_line(str(warning)), file=warnings_to)
@@ -76,6 +90,26 @@ def run_validate(args: argparse.Namespace) -> int:
                 print(line)
     print(safe_line(report.summary(len(warnings))), file=sys.stderr)
     return 1 if report.problems or (args.strict and warnings) else 0
+
+
+def _changed_ids(old_path: str, packs: list[Pack]) -> list[Warning_] | None:
+    """Warnings on ids changed since the old pack file; None (said) if it cannot be read."""
+    from quizbot.authoring.checks import changed_ids
+    from quizbot.packs.loader import load_pack
+
+    old = load_pack(old_path)
+    if old.pack is None:
+        for problem in old.problems:
+            print(safe_line(f"quizbot: --against: {problem}"), file=sys.stderr)
+        return None
+    same = [pack for pack in packs if pack.id == old.pack.id]
+    if not same:
+        print(
+            safe_line(f"quizbot: --against: no pack {old.pack.id!r} among those validated"),
+            file=sys.stderr,
+        )
+        return None
+    return changed_ids(old.pack, same[0])
 
 
 def cmd_help(args: argparse.Namespace) -> int:
@@ -137,7 +171,6 @@ def cmd_try(args: argparse.Namespace) -> int:
 
     from quizbot.authoring.trying import run_try
     from quizbot.packs.loader import did_you_mean, load_packs
-    from quizbot.packs.model import Pack
     from quizbot.packs.problems import PackError
 
     path = Path(args.pack)

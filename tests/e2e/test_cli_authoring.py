@@ -151,3 +151,27 @@ def test_summary_names_the_file_that_failed(run_quizbot: Run, tmp_path: Path) ->
     assert result.returncode == 1
     assert result.stdout.startswith("broken.yaml:4:1: YAML syntax error: this line is indented")
     assert result.stderr.rstrip().endswith("0 packs, 0 questions, 1 problem (in broken.yaml)")
+
+
+def test_against_an_old_version_warns_about_shifted_ids(run_quizbot: Run, tmp_path: Path) -> None:
+    old = "pack: v\ntitle: V\nversion: 1\nsources: [{id: s, title: S}]\nfacts:\n"
+    old += '  - {id: f, source: s, text: "{{342 million}} studied online."}\n'
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    # A blank inserted before: f#1 now asks for the year, and f#2 is new.
+    shifted = old.replace("version: 1", "version: 2").replace(
+        '"{{342 million}}', '"In {{2020}}, {{342 million}}'
+    )
+    (tmp_path / "new.yaml").write_text(shifted, encoding="utf-8")
+    result = run_quizbot("validate", "--strict", "--against", "old.yaml", "new.yaml")
+    assert result.returncode == 1
+    assert "warning: 'f#1' now asks for '2020' but asked for '342 million' in version 1 -> 2" in (
+        result.stdout
+    )
+    # Named, the blank keeps its id: nothing to warn about.
+    named = old.replace("{{342 million}}", "{{#users: 342 million}}")
+    (tmp_path / "old.yaml").write_text(named, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(
+        named.replace('"{{#users', '"In {{#year: 2020}}, {{#users'), encoding="utf-8"
+    )
+    kept = run_quizbot("validate", "--strict", "--against", "old.yaml", "new.yaml")
+    assert kept.returncode == 0, kept.stdout + kept.stderr

@@ -324,3 +324,38 @@ def _exact_for_rough(pack: Pack) -> Iterator[Warning_]:
 
 def warnings_for(packs: Iterable[Pack]) -> list[Warning_]:
     return [w for pack in packs for w in pack_warnings(pack)]
+
+
+# -- ids that changed against a previous version -------------------------------------------
+
+
+def changed_ids(old: Pack, new: Pack) -> list[Warning_]:
+    """Ids whose question changed or vanished since ``old`` (the same pack, before).
+
+    Progress and ``grade`` CSVs follow a question's id: when a blank is inserted,
+    ``fact#2`` silently becomes another blank. An id that now asks for another answer,
+    or is gone, is said here; naming blanks (``{{#name: ...}}``) prevents it.
+    """
+    found = []
+    ours = {q.id: q for q in new.questions}
+    for before in old.questions:
+        now = ours.get(before.id)
+        versions = f"version {old.version} -> {new.version}"
+        if now is None:
+            found.append(
+                Warning_(
+                    new.place,
+                    f"question {before.id!r} of {versions} is gone: progress and grade CSVs "
+                    "that name it no longer find it (keep the id, or name the blank)",
+                )
+            )
+        elif now.type != before.type or _plain(now.answer) != _plain(before.answer):
+            found.append(
+                Warning_(
+                    now.place,
+                    f"{before.id!r} now asks for {now.answer!r} but asked for "
+                    f"{before.answer!r} in {versions}: progress and grade CSVs follow the id "
+                    "(name the blank, {{#name: ...}}, so its id stays with it)",
+                )
+            )
+    return found
