@@ -43,6 +43,66 @@ def describe(question: Question) -> list[str]:
     return lines
 
 
+class TrySession:
+    """One author trying answers to one question: each line in, the lines to show out.
+
+    Both fronts drive it (the plain loop below, and the terminal UI): the marking,
+    the edits and the reload after each edit live here once.
+    """
+
+    def __init__(self, path: Path, question_id: str, load: Callable[[], Pack]) -> None:
+        self.path = path
+        self.question_id = question_id
+        self.load = load
+        question = load().question(question_id)
+        if question is None:
+            raise KeyError(question_id)
+        self.question = question
+        self.last: tuple[str, bool] | None = None  # the last response, and was it right
+        self.finished = False
+
+    def intro(self) -> list[str]:
+        return [*describe(self.question), HELP]
+
+    def handle(self, line: str) -> list[str]:
+        """Mark an answer, or run a command on the last one; the lines to show."""
+        from quizbot.grading import grade
+
+        said = line.rstrip("\r\n")
+        command = said.strip().lower()
+        if command == "/quit":
+            self.finished = True
+            return []
+        if command in COMMANDS:
+            return self._save(command)
+        if command.startswith("/"):
+            return [f"Unknown command {safe_line(said.strip())!r}. {HELP}"]
+        verdict = grade(self.question, said)
+        self.last = (said, verdict.correct)
+        advice = (
+            "  /test keeps it accepted; /reject marks it wrong from now on."
+            if verdict.correct
+            else "  /accept marks it right from now on; /test keeps it rejected."
+        )
+        return [
+            f"{verdict.verdict} (score {verdict.score:.2f}, reason: {verdict.reason}): "
+            f"{verdict.feedback}",
+            advice,
+        ]
+
+    def _save(self, command: str) -> list[str]:
+        if self.last is None:
+            return [f"Type an answer first; then {command} adds it to the pack."]
+        where = COMMANDS[command] or ("accepted" if self.last[1] else "rejected")
+        try:
+            edit = add_response(self.path, self.question, where, self.last[0])
+        except EditError as error:
+            return [f"Not changed: {error}"]
+        self.question = self.load().question(self.question_id) or self.question
+        self.last = None
+        return [f"Saved: {edit.description}; the pack still validates."]
+
+
 def run_try(
     path: Path,
     question_id: str,
@@ -50,56 +110,22 @@ def run_try(
     stdin: TextIO,
     stdout: TextIO,
 ) -> int:
-    """The loop; ``load`` reads the pack (again after each edit). Returns 0."""
-    from quizbot.grading import grade
+    """The plain loop, line by line; ``load`` reads the pack (again after each edit)."""
 
     def say(text: str) -> None:
         stdout.write(safe_text(text) + "\n")
         stdout.flush()
 
-    pack = load()
-    question = pack.question(question_id)
-    assert question is not None  # checked by the caller
-    for line in describe(question):
+    session = TrySession(path, question_id, load)
+    for line in session.intro():
         say(line)
-    say(HELP)
-    last: tuple[str, bool] | None = None  # the last response and whether it was right
-    while True:
+    while not session.finished:
         stdout.write("> ")
         stdout.flush()
         line = stdin.readline()
         if not line:
             stdout.write("\n")
-            return 0
-        said = line.rstrip("\r\n")
-        command = said.strip().lower()
-        if command == "/quit":
-            return 0
-        if command in COMMANDS:
-            if last is None:
-                say("Type an answer first; then " + command + " adds it to the pack.")
-                continue
-            where = COMMANDS[command] or ("accepted" if last[1] else "rejected")
-            try:
-                edit = add_response(path, question, where, last[0])
-            except EditError as error:
-                say(f"Not changed: {error}")
-                continue
-            say(f"Saved: {edit.description}; the pack still validates.")
-            pack = load()
-            question = pack.question(question_id) or question
-            last = None
-            continue
-        if command.startswith("/"):
-            say(f"Unknown command {safe_line(said.strip())!r}. {HELP}")
-            continue
-        verdict = grade(question, said)
-        say(
-            f"{verdict.verdict} (score {verdict.score:.2f}, reason: {verdict.reason}): "
-            f"{verdict.feedback}"
-        )
-        last = (said, verdict.correct)
-        if verdict.correct:
-            say("  /test keeps it accepted; /reject marks it wrong from now on.")
-        else:
-            say("  /accept marks it right from now on; /test keeps it rejected.")
+            break
+        for shown in session.handle(line):
+            say(shown)
+    return 0
