@@ -34,7 +34,9 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     try_ = commands.add_parser("try", help="type answers to a question and see how they are marked")
     try_.add_argument("--pack", required=True, metavar="PATH", help="the pack file")
     try_.add_argument("question", metavar="ID", help="a question id (a blank: FACT#N)")
-    try_.add_argument("--plain", action="store_true", help="line by line (the default for now)")
+    try_.add_argument(
+        "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
+    )
 
 
 def add_validate_options(validate: argparse.ArgumentParser) -> None:
@@ -196,7 +198,12 @@ def cmd_try(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    return run_try(path, args.question, load, sys.stdin, sys.stdout)
+    if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
+        return run_try(path, args.question, load, sys.stdin, sys.stdout)
+    from quizbot.authoring.trying import TrySession
+    from quizbot.tui.try_app import run_try_app  # Textual, only for the full screen
+
+    return run_try_app(TrySession(path, args.question, load))
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
