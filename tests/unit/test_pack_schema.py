@@ -24,7 +24,9 @@ def _doc_tables() -> dict[str, str]:
 
 
 def test_docs_tables_are_the_schemas() -> None:
-    # On failure: paste quizbot.packs.schema.markdown_tables() into docs/pack-format.md.
+    # On failure, after changing schema.py: replace each table between its markers in
+    # docs/pack-format.md with quizbot.packs.schema.markdown_tables()[name], and write
+    # schema.json_schema_text() to src/quizbot/authoring/pack.schema.json.
     assert _doc_tables() == schema.markdown_tables()
 
 
@@ -58,6 +60,11 @@ def test_builtin_packs_match_the_schema() -> None:
         ({"id": "q", "type": "text", "prompt": "P", "answer": "A", "unit": "km"}, "unit on text"),
         ({"id": "q w", "type": "text", "prompt": "P", "answer": "A"}, "id with a space"),
         ({"id": "q", "type": "text", "prompt": "P", "answer": "A", "difficulty": 4}, "range"),
+        ({"id": "q", "type": "text", "prompt": "P", "answer": "A", "reject": "B"}, "reject list"),
+        (
+            {"id": "q", "type": "number", "prompt": "P", "answer": "1", "tolerance": "x"},
+            "tolerance",
+        ),
     ],
 )
 def test_schema_refuses_what_the_loader_refuses(
@@ -87,3 +94,23 @@ def test_loader_checks_keys_from_the_description(tmp_path: Path) -> None:
 def test_schema_json_is_plain_json() -> None:
     text = schema.json_schema_text()
     assert json.loads(text)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_accepts_what_the_loader_accepts(tmp_path: Path) -> None:
+    pack = {
+        "pack": "p",
+        "title": 2021,
+        "description": None,
+        "sources": [{"id": "s", "title": "S", "author": None}],
+        "facts": [{"id": "f", "text": "{{#n: 8 minutes}}", "tests": {"n": {"accepted": ["8"]}}}],
+        "questions": [
+            {"id": "q", "type": "truefalse", "prompt": "P", "answer": True},
+            {"id": "n", "type": "number", "prompt": "P", "answer": 70.4, "tolerance": "2%"},
+            {"id": "c", "type": "choice", "prompt": "P", "options": ["a", "b"], "answer": "a"},
+            {"id": "l", "type": "list", "prompt": "P", "answers": [["a", "A"], "b"], "need": 1},
+        ],
+    }
+    assert [e.message for e in _validator().iter_errors(pack)] == []
+    file = tmp_path / "p.yaml"
+    file.write_text(yaml.safe_dump(pack, allow_unicode=True), encoding="utf-8")
+    assert load_pack(file).problems == []

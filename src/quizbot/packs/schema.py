@@ -83,6 +83,7 @@ class Section:
 KINDS = {
     "id": "id",
     "text": "text",
+    "text-or-empty": "text (may be empty)",
     "texts": "text or list of texts",
     "integer": "whole number",
     "difficulty": "1, 2 or 3",
@@ -110,7 +111,7 @@ PACK = Section(
         Key("title", "text", "the pack's title, as learners see it", True),
         Key("version", "integer", "your own version number for the pack (default 1)"),
         Key("language", "text", "the language of the prompts, a BCP-47 tag (default en)"),
-        Key("description", "text", "what the pack is about"),
+        Key("description", "text-or-empty", "what the pack is about"),
         Key("sources", "sources", "where the facts come from; cited after each answer"),
         Key("topics", "topics", "what a learner can choose to be quizzed on"),
         Key("facts", "facts", "short statements, each from one source; blanks make questions"),
@@ -123,10 +124,10 @@ SOURCE = Section(
     (
         Key("id", "id", "unique among the pack's sources", True),
         Key("title", "text", "the article's or report's title", True),
-        Key("publisher", "text", "who published it"),
-        Key("author", "text", "who wrote it"),
-        Key("date", "text", 'when it was published; quote it: "2021-02-04"'),
-        Key("url", "text", "where to read it"),
+        Key("publisher", "text-or-empty", "who published it"),
+        Key("author", "text-or-empty", "who wrote it"),
+        Key("date", "text-or-empty", 'when it was published; quote it: "2021-02-04"'),
+        Key("url", "text-or-empty", "where to read it"),
     ),
 )
 TOPIC = Section(
@@ -221,6 +222,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
     simple: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"},
         "text": {"type": ["string", "number"]},
+        "text-or-empty": {"type": ["string", "number", "null"]},
         "texts": _TEXTS,
         "integer": {"type": "integer"},
         "difficulty": {
@@ -233,10 +235,8 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "answer": _SCALAR,
         "list-answers": {"type": "array", "minItems": 1, "items": _TEXTS},
         "rejects": {
-            "anyOf": [
-                _SCALAR,
-                {"type": "array", "items": {"anyOf": [_SCALAR, {"$ref": "#/$defs/reject"}]}},
-            ]
+            "type": "array",
+            "items": {"anyOf": [_SCALAR, {"$ref": "#/$defs/reject"}]},
         },
         "tolerance": {
             "anyOf": [
