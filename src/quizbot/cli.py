@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from quizbot import __version__
+from quizbot import __version__, cli_authoring
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from quizbot.packs.model import Pack
     from quizbot.progress.store import ProgressStore
 
-COMMANDS = ("play", "validate", "grade", "ask", "stats")
+COMMANDS = ("play", "validate", "grade", "ask", "stats", "help", "schema", "new", "try")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check packs: one line FILE:LINE:COLUMN: message per problem"
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="pack files or folders")
+    cli_authoring.add_validate_options(validate)
 
     grade = commands.add_parser("grade", help="grade a CSV of responses")
     add_pack_option(grade)
@@ -110,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="summarise a profile's progress")
     add_progress_options(stats)
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    cli_authoring.add_commands(commands)
     return parser
 
 
@@ -265,15 +267,8 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from quizbot.packs.validate import validate_paths
-
-    report = validate_paths(args.paths)
-    for problem in report.problems:
-        # One line per problem, whatever the file name holds: a new line in it must
-        # not forge a second FILE:LINE:COL line, nor an escape reach the terminal.
-        print(safe_line(str(problem)))
-    print(report.summary(), file=sys.stderr)
-    return 1 if report.problems else 0
+    # Problems, then the authors' advice (warnings, --strict) and --list.
+    return cli_authoring.run_validate(args)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -455,4 +450,5 @@ _HANDLERS = {
     "grade": cmd_grade,
     "ask": cmd_ask,
     "stats": cmd_stats,
+    **cli_authoring.HANDLERS,
 }

@@ -18,6 +18,12 @@ CORE = [
     "quizbot.progress.stats",
     "quizbot.plain",
     "quizbot.batch",
+    "quizbot.cli_authoring",
+    "quizbot.authoring.checks",
+    "quizbot.authoring.listing",
+    "quizbot.authoring.starter",
+    "quizbot.authoring.trying",
+    "quizbot.authoring.editing",
 ]
 
 

@@ -1,5 +1,10 @@
 """Cloze markup in fact texts: ``{{answer|alias|alias}}`` marks a blank.
 
+A blank may carry a name, ``{{#users: 342 million|342m}}``: its question's id is then
+``FACT#users`` instead of ``FACT#N`` (N, its place among the fact's blanks, shifts when
+a blank is inserted before it). A name starts with a letter, so no existing blank
+(``{{#1}}``, ``{{C#}}``) changes meaning.
+
 Everything here is one pass over the text: a fact may hold thousands of blanks.
 """
 
@@ -12,6 +17,8 @@ from dataclasses import dataclass
 BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 BRACES = re.compile(r"\{\{|\}\}")
 GAP = "_____"
+# "#name: " at the start of a blank; the answer follows.
+NAMED = re.compile(r"#([A-Za-z][A-Za-z0-9_.\-]*):\s+")
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,7 @@ class Blank:
     forms: tuple[str, ...]
     start: int
     end: int
+    name: str | None = None  # from {{#name: ...}}; the question id is FACT#name
 
     @property
     def answer(self) -> str:
@@ -29,10 +37,20 @@ class Blank:
 
 def blanks(text: str) -> list[Blank]:
     """The blanks of a fact's text, in order."""
-    return [
-        Blank(tuple(f.strip() for f in match.group(1).split("|")), match.start(), match.end())
-        for match in BLANK.finditer(text)
-    ]
+    found = []
+    for match in BLANK.finditer(text):
+        inside = match.group(1)
+        named = NAMED.match(inside) if inside.startswith("#") else None
+        if named is not None:
+            inside = inside[named.end() :]
+        forms = tuple(f.strip() for f in inside.split("|"))
+        found.append(Blank(forms, match.start(), match.end(), named and named.group(1)))
+    return found
+
+
+def blank_id(fact_id: str, blank: Blank, index: int) -> str:
+    """The id of the question a blank makes: ``FACT#name``, else ``FACT#N`` (N from 1)."""
+    return f"{fact_id}#{blank.name or index + 1}"
 
 
 def filled_in(text: str, found: Sequence[Blank]) -> tuple[str, list[tuple[int, int]]]:

@@ -33,18 +33,28 @@ from quizbot.packs.model import (
 from quizbot.packs.problems import PackError, Problem
 from quizbot.packs.schema import (
     DIFFICULTY_RANGE,
+    FACT,
     FACT_KEYS,
     FACT_REQUIRED,
     ID_PATTERN,
+    PACK,
     PACK_KEYS,
     PACK_REQUIRED,
+    QUESTION,
     QUESTION_KEYS,
+    QUESTION_REQUIRED,
+    REJECT,
     REJECT_KEYS,
+    REJECT_REQUIRED,
+    SOURCE,
     SOURCE_KEYS,
     SOURCE_REQUIRED,
+    TESTS,
     TESTS_KEYS,
+    TOPIC,
     TOPIC_KEYS,
     TOPIC_REQUIRED,
+    TYPE_SYNONYMS,
     UNITS,
 )
 from quizbot.packs.yamlsafe import YAML, place_of, read_nodes
@@ -321,7 +331,7 @@ class _PackBuilder:
                 root, f"a pack must be a mapping (pack: ID, title: ...), not {_kind(root)}"
             )
             return None
-        top = self.fields(root, "the pack", PACK_KEYS, PACK_REQUIRED)
+        top = self.fields(root, PACK.what, PACK_KEYS, PACK_REQUIRED)
         if top is None:
             return None
         pack_id = self.identifier(top.get("pack"), "pack id")
@@ -380,7 +390,7 @@ class _PackBuilder:
         return seen
 
     def source(self, node: yaml.Node) -> Source | None:
-        f = self.fields(node, "a source", SOURCE_KEYS, SOURCE_REQUIRED)
+        f = self.fields(node, SOURCE.what, SOURCE_KEYS, SOURCE_REQUIRED)
         if f is None:
             return None
         source_id = self.identifier(f.get("id"), "source id")
@@ -398,7 +408,7 @@ class _PackBuilder:
         )
 
     def topic(self, node: yaml.Node) -> Topic | None:
-        f = self.fields(node, "a topic", TOPIC_KEYS, TOPIC_REQUIRED)
+        f = self.fields(node, TOPIC.what, TOPIC_KEYS, TOPIC_REQUIRED)
         if f is None:
             return None
         topic_id = self.identifier(f.get("id"), "topic id")
@@ -408,16 +418,19 @@ class _PackBuilder:
         return Topic(topic_id, title, self.place(node))
 
     def fact(self, node: yaml.Node) -> Fact | None:
-        f = self.fields(node, "a fact", FACT_KEYS, FACT_REQUIRED)
+        f = self.fields(node, FACT.what, FACT_KEYS, FACT_REQUIRED)
         if f is None:
             return None
         fact_id = self.identifier(f.get("id"), "fact id")
         text = self.text(f.get("text"), "fact text")
         topic = self.reference(f, "topic", self.topic_ids, "topic")
         source = self.reference(f, "source", self.source_ids, "source")
+        found: list[cloze.Blank] = []  # read once: a fact may hold thousands of blanks
         if text is not None:
             text_node = f["text"]
             bad = cloze.unbalanced_at(text)
+            if bad is None:
+                found = cloze.blanks(text)
             if bad is not None:
                 self.problem(
                     text_node,
@@ -425,30 +438,42 @@ class _PackBuilder:
                     "(each blank is {{answer}})",
                 )
                 text = None
-            elif any(not all(b.forms) for b in cloze.blanks(text)):
+            elif any(not all(b.forms) for b in found):
                 self.problem(
                     text_node,
                     "a blank has an empty answer or alias (write {{answer}} or "
                     "{{answer|alias}}, with no empty part)",
                 )
                 text = None
+            elif "{{#" in text:
+                self.check_blank_names(text_node, found)
         if fact_id is None or text is None:
             return None
-        tests = self.blank_tests(f.get("tests"), len(cloze.blanks(text)))
+        tests = self.blank_tests(f.get("tests"), found)
         return Fact(fact_id, text, topic, source, self.place(node), tests)
 
+    def check_blank_names(self, node: yaml.Node, found: Sequence[cloze.Blank]) -> None:
+        """Two blanks of one fact may not share a name (they would share an id)."""
+        names = [blank.name for blank in found if blank.name is not None]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            self.problem(node, f"two blanks of this fact are named {name!r} (rename one)")
+
     def blank_tests(
-        self, node: yaml.Node | None, blanks: int
+        self, node: yaml.Node | None, found: Sequence[cloze.Blank]
     ) -> tuple[tuple[int, GradingTests], ...]:
-        """A fact's ``tests``, keyed by blank number: ``{2: {rejected: [8 hours]}}``."""
+        """A fact's ``tests``, keyed by blank number or name: ``{2: {rejected: [8 hours]}}``."""
         if node is None:
             return ()
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "a fact's tests are keyed by blank number: {1: {accepted: [...]}}")
             return ()
-        found = []
+        blanks = len(found)
+        named = {blank.name: index + 1 for index, blank in enumerate(found) if blank.name}
+        found_tests = []
         for key, value in node.value:
             number = key.value.strip() if isinstance(key, yaml.ScalarNode) else ""
+            if number in named:
+                number = str(named[number])
             if not number.isdigit() or not 1 <= int(number) <= blanks:
                 self.problem(
                     key,
@@ -458,8 +483,8 @@ class _PackBuilder:
                 continue
             tests = self.grading_tests(value)
             if tests is not None:
-                found.append((int(number), tests))
-        return tuple(found)
+                found_tests.append((int(number), tests))
+        return tuple(found_tests)
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
         """One question per blank, each prompt kept as a Gap: linear in the fact's size."""
@@ -472,7 +497,7 @@ class _PackBuilder:
             reading = read_number(blank.answer)
             made.append(
                 Question(
-                    id=f"{fact.id}#{index + 1}",
+                    id=cloze.blank_id(fact.id, blank, index),
                     type="number" if reading is not None else "text",
                     prompt="",
                     answer=blank.answer,
@@ -494,7 +519,7 @@ class _PackBuilder:
     # -- questions -----------------------------------------------------------------------
 
     def question(self, node: yaml.Node) -> Question | None:
-        f = self.fields(node, "a question", QUESTION_KEYS, ("id", "type", "prompt"))
+        f = self.fields(node, QUESTION.what, QUESTION_KEYS, QUESTION_REQUIRED)
         if f is None:
             return None
         question_id = self.identifier(f.get("id"), "question id")
@@ -564,7 +589,9 @@ class _PackBuilder:
         for known in QUESTION_TYPES:
             if value == known:
                 return known
-        self.problem(node, f"unknown question type {value!r}{did_you_mean(value, QUESTION_TYPES)}")
+        synonym = TYPE_SYNONYMS.get(value.strip().lower().replace(" ", "-"))
+        hint = f" (did you mean {synonym!r}?)" if synonym else did_you_mean(value, QUESTION_TYPES)
+        self.problem(node, f"unknown question type {value!r}{hint}")
         return None
 
     def answer(
@@ -709,7 +736,7 @@ class _PackBuilder:
     ) -> tuple[Reject, ...]:
         def one(item: yaml.Node) -> Reject | None:
             if isinstance(item, yaml.MappingNode):
-                f = self.fields(item, "a reject entry", REJECT_KEYS, ("answer",))
+                f = self.fields(item, REJECT.what, REJECT_KEYS, REJECT_REQUIRED)
                 if f is None:
                     return None
                 text = self.text(f.get("answer"), "answer")
@@ -732,7 +759,7 @@ class _PackBuilder:
     def grading_tests(self, node: yaml.Node | None) -> GradingTests | None:
         if node is None:
             return None
-        f = self.fields(node, "tests", TESTS_KEYS)
+        f = self.fields(node, TESTS.what, TESTS_KEYS)
         if f is None:
             return None
         accepted = self.scalar_items(f.get("accepted"), "accepted")

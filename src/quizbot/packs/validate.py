@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizbot.packs.files import find_pack_files
 from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack
-from quizbot.packs.model import Place
+from quizbot.packs.model import Pack, Place
 from quizbot.packs.problems import Problem
 from quizbot.packs.selftest import grading_test_problems
 
@@ -20,12 +20,21 @@ class Report:
     packs: int = 0
     questions: int = 0
     problems: list[Problem] = field(default_factory=list)
+    loaded: list[Pack] = field(default_factory=list)  # the valid packs, for listings and advice
 
-    def summary(self) -> str:
-        return (
+    def summary(self, warnings: int = 0) -> str:
+        counts = (
             f"{_count(self.packs, 'pack')}, {_count(self.questions, 'question')}, "
             f"{_count(len(self.problems), 'problem')}"
         )
+        if warnings:
+            counts += f", {_count(warnings, 'warning')}"
+        # Which files failed: "0 packs, 0 questions, 1 problem" alone does not say.
+        files = list(dict.fromkeys(problem.place.file for problem in self.problems))
+        if not files:
+            return counts
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        return f"{counts} (in {shown})"
 
 
 def validate_paths(paths: Iterable[str | Path]) -> Report:
@@ -49,6 +58,7 @@ def validate_paths(paths: Iterable[str | Path]) -> Report:
             report.packs += 1
             report.questions += len(result.pack.questions)
             report.problems.extend(grading_test_problems(result.pack))
+            report.loaded.append(result.pack)
     report.problems.extend(duplicate_pack_problems(results))
     return report
 

@@ -11,6 +11,7 @@ from quizbot.packs.files import read_pack_bytes
 from quizbot.packs.model import Place
 from quizbot.packs.nodes import YAML, Document, Placed
 from quizbot.packs.problems import Problem
+from quizbot.packs.yamlerrors import read_syntax_error
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 # Anchors and aliases are allowed for small reuse (a shared list of options), but a
@@ -68,7 +69,11 @@ def read_nodes(path: Path, display: str | None = None) -> tuple[yaml.Node | None
         mark = error.problem_mark or error.context_mark
         where = Place(file, mark.line + 1, mark.column + 1) if mark else _start(file)
         what = error.problem or error.context or "invalid YAML"
-        if mark and _starts_with_braces(text, mark.line):
+        reading = read_syntax_error(text, mark.line, mark.column, what) if mark else None
+        if reading is not None:  # the author's words for libyaml's
+            what = reading.message
+            where = Place(file, reading.line + 1, reading.column + 1)
+        elif mark and _starts_with_braces(text, mark.line):
             what += " (a value that starts with '{{' must be quoted: \"{{...}} ...\")"
         return None, [Problem(where, f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
