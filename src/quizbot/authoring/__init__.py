@@ -1,0 +1,1 @@
+"""Writing packs: YAML writer, importers, exporters and the article drafter."""
