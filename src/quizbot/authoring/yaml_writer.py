@@ -136,7 +136,7 @@ def question_to_data(question: Question) -> Data:
     if q.need is not None:
         data["need"] = q.need
     if q.tolerance is not None:
-        data["tolerance"] = _tolerance_text(q.tolerance.value, q.tolerance.relative)
+        data["tolerance"] = tolerance_text(q.tolerance.value, q.tolerance.relative)
     if q.unit is not None:
         data["unit"] = q.unit
     for key in ("hint", "explanation", "fact", "source"):
@@ -151,7 +151,7 @@ def question_to_data(question: Question) -> Data:
     return data
 
 
-def _tolerance_text(value: Decimal, relative: bool) -> str:
+def tolerance_text(value: Decimal, relative: bool) -> str:
     amount = value * 100 if relative else value
     text = f"{amount.normalize():f}"
     return f"{text}%" if relative else text

@@ -77,7 +77,8 @@ def read_gift(text: str, builder: PackBuilder) -> None:
         if block.startswith("$CATEGORY:"):
             path = block.split(":", 1)[1].strip()
             name = path.rstrip("/").rsplit("/", 1)[-1].strip()
-            topic = builder.topic(name) if name and not name.startswith("$") else None
+            top = not name or name.startswith("$") or path.rstrip("/").endswith("$/top")
+            topic = None if top else builder.topic(name)
             continue
         _question(block, line, topic, builder)
 
@@ -124,7 +125,7 @@ def _question(block: str, line: int, topic: str | None, builder: PackBuilder) ->
     if _find(after, "{") >= 0:
         builder.problem(line, "more than one set of answers in one question: skipped")
         return
-    prompt = unescape(before) + (f" {GAP} {unescape(after)}" if after.strip() else "")
+    prompt = unescape(before) + (f" {GAP}{_joined(unescape(after))}" if after.strip() else "")
     if is_html:
         prompt = html.unescape(_TAG.sub("", prompt))
     prompt = " ".join(prompt.split()) if "\n" not in prompt.strip() else prompt.strip()
@@ -135,6 +136,11 @@ def _question(block: str, line: int, topic: str | None, builder: PackBuilder) ->
     if topic:
         q = {"topic": topic, **q}
     builder.add(q, line, id_hint=title)
+
+
+def _joined(after: str) -> str:
+    """The text after a gap: no space before punctuation ("in _____.")."""
+    return after if after[:1] in ".,;:!?)'\"”’" else f" {after}"
 
 
 def _answers(inside: str, line: int, builder: PackBuilder) -> Data | None:
