@@ -18,6 +18,12 @@ CORE = [
     "quizbot.progress.stats",
     "quizbot.plain",
     "quizbot.batch",
+    "quizbot.authoring.commands",
+    "quizbot.authoring.importers",
+    "quizbot.authoring.exporters.gift",
+    "quizbot.authoring.exporters.flat",
+    "quizbot.authoring.exporters.printable",
+    "quizbot.authoring.draft",
 ]
 
 

@@ -63,6 +63,11 @@ def read_article(text: str) -> Article:
             body_from = heading + 1
         found = _DATE.search("\n".join(lines[:10]))
         article.date = found.group(1) if found else ""
+    article.title, article.publisher, article.author = (
+        _clean(article.title),
+        _clean(article.publisher),
+        _clean(article.author),
+    )
     for number, raw in enumerate(lines[body_from:], start=body_from + 1):
         line = " ".join(raw.split())
         if _FOOTER.match(line):
@@ -70,6 +75,13 @@ def read_article(text: str) -> Article:
         if _is_body(line):
             article.paragraphs.append((number, line))
     return article
+
+
+def _clean(text: str) -> str:
+    """A header field as a pack may hold it: no control or text-direction characters."""
+    while (found := forbidden_character(text)) is not None:
+        text = text[: found[0]] + text[found[0] + 1 :]
+    return " ".join(text.split())
 
 
 def _is_byline(line: str) -> bool:
