@@ -84,7 +84,8 @@ def questions(draw: st.DrawFn, index: int, topics: list[str]) -> dict[str, Any]:
 @st.composite
 def facts(draw: st.DrawFn, index: int) -> dict[str, Any]:
     pieces = draw(st.lists(_text(), min_size=1, max_size=4))
-    forms = draw(st.lists(st.lists(_text(), min_size=1, max_size=2), min_size=1, max_size=3))
+    form = _text().filter(lambda s: not any(c in s for c in "{}|"))  # blank markup
+    forms = draw(st.lists(st.lists(form, min_size=1, max_size=2), min_size=1, max_size=3))
     text = "".join(
         f"{piece}{{{{{'|'.join(f.strip() for f in blank)}}}}}"
         for piece, blank in zip(pieces, forms, strict=False)

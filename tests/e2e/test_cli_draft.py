@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.e2e.conftest import Run
-
+Run = Callable[..., subprocess.CompletedProcess[str]]
 DATA = Path(__file__).resolve().parents[1] / "data" / "authoring"
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
-
-from tests.e2e.conftest import Run
 
 from quizbot.packs.cloze import GAP
 from quizbot.packs.loader import load_pack
 from quizbot.packs.model import Pack
 
+Run = Callable[..., subprocess.CompletedProcess[str]]
 DATA = Path(__file__).resolve().parents[1] / "data" / "authoring"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): .+$")
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.e2e.conftest import Run
 
 from quizbot.packs.cloze import GAP
 from quizbot.packs.loader import load_pack
 from quizbot.packs.model import Pack, Question
 
+Run = Callable[..., subprocess.CompletedProcess[str]]
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "authoring" / "export-sample.yaml"
 
 
