@@ -21,6 +21,7 @@ CORE = [
     "quizbot.authoring.commands",
     "quizbot.authoring.importers",
     "quizbot.authoring.exporters.gift",
+    "quizbot.authoring.exporters.anki",
     "quizbot.authoring.exporters.flat",
     "quizbot.authoring.exporters.printable",
     "quizbot.authoring.draft",
