@@ -192,3 +192,17 @@ def test_import_errors_are_one_line_and_write_nothing(run_quizbot: Run, tmp_path
     assert "not UTF-8" in run_quizbot("import", str(binary), "-o", str(out)).stderr
     for result in (missing, nothing, bad_id):
         assert "Traceback" not in result.stderr
+
+
+def test_an_authors_own_pack_is_never_overwritten(run_quizbot: Run, tmp_path: Path) -> None:
+    own = tmp_path / "mine.yaml"
+    own.write_text("# my pack, with my comments\npack: mine\ntitle: Mine\n", encoding="utf-8")
+    source = DATA / "quizlet-export.txt"
+    refused = run_quizbot("import", str(source), "-o", str(own))
+    assert refused.returncode == 1
+    assert "exists and was not written by quizbot" in refused.stderr
+    assert own.read_text(encoding="utf-8").startswith("# my pack")
+    out = tmp_path / "imported.yaml"
+    run_quizbot("import", str(source), "-o", str(out))
+    again = run_quizbot("import", str(source), "-o", str(out))  # its own output: replaced
+    assert "imported 22 questions" in again.stderr

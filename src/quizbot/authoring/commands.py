@@ -28,13 +28,33 @@ def _read_text(path: Path) -> str | None:
     return None
 
 
-def _output_problem(target: Path) -> bool:
-    """Say why ``target`` cannot be written, if it cannot; True then."""
+# The first line of the packs these commands write: such a file may be written again.
+WRITTEN_BY = ("# Imported by 'quizbot import'", "# A draft made by 'quizbot draft'")
+
+
+def _output_problem(target: Path, *, pack: bool = False) -> bool:
+    """Say why ``target`` cannot be written, if it cannot; True then.
+
+    A pack file that quizbot did not write is the author's own work: it is never
+    replaced by an import or a draft (their comments and edits would be lost).
+    """
     if target.is_dir() or not target.parent.resolve().is_dir():
         why = "is a folder" if target.is_dir() else "is in a folder that does not exist"
         _say(f"quizbot: cannot write {target}: it {why}")
         return True
+    if pack and target.exists() and not _first_line(target).startswith(WRITTEN_BY):
+        _say(f"quizbot: {target} exists and was not written by quizbot; choose another name "
+             "(or delete it first)")  # fmt: skip
+        return True
     return False
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.readline()
+    except OSError:
+        return ""
 
 
 def _write(target: Path, content: str | bytes) -> None:
@@ -74,7 +94,7 @@ def run_import(
     if pack_id is not None and _bad_id(pack_id):
         return 2
     text = _read_text(path)
-    if text is None or _output_problem(target):
+    if text is None or _output_problem(target, pack=True):
         return 1
     fmt = fmt or guess_format(path, text)
     builder = import_text(text, str(path), fmt)
@@ -129,7 +149,7 @@ def run_draft(article: str, output: str, pack_id: str | None) -> int:
     if pack_id is not None and _bad_id(pack_id):
         return 2
     text = _read_text(path)
-    if text is None or _output_problem(target):
+    if text is None or _output_problem(target, pack=True):
         return 1
     drafted = draft_pack(text, str(path), pack_id)
     if drafted.facts == 0:
