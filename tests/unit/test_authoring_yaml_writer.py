@@ -116,10 +116,16 @@ def packs(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(packs())
-def test_what_is_written_loads_back_to_the_same_pack(tmp_path_factory: Any, data: Any) -> None:
+@given(packs(), st.text(max_size=20), st.text(max_size=20))
+def test_what_is_written_loads_back_to_the_same_pack(
+    tmp_path_factory: Any, data: Any, header: str, note: str
+) -> None:
+    # Comments may quote anything (a file name with a new line in it): still one comment.
+    ids = [q["id"] for q in data.get("questions", [])] + [f["id"] for f in data.get("facts", [])]
     path = Path(tmp_path_factory.mktemp("w")) / "pack.yaml"
-    path.write_text(dump_pack(data), encoding="utf-8")
+    path.write_text(
+        dump_pack(data, header=[header], notes=dict.fromkeys(ids, note)), encoding="utf-8"
+    )
     result = load_pack(path)
     assert result.problems == []
     assert result.pack is not None

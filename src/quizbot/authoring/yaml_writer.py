@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from quizbot.packs.model import Fact, GradingTests, Pack, Question, Reject, Source, Topic
+from quizbot.safetext import safe_line
 
 # The order a reader expects; keys not listed here keep their given order, after these.
 PACK_ORDER = (
@@ -190,6 +191,9 @@ def dump_pack(
 
 
 def _comment(line: str, indent: str) -> str:
+    """A comment line; a file name in it may hold anything, so it is made one safe line
+    (a new line in it must not start a line of YAML)."""
+    line = _NOT_PRINTABLE.sub(_escape, safe_line(line))
     return f"{indent}# {line}".rstrip() if line else f"{indent}#"
 
 
