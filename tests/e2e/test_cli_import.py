@@ -206,3 +206,17 @@ def test_an_authors_own_pack_is_never_overwritten(run_quizbot: Run, tmp_path: Pa
     run_quizbot("import", str(source), "-o", str(out))
     again = run_quizbot("import", str(source), "-o", str(out))  # its own output: replaced
     assert "imported 22 questions" in again.stderr
+
+
+def test_a_hostile_file_name_makes_a_valid_pack_and_safe_output(
+    run_quizbot: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "cards\x1b[31m\nevil: key.txt"
+    source.write_text("Hohhot\tWhich city?\n", encoding="utf-8")
+    out = tmp_path / "pack.yaml"
+    result = run_quizbot("import", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert run_quizbot("validate", str(out)).returncode == 0
+    assert "evil" not in [line.split(":")[0] for line in out.read_text().splitlines()]

@@ -89,6 +89,7 @@ def run_import(
     source: str, output: str, fmt: str | None, pack_id: str | None, title: str | None
 ) -> int:
     from quizbot.authoring.importers import default_pack_id, guess_format, import_text
+    from quizbot.authoring.importers.builder import clean_text
 
     path, target = Path(source), Path(output)
     if pack_id is not None and _bad_id(pack_id):
@@ -104,7 +105,8 @@ def run_import(
         _say(f"quizbot: nothing could be imported from {path} (read as {fmt}); no pack written")
         return 1
     pack_id = pack_id or default_pack_id(path)
-    _write(target, builder.to_yaml(pack_id, title or path.stem, f"{path.name} ({fmt})"))
+    title = clean_text(title or "") or clean_text(path.stem) or pack_id
+    _write(target, builder.to_yaml(pack_id, title, f"{path.name} ({fmt})"))
     status = _check_written(target)
     count = len(builder.questions)
     skipped = len(builder.problems)

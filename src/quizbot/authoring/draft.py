@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizbot.authoring.importers.builder import slug
+from quizbot.authoring.importers.builder import clean_text, slug
 from quizbot.authoring.yaml_writer import dump_pack
 from quizbot.packs.cloze import GAP
 from quizbot.safetext import forbidden_character
@@ -64,9 +64,9 @@ def read_article(text: str) -> Article:
         found = _DATE.search("\n".join(lines[:10]))
         article.date = found.group(1) if found else ""
     article.title, article.publisher, article.author = (
-        _clean(article.title),
-        _clean(article.publisher),
-        _clean(article.author),
+        clean_text(article.title),
+        clean_text(article.publisher),
+        clean_text(article.author),
     )
     for number, raw in enumerate(lines[body_from:], start=body_from + 1):
         line = " ".join(raw.split())
@@ -75,13 +75,6 @@ def read_article(text: str) -> Article:
         if _is_body(line):
             article.paragraphs.append((number, line))
     return article
-
-
-def _clean(text: str) -> str:
-    """A header field as a pack may hold it: no control or text-direction characters."""
-    while (found := forbidden_character(text)) is not None:
-        text = text[: found[0]] + text[found[0] + 1 :]
-    return " ".join(text.split())
 
 
 def _is_byline(line: str) -> bool:

@@ -27,6 +27,14 @@ def slug(text: str, fallback: str = "item") -> str:
     return "-".join(words)[:40].strip("-") or fallback
 
 
+def clean_text(text: str) -> str:
+    """Text as a pack may hold it: control and text-direction characters taken out,
+    white space made single (for titles made from file names and page headers)."""
+    while (found := forbidden_character(text)) is not None:
+        text = text[: found[0]] + text[found[0] + 1 :]
+    return " ".join(text.split())
+
+
 def number_or_text(answer: str) -> str:
     """``number`` when the grader would read the whole answer as one number (as a cloze
     blank is typed), else ``text``."""
