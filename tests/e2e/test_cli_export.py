@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 import subprocess
 import zipfile
@@ -151,6 +152,13 @@ def test_printable_quiz_has_every_question_and_an_answer_key(
     assert "Hohhot" in key and "WeChat Work" in key and "989 million" in key
     assert "900 million" in key and "40 billion" in key  # the facts' blanks
     assert "China Daily" in key  # the sources
+    # Numbered in the order printed (topic by topic), each question and blank once.
+    pattern = r"<b>\(?(\d+)[.)]</b>" if fmt == "html" else r"(?m)^(\d+)\\\.|\((\d+)\) _"
+    numbers = [int(next(g for g in m if g)) if isinstance(m, tuple) else int(m)
+               for m in re.findall(pattern, quiz)]  # fmt: skip
+    assert numbers == list(range(1, 11))
+    assert "Other questions" in quiz  # the questions without a topic, after the topics
+    assert "in (3) ____" in quiz or "in <b>(3)</b>" in quiz  # spaces around a blank are kept
     if fmt == "html":
         assert "<script>" not in text and "&lt;script&gt;" in text
         assert "Export &lt;sample&gt; &amp; *checks*" in text

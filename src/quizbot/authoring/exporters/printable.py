@@ -39,28 +39,48 @@ class _Section:
 
 
 def _layout(pack: Pack) -> tuple[list[_Section], list[_Entry]]:
-    order = [t.id for t in pack.topics] + [None]
-    sections = {t: _Section(_topic_title(pack, t)) for t in order}
-    key: list[_Entry] = []
+    """Sections in the pack's topic order (questions without a topic last), numbered in
+    the order they are printed: each section's questions, then its facts' blanks."""
+    order: list[str | None] = [t.id for t in pack.topics]
+    grouped: dict[str | None, tuple[list[Question], list[Fact]]] = {t: ([], []) for t in order}
     for q in pack.questions:
-        if q.is_cloze:
-            continue
-        number = len(key) + 1
-        answer = ", ".join(item[0] for item in q.answers) if q.type == "list" else q.answer
-        if q.type == "choice":
-            answer = f"{chr(ord('A') + q.options.index(q.answer))}. {q.answer}"
-        key.append(_Entry(number, answer, q.accept, q.explanation or ""))
-        sections.setdefault(q.topic, _Section(q.topic or "")).questions.append((number, q))
+        if not q.is_cloze:
+            grouped.setdefault(q.topic, ([], []))[0].append(q)
     for fact in pack.facts:
-        numbers = []
-        for blank in cloze.blanks(fact.text):
-            numbers.append(len(key) + 1)
-            key.append(_Entry(len(key) + 1, blank.answer, blank.forms[1:]))
-        if numbers:
-            sections.setdefault(fact.topic, _Section(fact.topic or "")).facts.append(
-                (fact, numbers)
-            )
-    return [s for s in sections.values() if s.questions or s.facts], key
+        if cloze.blanks(fact.text):
+            grouped.setdefault(fact.topic, ([], []))[1].append(fact)
+    titled = any(pack.topic(t) for t, (qs, fs) in grouped.items() if qs or fs)
+    sections: list[_Section] = []
+    key: list[_Entry] = []
+    for topic, (questions, facts) in grouped.items():
+        if not questions and not facts:
+            continue
+        title = _topic_title(pack, topic) or (topic or ("Other questions" if titled else ""))
+        section = _Section(title)
+        for q in questions:
+            key.append(_Entry(len(key) + 1, _key_answer(q), q.accept, q.explanation or ""))
+            section.questions.append((len(key), q))
+        for fact in facts:
+            numbers = []
+            for blank in cloze.blanks(fact.text):
+                key.append(_Entry(len(key) + 1, blank.answer, blank.forms[1:]))
+                numbers.append(len(key))
+            section.facts.append((fact, numbers))
+        sections.append(section)
+    return sections, key
+
+
+def _key_answer(q: Question) -> str:
+    """The answer as the key prints it: the option's letter, True/False, the unit."""
+    if q.type == "list":
+        return ", ".join(item[0] for item in q.answers)
+    if q.type == "choice":
+        return f"{chr(ord('A') + q.options.index(q.answer))}. {q.answer}"
+    if q.type == "truefalse":
+        return q.answer.capitalize()
+    if q.type == "number" and q.unit and q.unit.lower() not in q.answer.lower():
+        return f"{q.answer} {q.unit}"
+    return q.answer
 
 
 def _topic_title(pack: Pack, topic_id: str | None) -> str:
@@ -81,7 +101,7 @@ _MD_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
 
 def md(text: str) -> str:
     """Pack text as literal Markdown: one line, every markup character escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
     return _MD_LINE_START.sub(_escape_line_start, escaped)
 
 
@@ -151,7 +171,9 @@ ol.options { list-style-type: upper-alpha; }
 
 
 def h(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+    """Pack text as HTML text (runs of white space made one space, kept at the ends:
+    the text around a blank keeps its spaces)."""
+    return html.escape(re.sub(r"\s+", " ", text), quote=True)
 
 
 def to_html(pack: Pack) -> Exported:
