@@ -62,6 +62,7 @@ def test_gift_round_trip_keeps_what_gift_holds(run_quizbot: Run, tmp_path: Path)
     assert result.returncode == 0
     assert "technologies" in result.stderr  # the list question is said to be left out
     assert "hint" in result.stderr
+    assert "without their tolerance: users" in result.stderr
     back_pack = _reimport(run_quizbot, tmp_path, tmp_path / "quiz.gift", "gift")
     back = _by_prompt(back_pack)
     kept = [q for q in original.questions if q.type != "list"]
@@ -180,5 +181,10 @@ def test_export_errors_are_one_line(run_quizbot: Run, tmp_path: Path) -> None:
     missing = run_quizbot("export", str(SAMPLE), "--format", "gift", "-o", str(nowhere))
     assert missing.returncode == 1
     assert len(missing.stderr.splitlines()) == 1
+    itself = tmp_path / "pack.yaml"
+    itself.write_bytes(SAMPLE.read_bytes())
+    refused = run_quizbot("export", str(itself), "--format", "csv", "-o", str(itself))
+    assert refused.returncode == 1 and "the pack itself" in refused.stderr
+    assert itself.read_bytes() == SAMPLE.read_bytes()
     unknown = run_quizbot("export", str(SAMPLE), "--format", "pdf", "-o", "x")
     assert unknown.returncode == 2

@@ -132,6 +132,9 @@ def run_export(pack_path: str, output: str, fmt: str) -> int:
         return 1
     if _output_problem(target):
         return 1
+    if target.exists() and target.resolve() == Path(pack_path).resolve():
+        _say(f"quizbot: {target} is the pack itself; write the export to another file")
+        return 1
     pack = packs[0]
     if len(packs) > 1:
         _say(f"quizbot: {pack_path} holds {len(packs)} packs; give one pack file to export")

@@ -27,6 +27,7 @@ def to_gift(pack: Pack) -> Exported:
     lines = [f"// {pack.title.splitlines()[0] if pack.title else pack.id}: exported by quizbot",
              ""]  # fmt: skip
     lists: list[str] = []
+    loose: list[str] = []  # number questions whose tolerance GIFT cannot keep
     hints = 0
     count = 0
     topic: str | None = None
@@ -41,11 +42,18 @@ def to_gift(pack: Pack) -> Exported:
             lines += [f"$CATEGORY: $course$/top{category}", ""]
             topic = question.topic
         hints += question.hint is not None
+        if question.type == "number" and question.tolerance and not _plain_number(question.answer):
+            loose.append(question.id)
         lines += [_question(question), ""]
         count += 1
     notes = []
     if lists:
         notes.append(f"GIFT has no free-text list question: left out {', '.join(lists)}")
+    if loose:
+        notes.append(
+            "a GIFT numerical answer is a plain number: written as short answer, without "
+            f"their tolerance: {', '.join(loose)}"
+        )
     if hints:
         notes.append(f"GIFT has no hints: {hints} hint{'s' if hints != 1 else ''} left out")
     return Exported("\n".join(lines), count, notes)
