@@ -188,3 +188,23 @@ def test_export_errors_are_one_line(run_quizbot: Run, tmp_path: Path) -> None:
     assert itself.read_bytes() == SAMPLE.read_bytes()
     unknown = run_quizbot("export", str(SAMPLE), "--format", "pdf", "-o", "x")
     assert unknown.returncode == 2
+
+
+@pytest.mark.parametrize("fmt", ["gift", "csv", "quizlet"])
+def test_the_built_in_pack_goes_out_and_back_in_whole(
+    run_quizbot: Run, tmp_path: Path, fmt: str
+) -> None:
+    from quizbot.packs.builtin import builtin_pack_dir, load_builtin_packs
+
+    builtin = next(iter(load_builtin_packs()))
+    pack_file = builtin_pack_dir() / "digital-china.yaml"
+    exported = tmp_path / f"out.{fmt}"
+    assert (
+        run_quizbot("export", str(pack_file), "--format", fmt, "-o", str(exported)).returncode == 0
+    )
+    result = run_quizbot("import", str(exported), "--format", fmt, "-o", str(tmp_path / "b.yaml"))
+    assert result.returncode == 0, result.stderr  # nothing it wrote is refused
+    back = load_pack(tmp_path / "b.yaml").pack
+    assert back is not None
+    lists = sum(q.type == "list" for q in builtin.questions)
+    assert len(back.questions) == len(builtin.questions) - (lists if fmt == "gift" else 0)
