@@ -158,3 +158,11 @@ def test_on_each_seed_article_the_blanks_hold_every_figure_of_the_built_in_pack(
         assert wanted <= found, f"{article.name}: missing {sorted(wanted - found)}"
         checked += len(wanted)
     assert checked >= 20
+
+
+def test_wrong_options_are_the_nearest_figures_of_the_article() -> None:
+    from quizbot.authoring.draft import _nearest
+
+    pool = ["900 million", "346 million", "215 million", "342 million", "989 million"]
+    assert _nearest("342 million", pool)[:2] == ["346 million", "215 million"]
+    assert _nearest("Guizhou", ["Hohhot", "Guizhou", "Yunnan"]) == ["Hohhot", "Yunnan"]

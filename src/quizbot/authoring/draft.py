@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from quizbot.authoring.importers.builder import clean_text, slug
@@ -313,36 +314,56 @@ def draft_pack(text: str, file: str, pack_id: str | None = None) -> Drafted:
 
 
 def _propose(facts: list[_Fact], source_id: str) -> list[dict[str, Any]]:
-    """A choice completion and a swapped-figure true/false per fact, when the article
-    offers wrong options of the same kind."""
+    """Per fact: a choice completion for its first figure and for its first name, and a
+    true/false with the figure swapped, each when the article offers wrong options of
+    the same kind (the nearest figures first: 346 million against 342 million)."""
     pool: dict[str, list[str]] = {}
     for fact in facts:
-        for span in fact.spans:
-            pool.setdefault(_kind(fact.blank(span), span), []).append(fact.blank(span))
+        for blank in fact.spans:
+            pool.setdefault(_kind(fact.blank(blank), blank), []).append(fact.blank(blank))
     questions: list[dict[str, Any]] = []
     for fact in facts:
-        # A figure makes the better question; a name only when no figure is there.
-        span = next((sp for sp in fact.spans if sp.kind == "figure"), fact.spans[0])
-        answer = fact.blank(span)
-        others = _distinct([o for o in pool[_kind(answer, span)] if o.lower() != answer.lower()])
-        if len(others) < 2:
-            continue
-        gapped = f"{fact.sentence[: span.start]}{GAP}{fact.sentence[span.end :]}"
-        options = sorted([answer, *others[:2]], key=lambda o: _digest(fact.id + o))
         common = {"fact": fact.id, "source": source_id, "explanation": fact.sentence}
-        questions.append(
-            {"id": f"{fact.id}-choice", "type": "choice",
-             "prompt": f"Which completes the sentence? {gapped}", "answer": answer,
-             "options": options, **common}
-        )  # fmt: skip
-        if span.kind == "name":  # a swapped name reads as nonsense more often than not
-            continue
-        swapped = f"{fact.sentence[: span.start]}{others[0]}{fact.sentence[span.end :]}"
-        questions.append(
-            {"id": f"{fact.id}-tf", "type": "truefalse",
-             "prompt": f"True or false: {swapped}", "answer": False, **common}
-        )  # fmt: skip
+        for kind in ("figure", "name"):
+            span = next((sp for sp in fact.spans if sp.kind == kind), None)
+            if span is None:
+                continue
+            answer = fact.blank(span)
+            others = _nearest(answer, pool[_kind(answer, span)])
+            if len(others) < 2:
+                continue
+            gapped = f"{fact.sentence[: span.start]}{GAP}{fact.sentence[span.end :]}"
+            options = sorted([answer, *others[:2]], key=lambda o: _digest(fact.id + o))
+            questions.append(
+                {"id": f"{fact.id}-{kind}", "type": "choice",
+                 "prompt": f"Which completes the sentence? {gapped}", "answer": answer,
+                 "options": options, **common}
+            )  # fmt: skip
+            if kind == "figure":  # a swapped name reads as nonsense more often than not
+                swapped = f"{fact.sentence[: span.start]}{others[0]}{fact.sentence[span.end :]}"
+                questions.append(
+                    {"id": f"{fact.id}-tf", "type": "truefalse",
+                     "prompt": f"True or false: {swapped}", "answer": False, **common}
+                )  # fmt: skip
     return questions
+
+
+def _nearest(answer: str, candidates: list[str]) -> list[str]:
+    """The other candidates, nearest in value first for figures, else in article order."""
+    from quizbot.grading.numbers import read_number
+
+    others = _distinct([c for c in candidates if c.lower() != answer.lower()])
+    reading = read_number(answer)
+    if reading is None or reading.value == 0:
+        return others
+
+    def distance(other: str) -> Decimal:
+        theirs = read_number(other)
+        if theirs is None:
+            return Decimal("Infinity")
+        return abs(theirs.value - reading.value) / abs(reading.value)
+
+    return sorted(others, key=distance)
 
 
 def _kind(text: str, span: Span) -> str:
