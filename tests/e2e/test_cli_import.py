@@ -114,6 +114,7 @@ def test_a_gift_file_imports_every_convertible_kind(run_quizbot: Run, tmp_path: 
     assert by_id["guizhou"].prompt.startswith("Which hilly province")  # HTML tags dropped
     assert by_id["escaped"].prompt == "What does the symbol {} mean in GIFT : a set of answers?"
     assert by_id["escaped"].answer == "braces = curly brackets"
+    assert by_id["two-lines"].prompt == "Which city hosts the telemedicine centre of the region?"
     _plays(run_quizbot, tmp_path / "pack.yaml")
 
 

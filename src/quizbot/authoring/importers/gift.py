@@ -125,10 +125,11 @@ def _question(block: str, line: int, topic: str | None, builder: PackBuilder) ->
     if _find(after, "{") >= 0:
         builder.problem(line, "more than one set of answers in one question: skipped")
         return
-    prompt = unescape(before) + (f" {GAP}{_joined(unescape(after))}" if after.strip() else "")
+    # A line break in the file is a space (Moodle's reading); only "\n" is a new line.
+    before, after = " ".join(before.split()), " ".join(after.split())
     if is_html:
-        prompt = html.unescape(_TAG.sub("", prompt))
-    prompt = " ".join(prompt.split()) if "\n" not in prompt.strip() else prompt.strip()
+        before, after = (html.unescape(_TAG.sub("", part)) for part in (before, after))
+    prompt = unescape(before) + (f" {GAP}{_joined(unescape(after))}" if after else "")
     q = _answers(inside.strip(), line, builder)
     if q is None:
         return
