@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizbot.authoring.yaml_writer import dump_pack
-from quizbot.packs.loader import _plain
+from quizbot.packs.loader import _plain  # the loader's own comparison: what it would refuse
 from quizbot.safetext import describe, forbidden_character
 
 Data = dict[str, Any]
