@@ -24,6 +24,13 @@ CORE = [
     "quizbot.authoring.starter",
     "quizbot.authoring.trying",
     "quizbot.authoring.editing",
+    "quizbot.authoring.commands",
+    "quizbot.authoring.importers",
+    "quizbot.authoring.exporters.gift",
+    "quizbot.authoring.exporters.anki",
+    "quizbot.authoring.exporters.flat",
+    "quizbot.authoring.exporters.printable",
+    "quizbot.authoring.draft",
 ]
 
 
