@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, ProgressBar
 from tui_helpers import (
     ROUND,
@@ -291,17 +292,17 @@ async def test_every_slash_line_goes_to_the_tutor(tutor: RecordingTutor) -> None
         assert "/hint" in app.query(BotBubble).last().message.text
 
 
-async def test_slash_stats_opens_the_stats_screen_without_the_tutor(
-    tutor: RecordingTutor,
+@pytest.mark.parametrize("line", ["/stats", "/ stats", "/Stats "])
+async def test_slash_stats_opens_the_stats_screen_read_by_the_tutor(
+    tutor: RecordingTutor, line: str
 ) -> None:
     app = make_app(tutor)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        calls = len(tutor.calls)
-        await say(pilot, "/stats")
-        await settle(pilot)
+        await say(pilot, line)
         assert isinstance(app.screen, StatsScreen)
-        assert len(tutor.calls) == calls
+        assert ("respond", line) in tutor.calls  # one reader of slash lines: the tutor's
+        assert "stats" not in bot_kinds(app)  # shown as a screen, not as a bubble
 
 
 async def test_tutor_error_becomes_a_warning(tutor: RecordingTutor) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from tests.unit.tutor_fakes import Clock, fake_grade, garden_pack
+from tutor_fakes import Clock, fake_grade, garden_pack
 
 from quizbot.packs.model import Fact, Pack, Question
 from quizbot.progress.records import AnswerRecord

@@ -167,3 +167,18 @@ def _order(
     by_key = {question_key(pack, q): q for q in questions}
     keys = order_for_round(list(by_key), states, now, rng, len(by_key))
     return [by_key[k] for k in keys]
+
+
+def to_review(pack: Pack, states: Mapping[str, Any], now: float) -> list[str]:
+    """Ids of the pack's questions answered before that were missed last time or are due
+    again: what a review round across sessions goes over, most overdue first."""
+    found: list[tuple[float, str]] = []
+    for question in pack.questions:
+        state = states.get(question_key(pack, question))
+        if state is None:
+            continue
+        due = float(getattr(state, "due", now))
+        missed = float(getattr(state, "last_score", 1.0)) < 1.0
+        if missed or due <= now:
+            found.append((due, question.id))
+    return [question_id for _, question_id in sorted(found)]

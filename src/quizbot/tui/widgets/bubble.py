@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from string import ascii_uppercase
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from quizbot.quiz.options import letter
 from quizbot.tutor.messages import BotMessage
 
 # Shown before a verdict so the outcome reads without colour too (screen readers, mono).
@@ -19,10 +18,7 @@ KIND_LABELS = {"hint": "Hint", "explanation": "Why", "summary": "Round over", "w
 
 def option_lines(options: tuple[str, ...]) -> str:
     """Choice options as ``A) ...`` lines, lettered in the order shown."""
-    letters = ascii_uppercase
-    return "\n".join(
-        f"{letters[i] if i < len(letters) else '?'}) {text}" for i, text in enumerate(options)
-    )
+    return "\n".join(f"{letter(i)}) {text}" for i, text in enumerate(options))
 
 
 def bubble_body(message: BotMessage) -> str:
