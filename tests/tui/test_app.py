@@ -10,6 +10,7 @@ from tui_helpers import (
     ROUND,
     RecordingTutor,
     current_question,
+    finish_round,
     make_app,
     make_store,
     make_tutor,
@@ -17,6 +18,7 @@ from tui_helpers import (
     say,
     settle,
     start_round,
+    type_line,
 )
 
 from quizbot.tui.app import QuizApp
@@ -66,7 +68,7 @@ async def test_right_answer_gets_a_correct_verdict(tutor: RecordingTutor) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
         answer = right_answer(app)
-        await say(pilot, answer)
+        await type_line(pilot, answer)  # typed key by key: the one test where typing is the point
         assert learner_lines(app)[-1] == answer
         verdict = app.query(".bubble.verdict").last()
         assert verdict.has_class("correct")
@@ -144,6 +146,11 @@ async def test_end_of_round_shows_summary_then_new_round(tutor: RecordingTutor) 
         await pilot.press("ctrl+s")
         await settle(pilot)
         await say(pilot, "Paris")
+        # The last feedback stays readable until Enter opens the summary.
+        assert not isinstance(app.screen, SummaryScreen)
+        assert bot_kinds(app)[-3:] == ["verdict", "explanation", "summary"]
+        assert "Enter for the summary" in app.query_one(AnswerInput).placeholder
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         report = app.screen.report
         assert [m.outcome for m in report.missed] == ["skipped", "incorrect"]
@@ -165,6 +172,7 @@ async def test_summary_review_button_replays_the_misses(tutor: RecordingTutor) -
         await start_round(pilot)
         for _ in range(ROUND):
             await say(pilot, "Paris")
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.click("#review")
         await settle(pilot)
@@ -179,6 +187,7 @@ async def test_perfect_round_disables_review(tutor: RecordingTutor) -> None:
         await start_round(pilot)
         for _ in range(ROUND):
             await say(pilot, right_answer(app))
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one("#review", Button).disabled
         await pilot.press("escape")

@@ -38,6 +38,7 @@ PLACEHOLDERS = {
     "finished_round": "Enter for another round, or review for the misses…",
     "ended": "Goodbye! Press ctrl+q to quit.",
 }
+SUMMARY_PLACEHOLDER = "Round over: Enter for the summary, or type new, review…"
 
 
 class TutorReplied(Message):
@@ -83,6 +84,9 @@ class QuizApp(App[int]):
         self._busy = False
         self._leaving = False
         self._keys_shown: tuple[str, bool] | None = None  # what the Footer last showed
+        # A finished round's summary, opened by the next Enter: opening it at once would
+        # cover the feedback on the last answer before the learner has read it.
+        self._pending_report: RoundReport | None = None
         self.exit_warnings: list[str] = []
 
     # -- layout -------------------------------------------------------------
@@ -114,6 +118,10 @@ class QuizApp(App[int]):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         line = event.value
+        if not line.strip() and self._pending_report is not None:
+            self._open_summary()
+            return
+        self._pending_report = None
         self.query_one(AnswerInput).remember(line)
         # Enter alone means something to the tutor: "start", "next round".
         self.query_one(Transcript).add_learner(line if line.strip() else "(Enter)")
@@ -167,10 +175,8 @@ class QuizApp(App[int]):
         if stats is not None:
             self._show_stats(stats)
         if report is not None:
-            from quizbot.tui.screens.summary import SummaryScreen
-
-            if not isinstance(self.screen, SummaryScreen):
-                self.push_screen(SummaryScreen(report), self._summary_closed)
+            self._pending_report = report
+            self.query_one(AnswerInput).placeholder = SUMMARY_PLACEHOLDER
         if self.tutor.status.stage == "ended" and not self._leaving:
             self._leaving = True
             if self.EXIT_DELAY > 0:
@@ -188,6 +194,14 @@ class QuizApp(App[int]):
         if messages:
             self.query_one(Transcript).add_bot(messages)
         return report
+
+    def _open_summary(self) -> None:
+        from quizbot.tui.screens.summary import SummaryScreen
+
+        report, self._pending_report = self._pending_report, None
+        self.query_one(AnswerInput).placeholder = PLACEHOLDERS["finished_round"]
+        if report is not None and not isinstance(self.screen, SummaryScreen):
+            self.push_screen(SummaryScreen(report), self._summary_closed)
 
     def _summary_closed(self, choice: str | None) -> None:
         if choice:
