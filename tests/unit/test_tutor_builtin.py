@@ -192,3 +192,20 @@ def test_a_question_back_is_not_graded_and_the_question_stays_open(
     assert "Hohhot" not in " ".join(m.text for m in reply)  # nor given away
     assert tutor.status.stage == "question"
     assert reply[-1].text.startswith("Back to the question:")
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_a_round_of_the_built_in_pack_asks_nothing_twice_or_gives_anything_away(
+    packs: list[Pack], seed: int
+) -> None:
+    from quizbot.quiz.selection import FactIndex, choose_questions, reveals
+
+    for pack in packs:
+        chosen = choose_questions(pack, count=10, rng=random.Random(seed), now=0.0)
+        facts = FactIndex(pack)
+        seen: set[str] = set()
+        for question in chosen:
+            mine = facts.of(question)
+            assert not mine & seen, (question.id, mine & seen)
+            seen |= mine
+            assert not any(reveals(question, other) for other in chosen), question.id

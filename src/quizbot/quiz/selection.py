@@ -60,7 +60,7 @@ def _answer_forms(question: Question) -> list[tuple[str, ...]]:
     return [form for form in forms if form and len("".join(form)) > 1]
 
 
-class _Facts:
+class FactIndex:
     """Which facts each question of a pack is on."""
 
     def __init__(self, pack: Pack) -> None:
@@ -113,7 +113,7 @@ def choose_questions(
     preferred = [q for q in pool if fits(q, difficulty)]
     others = [q for q in pool if not fits(q, difficulty)]
     ordered = _order(pack, preferred, rng, now, states) + _order(pack, others, rng, now, states)
-    facts = _Facts(pack)
+    facts = FactIndex(pack)
     chosen: list[Question] = []
     held_back: list[Question] = []
     used: set[str] = {f for q in taken for f in facts.of(q)}

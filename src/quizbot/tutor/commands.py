@@ -26,7 +26,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "hint",
         "/hint",
-        "a clue; a right answer then earns half credit",
+        "a clue (a right answer then earns half)",
         phrases=("hint", "a hint", "give me a hint", "can i have a hint", "clue", "a clue"),
         during_question=True,
     ),
@@ -103,7 +103,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "new",
         "/new",
-        "end this round (with its summary) and start another",
+        "end this round (summary) and start another",
         aliases=("start", "go"),
         phrases=(
             "new",
@@ -133,7 +133,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "review",
         "/review",
-        "a round of the questions you missed or that are due",
+        "the questions you missed or that are due",
         phrases=(
             "review",
             "review missed",
@@ -161,6 +161,7 @@ COMMANDS: tuple[Command, ...] = (
             "what topics do you have",
             "topic list",
         ),
+        during_question=True,  # shows the menu; the question stays open
     ),
     Command("topic", "/topic N", "a round on topic N (its number or name)"),
     Command("pack", "/pack ID", "switch to another pack", aliases=("packs",)),
@@ -187,18 +188,22 @@ BY_NAME = {command.name: command for command in COMMANDS}
 
 
 def help_text() -> str:
-    """What /help shows: what a line does, then every command (fits 80 columns)."""
+    """What /help shows: what a line does, then every command (fits a chat bubble at 80
+    columns: 60 characters a line)."""
     width = max(len(c.usage) for c in COMMANDS) + 2
+    bare = ", ".join(c.name for c in COMMANDS if c.during_question)
     lines = [
-        "While a question is open, a line is graded as your answer, except:",
-        "- a line starting with / is a command (see below);",
-        "- a command word alone (hint, skip, why...) when it is not a possible answer;",
-        '- a question of your own (it ends with ? or starts like one: "what is...",',
-        '  "tell me about..."): I answer it from the facts, or say that I can\'t, and',
-        "  your question stays open. An answer form (a letter, yes/no, a number) with",
-        '  a question mark is still an answer: "342 million?".',
-        'Between rounds: a topic\'s number or name, "5 questions", easier, harder,',
-        "or Enter for a round on all topics.",
+        "During a question, a line is graded as your answer, except:",
+        "- a line starting with / is a command (below);",
+        "- a command word alone, unless it could be your answer:",
+        f"  {bare};",
+        "- a question of your own: it ends with ? or starts like",
+        '  one ("what is...", "tell me about..."). I answer it from',
+        "  the facts, or say that I can't; the quiz question stays",
+        "  open. A letter, yes/no or a number with a ? is still an",
+        '  answer ("342 million?").',
+        'Between rounds: a topic\'s number or name, "5 questions",',
+        "easier, harder, or Enter for a round on all topics.",
         "Commands:",
     ]
     lines += [f"  {c.usage:<{width}}{c.does}" for c in COMMANDS]

@@ -193,7 +193,7 @@ class Tutor:
             "quit": lambda _: self._quit(),
             "new": lambda _: self._new(),
             "review": lambda _: self._review(),
-            "topics": lambda _: [self._menu()],
+            "topics": lambda _: [self._menu(), *self._back_to_question()],
             "topic": self._choose_topic,
             "pack": self._choose_pack,
         }
