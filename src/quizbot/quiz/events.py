@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quizbot.grading.verdict import Verdict
 from quizbot.quiz.hints import Hint
 from quizbot.quiz.round import Asked, Result, RoundResults
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from quizbot.grading.verdict import Verdict
-from quizbot.knowledge.reply import Reply
-from quizbot.packs.model import Question
-from quizbot.progress.records import AnswerRecord
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
+    from quizbot.knowledge.reply import Reply
+    from quizbot.packs.model import Question
+    from quizbot.progress.records import AnswerRecord
+
 
 Clock = Callable[[], float]  # seconds since the epoch: time.time, or a test's hand-moved clock
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Pack, Question
 from quizbot.progress.records import AnswerRecord
-from quizbot.progress.store import ProgressError
 from quizbot.quiz.events import (
     AnswerGraded,
     Event,
@@ -23,6 +22,9 @@ from quizbot.quiz.hints import make_hint
 from quizbot.quiz.ports import Clock, Grader, Recorder
 from quizbot.quiz.round import LEARNER, Asked, Outcome, Result, Round, RoundResults
 from quizbot.quiz.scoring import HintCredit, Scored, ScoringPolicy
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 
 def _default_grade(
@@ -209,6 +211,8 @@ class Quiz:
     def _record(self, result: Result) -> str | None:
         if self.recorder is None:
             return None
+        from quizbot.progress.store import ProgressError
+
         record = AnswerRecord(
             time=self.clock(),
             pack=result.pack.id,

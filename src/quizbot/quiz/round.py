@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Pack, Question
 from quizbot.quiz.hints import Hint
 from quizbot.quiz.options import shuffled_options
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 Outcome = Literal["correct", "partial", "incorrect", "skipped"]
 LEARNER = "learner"  # the one player of a tutor's conversation

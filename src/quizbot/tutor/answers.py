@@ -6,12 +6,13 @@ of the learner's own: a line that could be an answer is always graded."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
-from quizbot.grading.numbers import find_numbers
-from quizbot.grading.verdict import Verdict
 from quizbot.quiz import Asked, letter
 from quizbot.tutor.intents import normalise
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 MAX_NUMBER_ANSWER_WORDS = 6  # "around 300 million people, I think?" is still a number answer
 _CHOICE_LETTER = re.compile(r"^(?:option |choice |answer |letter )?\(?([a-z]{1,2})\)?$")
@@ -20,6 +21,10 @@ _CHOICE_LETTER = re.compile(r"^(?:option |choice |answer |letter )?\(?([a-z]{1,2
 def is_answer_form(asked: Asked, line: str) -> bool:
     """An answer form of the question's type: a choice letter, a true/false word, a number
     for a number question (with or without a question mark)."""
+    # The grader's own lists, imported when a question is open (not for the first screen).
+    from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
+    from quizbot.grading.numbers import find_numbers
+
     key = normalise(line)
     question = asked.question
     if question.type == "choice":

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from quizbot.knowledge.intent import looks_like_question
 from quizbot.packs.model import Pack
 from quizbot.progress.store import ProgressError
 from quizbot.quiz import (
@@ -49,6 +48,13 @@ from quizbot.tutor.messages import BotMessage
 
 Stage = Literal["menu", "question", "finished_round", "ended"]
 MAX_ROUND = 200
+
+
+def looks_like_question(line: str) -> bool:
+    """The knowledge base's own test, imported on first use (not for the first screen)."""
+    from quizbot.knowledge.intent import looks_like_question as reads_as_question
+
+    return reads_as_question(line)
 
 
 class ProgressBook(Recorder, Protocol):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from quizbot.grading.verdict import Verdict
 from quizbot.quiz.round import RoundProgress
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 MessageKind = Literal[
     "greeting",  # the welcome and what the tutor can do

@@ -6,11 +6,10 @@ turns it into sentences. Nothing here keeps state or changes the round.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
-from quizbot.grading.grader import expected_answer as graders_expected
-from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Pack, Question
 from quizbot.quiz import Asked, AuthorHint, Hint, MaskedAnswer, Result, RuledOut, letter
 from quizbot.quiz.round import RoundProgress, RoundResults
@@ -34,6 +33,8 @@ def expected_answer(question: Question, shown: Sequence[int]) -> str:
         for position, index in enumerate(shown):
             if question.options[index] == question.answer:
                 return f"{letter(position)}) {question.answer}"
+    from quizbot.grading.grader import expected_answer as graders_expected
+
     return graders_expected(question, shown)
 
 
@@ -191,12 +192,10 @@ def verdict_message(result: Result, asked: Asked, progress: RoundProgress) -> Bo
     if result.hint_used and verdict.score > 0:
         cost = f" You used a hint, so it earns {points(result.credit)} of {points(verdict.score)}."
         text, body = text + cost, body + cost
-    shown = Verdict(
-        verdict.verdict,
-        result.credit,
-        verdict.feedback,
-        verdict.reason,
-        expected if asked.question.type == "choice" else verdict.expected or expected,
+    shown = dataclasses.replace(
+        verdict,
+        score=result.credit,
+        expected=expected if asked.question.type == "choice" else verdict.expected or expected,
     )
     return BotMessage(
         "verdict",
