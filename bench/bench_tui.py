@@ -32,10 +32,14 @@ async def main():
     tutor = Tutor(load_builtin_packs(), rng=random.Random(1), clock=lambda: 1_700_000_000.0)
     app = QuizApp(tutor, clock=lambda: 1_700_000_000.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        while app.busy or not app.query(".bubble.menu"):
+        for _ in range(10_000):
+            if not app.busy and app.query(".bubble.menu"):
+                break
             await pilot.pause()
         await pilot.press("enter")
-        while not app.query(".bubble.question"):
+        for _ in range(10_000):
+            if app.query(".bubble.question"):
+                break
             await pilot.pause()
         print(json.dumps(time.perf_counter() - t0))
 
@@ -57,6 +61,9 @@ class Minimal(App):
         yield Input(id="answer")
         yield Footer()
 
+    def on_mount(self):
+        self.query_one("#answer").focus()
+
     def on_input_submitted(self, event):
         self.query_one("#log").mount(Static("Question 1: which city?", classes="question"))
 
@@ -65,7 +72,9 @@ async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        while not app.query(".question"):
+        for _ in range(10_000):
+            if app.query(".question"):
+                break
             await pilot.pause()
         print(json.dumps(time.perf_counter() - t0))
 
@@ -124,7 +133,11 @@ asyncio.run(main())
 
 def child(code: str, *args: str) -> object:
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
     )
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]

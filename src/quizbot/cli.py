@@ -115,9 +115,10 @@ def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
 
     try:
         if pack_paths:
+            from quizbot.authoring.selftest import grading_test_problems
             from quizbot.packs.loader import load_packs
 
-            return load_packs(pack_paths)
+            return load_packs(pack_paths, check=grading_test_problems)
         from quizbot.packs.builtin import load_builtin_packs
 
         return list(load_builtin_packs())
@@ -139,7 +140,7 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from quizbot.packs.validate import validate_paths
+    from quizbot.authoring.validate import validate_paths
 
     report = validate_paths(args.paths)
     for problem in report.problems:

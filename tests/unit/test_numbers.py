@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from quizbot.grading.numbers import find_numbers, read_chinese, read_number
+from quizbot.lexicon.numbers import find_numbers, read_chinese, read_number
 
 READS: list[tuple[str, str, bool, bool]] = [
     # text, value, percent, scaled

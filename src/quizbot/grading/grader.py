@@ -15,10 +15,10 @@ from quizbot.grading.guards import (
     split_negation,
 )
 from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
-from quizbot.grading.numbers import FoundNumber, NumberReading, find_numbers, read_number
 from quizbot.grading.prepared import Prepared, RejectHit, match_rejects, prepared, reject_wins
 from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
 from quizbot.grading.verdict import Verdict
+from quizbot.lexicon.numbers import FoundNumber, NumberReading, find_numbers, read_number
 from quizbot.packs.model import Question, Tolerance
 
 Part = Callable[[str], Verdict]

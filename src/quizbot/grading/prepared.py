@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
-from quizbot.grading.numbers import NumberReading, find_numbers, read_number
 from quizbot.grading.text import Form, Match, best_match, make_form
+from quizbot.lexicon.numbers import NumberReading, find_numbers, read_number
 from quizbot.packs.model import Question, Reject
 
 # Enough for a whole batch of a big pack; the cache is simply emptied when full.

@@ -86,22 +86,24 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_packs(paths: Iterable[str | Path], *, run_tests: bool = True) -> list[Pack]:
+def load_packs(
+    paths: Iterable[str | Path], *, check: Callable[[Pack], list[Problem]] | None = None
+) -> list[Pack]:
     """Load every pack named; raise PackError listing all problems if any is invalid.
 
-    ``run_tests`` grades the authors' ``tests:`` too, so a pack ``validate`` rejects
-    is rejected everywhere (the built-in packs skip it: CI runs them).
+    ``check`` adds each loaded pack's further problems: the front ends pass the authors'
+    grading tests (``quizbot.authoring.selftest.grading_test_problems``), so a pack
+    ``validate`` rejects is rejected everywhere (the built-in packs skip it: CI runs
+    them). The loader itself stays below the grader.
     """
-    from quizbot.packs.selftest import grading_test_problems
-
     paths = list(paths)
     results = [load_pack(p) for p in pack_files(paths)]
     problems = [problem for result in results for problem in result.problems]
     problems.extend(duplicate_pack_problems(results))
-    if run_tests:
+    if check is not None:
         for result in results:
             if result.pack is not None:
-                problems.extend(grading_test_problems(result.pack))
+                problems.extend(check(result.pack))
     if problems:
         raise PackError(problems)
     if not results:
@@ -401,7 +403,7 @@ class _PackBuilder:
         return Fact(fact_id, text, topic, source, self.place(node))
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
-        from quizbot.grading.numbers import read_number
+        from quizbot.lexicon.numbers import read_number
 
         made = []
         for index, blank in enumerate(cloze.blanks(fact.text)):
@@ -510,7 +512,7 @@ class _PackBuilder:
         if answer is None:
             return None, ()
         if qtype == "number":
-            from quizbot.grading.numbers import read_number
+            from quizbot.lexicon.numbers import read_number
 
             if read_number(answer) is None:
                 self.problem(
@@ -527,7 +529,7 @@ class _PackBuilder:
 
     def truth(self, node: yaml.Node) -> str | None:
         """A truefalse key: YAML's booleans, or any of the contract's true/false words."""
-        from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
+        from quizbot.lexicon.truth import FALSE_WORDS, TRUE_WORDS
 
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value).strip().lower()

@@ -22,8 +22,8 @@ def is_answer_form(asked: Asked, line: str) -> bool:
     """An answer form of the question's type: a choice letter, a true/false word, a number
     for a number question (with or without a question mark)."""
     # The grader's own lists, imported when a question is open (not for the first screen).
-    from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
-    from quizbot.grading.numbers import find_numbers
+    from quizbot.lexicon.numbers import find_numbers
+    from quizbot.lexicon.truth import FALSE_WORDS, TRUE_WORDS
 
     key = normalise(line)
     question = asked.question

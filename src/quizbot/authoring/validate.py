@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizbot.authoring.selftest import grading_test_problems
 from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack, pack_files
 from quizbot.packs.model import Place
 from quizbot.packs.problems import Problem
-from quizbot.packs.selftest import grading_test_problems
 
 
 @dataclass

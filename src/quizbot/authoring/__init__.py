@@ -1,0 +1,1 @@
+"""For pack authors: validating packs and running their own grading tests (above grading)."""
