@@ -17,7 +17,7 @@ Follow one typed line from the terminal UI to the grader and back (see also
 Layers (checked by import-linter, see ``pyproject.toml``): fronts (tui, plain, cli,
 batch) above the conversation (tutor), classroom and authoring; those above the quiz
 core (quiz); the core above knowledge and progress; those above grading; grading above
-packs. Only the TUI imports Textual.
+packs; packs above lexicon. Only the TUI imports Textual.
 """
 
 from __future__ import annotations
