@@ -124,8 +124,8 @@ async def main():
             times.append(time.perf_counter() - start)
             if n in (10, 20, 100, 200, 290, 300) or n == ANSWERS:
                 memory[n] = rss_mib()
-    print(json.dumps({"times": times, "memory": memory,
-                      "widgets": len(list(app.query("*")))}))
+        widgets = len(list(app.query("*")))
+    print(json.dumps({"times": times, "memory": memory, "widgets": widgets}))
 
 asyncio.run(main())
 """
@@ -149,30 +149,47 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument("--session-only", action="store_true", help="skip the launch figures")
     args = parser.parse_args()
 
-    quiz = statistics.median(float(child(LAUNCH_QUIZ)) for _ in range(args.runs))  # type: ignore[arg-type]
-    minimal = statistics.median(float(child(LAUNCH_MINIMAL)) for _ in range(args.runs))  # type: ignore[arg-type]
+    if not args.session_only:
+        launch(args.runs)
+    session(args.answers)
+    return 0
+
+
+def launch(runs: int) -> None:
+    """Launch to the first question, quizbot against a minimal Textual app."""
+    quiz = statistics.median(_seconds(LAUNCH_QUIZ) for _ in range(runs))
+    minimal = statistics.median(_seconds(LAUNCH_MINIMAL) for _ in range(runs))
     print(
         f"launch -> first question: quizbot {quiz * 1000:.0f} ms, minimal Textual app "
         f"{minimal * 1000:.0f} ms, ratio {quiz / minimal:.2f}x (target <= 1.5x)"
     )
 
-    session = child(SESSION, str(args.answers))
-    assert isinstance(session, dict)
-    times = session["times"]
+
+def _seconds(code: str) -> float:
+    value = child(code)
+    assert isinstance(value, float)
+    return value
+
+
+def session(answers: int) -> None:
+    """Keypress to screen and memory over a long session."""
+    found = child(SESSION, str(answers))
+    assert isinstance(found, dict)
+    times = found["times"]
     early = statistics.median(times[9:20]) * 1000
     late = statistics.median(times[-11:]) * 1000
     print(
         f"keypress -> screen, median: answers 10-20 {early:.0f} ms, "
         f"answers {len(times) - 10}-{len(times)} {late:.0f} ms ({late / early:.2f}x)"
     )
-    memory = {int(k): v for k, v in session["memory"].items()}
+    memory = {int(k): v for k, v in found["memory"].items()}
     first, last = memory[min(memory)], memory[max(memory)]
     steps = ", ".join(f"{n}: {v:.0f}" for n, v in sorted(memory.items()))
     print(f"resident memory (MiB) at answer {steps} ({last / first:.2f}x)")
-    print(f"widgets in the DOM after {len(times)} answers: {session['widgets']}")
-    return 0
+    print(f"widgets in the DOM after {len(times)} answers: {found['widgets']}")
 
 
 if __name__ == "__main__":
