@@ -375,3 +375,33 @@ async def test_stats_without_a_store_says_so(tutor: RecordingTutor) -> None:
         await say(pilot, "/stats")
         assert isinstance(app.screen, StatsScreen)
         assert app.screen.stats is None
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        calls: list[None] = []
+        original = app.refresh_bindings
+
+        def counted() -> None:
+            calls.append(None)
+            original()
+
+        app.refresh_bindings = counted  # type: ignore[method-assign]
+        await say(pilot, "Paris")  # question -> question, hint still there: same keys
+        await say(pilot, "/score")
+        assert calls == []
+        await say(pilot, "/hint")  # the hint key goes away
+        assert len(calls) == 1
+
+
+async def test_replies_arrive_as_typed_messages(tutor: RecordingTutor) -> None:
+    from quizbot.tui.app import TutorReplied
+
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(TutorReplied([BotMessage("info", "[b]posted[/b]")]))
+        await settle(pilot)
+        assert bot_texts(app)[-1] == "[b]posted[/b]"
