@@ -23,9 +23,9 @@ from quizbot.tui.widgets.bubble import (
 )
 from quizbot.tutor.messages import BotMessage
 
-MAX_ROWS = 100  # bubbles kept as widgets: the last two or three rounds
-FOLD = 40  # folded at once, so the layout changes once every FOLD bubbles, not every time
-MAX_EARLIER_LINES = 120  # a long text block costs layout time on every update
+MAX_ROWS = 60  # bubbles kept as widgets: a round or so (about 4 a question)
+FOLD = 20  # folded at once, so the layout changes once every FOLD bubbles, not every time
+MAX_EARLIER_LINES = 80  # a long text block costs layout time on every update
 
 
 def row_lines(row: BubbleRow) -> list[str]:
