@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from quizbot.knowledge.reply import Finding, Reply
-from quizbot.quiz import Asked
 from quizbot.tutor.intents import normalise
+
+if TYPE_CHECKING:
+    from quizbot.knowledge.reply import Finding, Reply
+    from quizbot.quiz import Asked
 
 
 def mentions(text: str, answer: str) -> bool:
@@ -36,5 +39,6 @@ def without_give_aways(reply: Reply, asked: Asked | None) -> Reply | None:
     """The reply without findings that answer the open question; None when none is left."""
     if asked is None or not reply.known:
         return reply
+    from quizbot.knowledge.reply import Reply
     kept = tuple(f for f in reply.findings if not gives_away(asked, f))
     return Reply(kept, reply.suggestions) if kept else None
