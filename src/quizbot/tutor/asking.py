@@ -40,5 +40,6 @@ def without_give_aways(reply: Reply, asked: Asked | None) -> Reply | None:
     if asked is None or not reply.known:
         return reply
     from quizbot.knowledge.reply import Reply
+
     kept = tuple(f for f in reply.findings if not gives_away(asked, f))
     return Reply(kept, reply.suggestions) if kept else None
