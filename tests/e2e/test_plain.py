@@ -226,3 +226,10 @@ def test_play_plain_with_no_input_says_goodbye(tmp_path: Path) -> None:
     result = play_plain(tmp_path, "")
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("Your progress is saved.")
+
+
+def test_back_to_the_question_repeats_the_options_in_plain_mode() -> None:
+    message = BotMessage(
+        "info", "Back to the question: Which tool?", question_id="q", options=("Rake", "Hose")
+    )
+    assert render(message) == ["Back to the question: Which tool?", "A) Rake", "B) Hose"]
