@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
+def question_key(pack: str, question: str) -> str:
+    """The key a question's progress is kept under: ``pack/question`` (built only here)."""
+    return f"{pack}/{question}"
+
+
 @dataclass(frozen=True)
 class AnswerRecord:
     """An answer as it is written to the history, before its feedback is shown."""
@@ -18,6 +23,10 @@ class AnswerRecord:
     score: float
     hint_used: bool = False
     seconds: float = 0.0  # time the learner took to answer
+
+    @property
+    def key(self) -> str:
+        return question_key(self.pack, self.question)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

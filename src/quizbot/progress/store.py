@@ -286,7 +286,7 @@ class ProgressStore:
 
     @staticmethod
     def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> None:
-        key = f"{rec.pack}/{rec.question}"
+        key = rec.key
         states[key] = review(states.get(key), rec.score, rec.time, rec.hint_used)
 
     # ---------------------------------------------------------------- writing

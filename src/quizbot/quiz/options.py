@@ -6,13 +6,14 @@ import random
 from string import ascii_uppercase
 
 from quizbot.packs.model import Pack, Question
+from quizbot.progress.records import question_key as progress_key
 
 
 def question_key(pack: Pack | str, question: Question | str) -> str:
-    """The key progress is kept under: ``pack/question`` (the one place it is built)."""
+    """The key progress is kept under: ``pack/question`` (built by the progress records)."""
     pack_id = pack if isinstance(pack, str) else pack.id
     question_id = question if isinstance(question, str) else question.id
-    return f"{pack_id}/{question_id}"
+    return progress_key(pack_id, question_id)
 
 
 def letter(index: int) -> str:
