@@ -271,9 +271,10 @@ def _load(pack_paths: Sequence[str] | None) -> list[Pack] | None:
 
     try:
         if pack_paths:
+            from quizbot.authoring.selftest import grading_test_problems
             from quizbot.packs.loader import load_packs
 
-            return load_packs(pack_paths)
+            return load_packs(pack_paths, check=grading_test_problems)
         from quizbot.packs.builtin import load_builtin_packs
 
         return list(load_builtin_packs())
@@ -451,12 +452,13 @@ def cmd_play(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     from quizbot.knowledge import KnowledgeBase
+    from quizbot.knowledge.conversation import Conversation
     from quizbot.tutor import Tutor
 
     tutor = Tutor(
         packs,
         store=store,
-        knowledge=KnowledgeBase(packs),
+        knowledge=Conversation(KnowledgeBase(packs)),  # follow-ups: "and remote work?"
         rng=random.Random(args.seed),
         round_length=args.round,
         profile=args.profile,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizbot.authoring.draft import blank_spans, draft_pack, read_article, sentences
-from quizbot.grading.numbers import read_number
+from quizbot.lexicon.numbers import read_number
 from quizbot.packs import cloze
 from quizbot.packs.builtin import load_builtin_packs
 from quizbot.packs.loader import load_pack

@@ -10,7 +10,7 @@ CORE = [
     "quizbot.cli",
     "quizbot.packs.loader",
     "quizbot.packs.builtin",
-    "quizbot.packs.validate",
+    "quizbot.authoring.validate",
     "quizbot.grading",
     "quizbot.knowledge",
     "quizbot.tutor",

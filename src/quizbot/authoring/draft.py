@@ -350,7 +350,7 @@ def _propose(facts: list[_Fact], source_id: str) -> list[dict[str, Any]]:
 
 def _nearest(answer: str, candidates: list[str]) -> list[str]:
     """The other candidates, nearest in value first for figures, else in article order."""
-    from quizbot.grading.numbers import read_number
+    from quizbot.lexicon.numbers import read_number
 
     others = _distinct([c for c in candidates if c.lower() != answer.lower()])
     reading = read_number(answer)

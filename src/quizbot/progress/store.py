@@ -89,7 +89,7 @@ def _plural(n: int, word: str) -> str:
 def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> bool:
     """Schedule one answer; False (state left as it was) if the model gave a number that is
     not finite: whatever the model does, the store never keeps, and so never writes, one."""
-    key = f"{rec.pack}/{rec.question}"
+    key = rec.key
     state = review(states.get(key), rec.score, rec.time, rec.hint_used)
     # One sum is cheaper than a check per field: inf and NaN survive addition.
     numbers = [v for v in vars(state).values() if isinstance(v, (int, float))]
@@ -354,7 +354,7 @@ class ProgressStore:
                         continue  # counted as skipped when it was first replayed
                     if count:
                         tallies.add(rec, self.day(rec.time))
-                    if f"{rec.pack}/{rec.question}" in snapshot.unsound:
+                    if rec.key in snapshot.unsound:
                         _apply(rebuilt, rec)
         except OSError:
             pass  # a missing or unreadable history was reported already

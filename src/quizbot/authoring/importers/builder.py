@@ -38,7 +38,7 @@ def clean_text(text: str) -> str:
 def number_or_text(answer: str) -> str:
     """``number`` when the grader would read the whole answer as one number (as a cloze
     blank is typed), else ``text``."""
-    from quizbot.grading.numbers import read_number
+    from quizbot.lexicon.numbers import read_number
 
     return "number" if read_number(answer) is not None else "text"
 
