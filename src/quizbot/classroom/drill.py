@@ -221,8 +221,10 @@ class Drill:
 
     def hold_after_stop(self) -> list[str]:
         """After a resume: pause an open question at the last moment saved, so the time the
-        drill was stopped does not count."""
-        if self.open is not None and self.open.paused_at is None and self.phase == "question":
+        drill was stopped does not count. A drill stopped before its first question asks it."""
+        if self.number == 0:
+            return self._emit({"type": "ask", "t": self.clock()})
+        if self.open is not None and self.open.paused_at is None and self.timed:
             return self._emit({"type": "pause", "t": self.last_t})
         return []
 

@@ -89,7 +89,7 @@ class Session:
         """Write one event and fsync it before returning."""
         line = json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n"
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
             try:
                 if _ends_torn(fd):
                     os.write(fd, b"\n")

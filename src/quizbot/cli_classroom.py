@@ -1,0 +1,244 @@
+"""The classroom commands of ``quizbot``: ``drill`` (one screen on the projector) and
+``report`` (what a drill's class got right and wrong).
+
+A front like ``cli``: it parses and prints; the work is in ``quizbot.classroom``. Nothing
+heavy is imported at the top, and ``report`` never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from quizbot.safetext import safe_line
+
+if TYPE_CHECKING:
+    from quizbot.classroom.drill import Drill
+    from quizbot.classroom.session import Session
+    from quizbot.packs.model import Pack
+
+
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``drill`` and ``report`` to quizbot's subcommands."""
+    drill = commands.add_parser(
+        "drill", help="run a timed classroom drill for teams on one screen (a projector)"
+    )
+    drill.add_argument(
+        "--pack",
+        action="append",
+        metavar="PATH",
+        help="a pack file or folder of packs (repeatable; default: the built-in packs)",
+    )
+    who = drill.add_mutually_exclusive_group()
+    who.add_argument("--teams", metavar="NAMES", help='the teams, e.g. --teams "Red,Blue,Green"')
+    who.add_argument("--roster", metavar="FILE.csv", help="players and their teams: name,team")
+    drill.add_argument("--topic", metavar="ID", help="ask only questions of this topic")
+    drill.add_argument(
+        "--ids", metavar="ID,ID", help="ask these questions, in this order (pack/id or id)"
+    )
+    drill.add_argument("--questions", type=int, default=10, metavar="N", help="how many (10)")
+    drill.add_argument(
+        "--seconds",
+        type=float,
+        default=20,
+        metavar="S",
+        help="time for each answer (20; 0 = no timer, fixed points)",
+    )
+    drill.add_argument(
+        "--buzzer",
+        action="store_true",
+        help="buzzer style: the teacher types who answers ('Red: Paris'), not turn by turn",
+    )
+    drill.add_argument("--name", default="drill", metavar="NAME", help="the session's name")
+    drill.add_argument("--seed", type=int, metavar="N", help="fix the choice of questions")
+    drill.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        metavar="SESSION",
+        help="go on with a stopped drill (default: the newest session)",
+    )
+    drill.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where sessions are kept (default: $QUIZBOT_HOME or the user data folder)",
+    )
+    drill.add_argument(
+        "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
+    )
+
+    report = commands.add_parser(
+        "report", help="a drill's results: scores, each question, the wrong answers grouped"
+    )
+    report.add_argument("session", metavar="SESSION", help="the session folder (or its name)")
+    report.add_argument("--csv", metavar="OUT", help="write one row per answer (a gradebook)")
+    report.add_argument("--json", metavar="OUT", help="write the whole report as JSON")
+    report.add_argument(
+        "--bom", action="store_true", help="start the CSV with a byte order mark (for Excel)"
+    )
+    report.add_argument(
+        "--data-dir", metavar="DIR", help="where sessions are kept (to find SESSION by name)"
+    )
+
+
+def _error(message: str) -> None:
+    print(f"quizbot: {safe_line(message)}", file=sys.stderr)
+
+
+def load_packs(paths: Sequence[str]) -> list[Pack] | None:
+    """The packs named, or the built-in ones; problems are printed and None returned."""
+    from quizbot.packs.problems import PackError
+
+    try:
+        if paths:
+            from quizbot.authoring.selftest import grading_test_problems
+            from quizbot.packs.loader import load_packs as load
+
+            return load(paths, check=grading_test_problems)
+        from quizbot.packs.builtin import load_builtin_packs
+
+        return list(load_builtin_packs())
+    except PackError as error:
+        for problem in error.problems:
+            print(safe_line(str(problem)), file=sys.stderr)
+        return None
+
+
+def run_drill(args: argparse.Namespace) -> int:
+    from quizbot.classroom.drill import DrillError
+    from quizbot.classroom.session import SessionError
+    from quizbot.paths import data_dir
+
+    data = data_dir(args.data_dir)
+    try:
+        started = _resume(args, data) if args.resume is not None else _new(args, data)
+    except (DrillError, SessionError) as error:
+        _error(str(error))
+        return 2 if isinstance(error, DrillError) and args.resume is None else 1
+    if started is None:
+        return 1
+    drill, session, notes = started
+    if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
+        return run_plain(drill, session, notes, sys.stdin, sys.stdout)
+    from quizbot.tui.drill_app import run_drill_app
+
+    return run_drill_app(drill, session, notes)
+
+
+def _new(args: argparse.Namespace, data: Path) -> tuple[Drill, Session, list[str]] | None:
+    from quizbot.classroom.drill import Drill, DrillError, Settings
+    from quizbot.classroom.session import Session
+    from quizbot.classroom.setup import parse_teams, pick_questions, read_roster
+
+    if args.questions < 1:
+        raise DrillError("--questions must be at least 1")
+    teams: dict[str, str] = {}
+    if args.roster:
+        players, teams = read_roster(args.roster)
+    else:
+        players = parse_teams(args.teams or "Red,Blue,Green")
+    packs = load_packs(args.pack or ())
+    if packs is None:
+        return None
+    seed = args.seed if args.seed is not None else int(time.time())
+    ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else []
+    keys = pick_questions(packs, count=args.questions, seed=seed, topic=args.topic, ids=ids)
+    settings = Settings(
+        players=players,
+        questions=keys,
+        mode="buzzer" if args.buzzer else "turns",
+        seconds=args.seconds,
+        teams=teams,
+        seed=seed,
+        packs=tuple(str(Path(p).resolve()) for p in args.pack or ()),
+    )
+    settings.check()
+    session = Session.create(data, args.name)
+    drill, notes = Drill.start(settings, packs, clock=time.time, sink=session.append)
+    return drill, session, [f"Session: {session.folder}", *notes]
+
+
+def _resume(args: argparse.Namespace, data: Path) -> tuple[Drill, Session, list[str]] | None:
+    from quizbot.classroom.drill import Drill, DrillError, Settings
+    from quizbot.classroom.session import Session
+
+    session = Session.find(data, args.resume or None)
+    events = session.events()
+    if not events:
+        raise DrillError(f"{session.path}: the session is empty")
+    settings = Settings.from_json(events[0].get("settings", {}))
+    packs = load_packs(settings.packs)
+    if packs is None:
+        return None
+    drill = Drill.replay(events, packs, clock=time.time)
+    if drill.phase == "finished":
+        raise DrillError(f"that drill is over: see quizbot report {session.folder}")
+    drill.sink = session.append
+    notes = [f"Resumed: {session.folder}", *_where(drill), *drill.hold_after_stop()]
+    return drill, session, notes
+
+
+def _where(drill: Drill) -> list[str]:
+    """What is on screen when a drill resumes: the open question, or the pause between."""
+    from quizbot.quiz import letter
+
+    current = drill.current()
+    if current is None:
+        return []
+    _, question = current
+    lines = [f"Question {drill.number} of {drill.total}: {question.prompt}"]
+    lines += [f"  {letter(i)}. {text}" for i, text in enumerate(drill.options())]
+    turn = drill.whose_turn()
+    if drill.settings.mode == "turns" and turn is not None:
+        lines.append(f"{turn}'s turn.")
+    if drill.phase == "between":
+        lines.append("The question is closed: Enter (or /next) for the next one.")
+    return lines
+
+
+def run_plain(drill: Drill, session: Session, notes: list[str], source: TextIO, out: TextIO) -> int:
+    """The drill line by line: the teacher's lines on stdin, what happens on stdout."""
+    from quizbot.classroom.drill import DrillError
+    from quizbot.classroom.session import SessionError
+    from quizbot.classroom.wording import leaderboard_lines, podium_lines
+
+    def say(lines: Sequence[str]) -> None:
+        for line in lines:
+            print(safe_line(line), file=out, flush=True)
+
+    say(notes)
+    for line in source:
+        before = drill.phase
+        late = drill.tick()
+        say(late)
+        if late and not line.strip().startswith("/"):
+            say(["(time ran out before that line: it was not taken)"])
+        else:
+            try:
+                say(drill.command(line.rstrip("\n")))
+            except DrillError as error:
+                say([f"! {error}"])
+            except SessionError as error:
+                _error(str(error))
+                return 1
+        if before == "question" and drill.phase != "question":
+            say(leaderboard_lines(drill))
+        if drill.phase == "finished":
+            say(podium_lines(drill))
+            say([f"Report: quizbot report {session.folder}"])
+            return 0
+    say([f"Stopped. Go on with: quizbot drill --resume {session.folder}"])
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from quizbot.classroom.report import run
+
+    return run(args)
+
+
+HANDLERS = {"drill": run_drill, "report": run_report}
