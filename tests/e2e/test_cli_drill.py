@@ -3,9 +3,6 @@ a script, one killed with SIGKILL and resumed, and the report of what the class 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import signal
 import subprocess

@@ -1,6 +1,7 @@
 """placeholder"""
 
 from __future__ import annotations
+
 import argparse
 
 
