@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,6 +18,7 @@ from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
     from quizbot.classroom.drill import Drill
+    from quizbot.classroom.report import DrillReport
     from quizbot.classroom.session import Session
     from quizbot.packs.model import Pack
 
@@ -236,9 +237,77 @@ def run_plain(drill: Drill, session: Session, notes: list[str], source: TextIO, 
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from quizbot.classroom.report import run
+    """``quizbot report SESSION``: the summary on stdout; ``--csv``/``--json`` files
+    (``-``: standard output instead of the summary)."""
+    import time
 
-    return run(args)
+    from quizbot.classroom.drill import Drill, DrillError, Settings
+    from quizbot.classroom.report import build_report, text_lines
+    from quizbot.classroom.session import Session, SessionError
+    from quizbot.paths import data_dir
+    from quizbot.report import ReportError
+
+    try:
+        session = Session.find(data_dir(args.data_dir), args.session)
+        events = session.events()
+        if not events:
+            raise DrillError(f"{session.path}: the session is empty")
+        packs = load_packs(Settings.from_json(events[0].get("settings", {})).packs)
+        if packs is None:
+            return 1
+        drill = Drill.replay(events, packs, clock=time.time)
+    except (DrillError, SessionError, KeyError, TypeError, ValueError) as error:
+        _error(str(error) if not isinstance(error, KeyError) else f"damaged session: {error}")
+        return 1
+    report = build_report(drill)
+    try:
+        if args.csv:
+            _write(args.csv, lambda out: _write_csv(report, out, bom=args.bom), bom=args.bom)
+        if args.json:
+            _write(args.json, lambda out: _write_json(report, out), bom=False)
+    except ReportError as error:
+        _error(str(error))
+        return error.status
+    if "-" not in (args.csv, args.json):
+        for line in text_lines(report):
+            print(safe_line(line))
+    return 0
+
+
+def _write(path: str, fill: Callable[[TextIO], None], *, bom: bool) -> None:
+    from quizbot.report import open_report, utf8_stdout
+
+    if path == "-":
+        if bom:
+            with utf8_stdout() as out:
+                fill(out)
+        else:
+            fill(sys.stdout)
+        return
+    with open_report(path) as out:
+        fill(out)
+
+
+def _write_csv(report: DrillReport, out: TextIO, *, bom: bool) -> None:
+    import csv
+
+    from quizbot.batch import spreadsheet_safe
+    from quizbot.classroom.report import csv_rows
+
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in csv_rows(report):
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def _write_json(report: DrillReport, out: TextIO) -> None:
+    import json
+
+    from quizbot.classroom.report import as_json
+
+    json.dump(as_json(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")
 
 
 HANDLERS = {"drill": run_drill, "report": run_report}

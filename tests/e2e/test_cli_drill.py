@@ -3,6 +3,9 @@ a script, one killed with SIGKILL and resumed, and the report of what the class 
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import signal
 import subprocess
@@ -117,3 +120,44 @@ def test_a_killed_drill_resumes_where_it_stopped(tmp_path: Path, run_quizbot: Ru
     assert "2nd: Red with 2000 points" in result.stdout  # 1000 + 0 + 1000 (streak broken)
     report = run_quizbot("report", str(sessions(tmp_path)[0]), "--json", "-")
     assert report.returncode == 0, report.stderr
+
+
+def test_the_report_prints_and_exports_for_a_spreadsheet(tmp_path: Path, run_quizbot: Run) -> None:
+    pack = write_pack(tmp_path)
+    lines = ["Guangzhou", "=Shenzhen", "", "253", "346 million", "", "Hebei", "Hubei", "", ""]
+    result = run_quizbot(
+        "drill", "--plain", "--pack", str(pack), "--ids", IDS, "--seconds", "0",
+        "--teams", "红队,Blue", "--name", "period 3",
+        input="\n".join(lines) + "\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (session,) = sessions(tmp_path)
+    assert session.name.endswith("-period-3")
+    out_csv, out_json = tmp_path / "grades.csv", tmp_path / "grades.json"
+    report = run_quizbot(
+        "report", session.name, "--csv", str(out_csv), "--json", str(out_json), "--bom"
+    )
+    assert report.returncode == 0, report.stderr
+    assert "红队: 1000 points, 1/3 right (33%)" in report.stdout
+    assert "  1 x =Shenzhen" in report.stdout
+    data = out_csv.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "name", "team", "question", "response", "verdict", "score", "points", "time_ms",
+        "overruled",
+    ]  # fmt: skip
+    assert rows[1][:7] == ["红队", "", "geo/capital", "Guangzhou", "correct", "1", "1000"]
+    assert rows[2][3] == "'=Shenzhen"  # never a formula
+    document = json.loads(out_json.read_text(encoding="utf-8"))
+    province = document["questions"][2]
+    assert province["share_correct"] == 0.5
+    assert [g["answer"] for g in province["wrong_answers"]] == ["Hebei"]
+    assert "Traceback" not in report.stderr
+
+
+def test_report_of_a_missing_session_is_one_line(tmp_path: Path, run_quizbot: Run) -> None:
+    result = run_quizbot("report", "nowhere")
+    assert result.returncode == 1
+    assert result.stderr.startswith("quizbot: no drill session at nowhere")
+    assert result.stderr.count("\n") == 1
