@@ -143,6 +143,7 @@ def test_buzzer_style_time_counts_to_the_buzz_and_a_right_answer_closes() -> Non
     assert drill.tick() == []
     drill.command("Canton")
     assert drill.answers[0].player == "Blue" and drill.answers[0].points == 0
+    assert drill.remaining() == 16  # the clock stood still from the buzz to the answer
     with pytest.raises(DrillError, match="already answered"):
         drill.command("Blue: Guangzhou")
     drill.command("Red: Guangzhou")

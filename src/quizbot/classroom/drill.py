@@ -138,7 +138,8 @@ class Open:
     extra: float = 0.0  # more time given on this turn or question
     done: list[str] = field(default_factory=list)
     buzzed: str | None = None
-    buzz_seconds: float = 0.0
+    buzz_seconds: float = 0.0  # the clock at the buzz: it stops while they answer
+    buzz_at: float = 0.0
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -485,8 +486,8 @@ class Drill:
 
     def _on_buzz(self, event: Event, t: float) -> list[str]:
         open_ = self._must_open()
-        open_.buzzed = str(event["player"])
         open_.buzz_seconds = self._elapsed(t)
+        open_.buzzed, open_.buzz_at = str(event["player"]), t
         return [f"{open_.buzzed} buzzed."]
 
     def _on_answer(self, event: Event, t: float) -> list[str]:
@@ -533,7 +534,9 @@ class Drill:
     def _after_answer(self, player: str, t: float, *, right: bool) -> list[str]:
         open_ = self._must_open()
         open_.done.append(player)
-        open_.buzzed = None
+        if open_.buzzed is not None:  # the clock goes on from where the buzz stopped it
+            open_.paused_for += max(0.0, t - open_.buzz_at)
+            open_.buzzed = None
         if self.settings.mode == "buzzer" and right:
             return self._close(t)
         waiting = [p for p in open_.order if p not in open_.done]
@@ -551,7 +554,8 @@ class Drill:
     def _on_resume(self, event: Event, t: float) -> list[str]:
         open_ = self._must_open()
         if open_.paused_at is not None:
-            open_.paused_for += max(0.0, t - open_.paused_at)
+            if open_.buzzed is None:  # after a buzz, the buzz's own stop counts the pause
+                open_.paused_for += max(0.0, t - open_.paused_at)
             open_.paused_at = None
         return ["Go on."]
 
@@ -622,6 +626,8 @@ class Drill:
 
     def _elapsed(self, now: float) -> float:
         open_ = self._must_open()
+        if open_.buzzed is not None:
+            return open_.buzz_seconds
         until = open_.paused_at if open_.paused_at is not None else now
         return max(0.0, until - open_.started - open_.paused_for)
 
