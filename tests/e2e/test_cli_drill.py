@@ -161,3 +161,27 @@ def test_report_of_a_missing_session_is_one_line(tmp_path: Path, run_quizbot: Ru
     assert result.returncode == 1
     assert result.stderr.startswith("quizbot: no drill session at nowhere")
     assert result.stderr.count("\n") == 1
+
+
+def test_names_and_answers_reach_the_terminal_as_text(tmp_path: Path, run_quizbot: Run) -> None:
+    pack = write_pack(tmp_path)
+    result = run_quizbot(
+        "drill", "--plain", "--pack", str(pack), "--ids", "capital", "--seconds", "0",
+        "--teams", "\x1b[31mRed,[b]Blue[/b]",
+        input="\x1b]0;pwned\x07\nguangzou\n\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "[b]Blue[/b]: guangzou - right" in result.stdout
+    report = run_quizbot("report", sessions(tmp_path)[0].name)
+    assert "\x1b" not in report.stdout and "[b]Blue[/b]" in report.stdout
+
+
+def test_a_drill_leaves_everyone_s_progress_alone(tmp_path: Path, run_quizbot: Run) -> None:
+    pack = write_pack(tmp_path)
+    result = run_quizbot(
+        "drill", "--plain", "--pack", str(pack), "--ids", IDS, "--seconds", "0",
+        input="Guangzhou\nGuangzhou\nGuangzhou\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "home").iterdir()] == ["drills"]
