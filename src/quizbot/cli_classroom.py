@@ -84,6 +84,16 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     report.add_argument(
         "--data-dir", metavar="DIR", help="where sessions are kept (to find SESSION by name)"
     )
+    report.add_argument(
+        "--accept",
+        metavar="N:ANSWER",
+        help="judge a wrong answer right: add ANSWER to question N's accepted answers in its "
+        "pack (N: its number in the drill, or its id), then grade the session again",
+    )
+    report.add_argument("--yes", action="store_true", help="with --accept: do not ask first")
+    report.add_argument(
+        "--regrade", action="store_true", help="grade the session again with the packs as now"
+    )
 
 
 def _error(message: str) -> None:
@@ -256,6 +266,17 @@ def run_report(args: argparse.Namespace) -> int:
         if packs is None:
             return 1
         drill = Drill.replay(events, packs, clock=time.time)
+        if args.accept:
+            status = _accept(drill, args.accept, confirmed=args.yes)
+            if status:
+                return status
+            packs = load_packs(drill.settings.packs)  # the pack as it is now
+            if packs is None:
+                return 1
+            drill = Drill.replay(events, packs, clock=time.time)
+        if args.regrade or args.accept:
+            changed = drill.regrade()
+            print(f"quizbot: graded again: {changed} verdict(s) changed", file=sys.stderr)
     except (DrillError, SessionError, KeyError, TypeError, ValueError) as error:
         _error(str(error) if not isinstance(error, KeyError) else f"damaged session: {error}")
         return 1
@@ -271,6 +292,45 @@ def run_report(args: argparse.Namespace) -> int:
     if "-" not in (args.csv, args.json):
         for line in text_lines(report):
             print(safe_line(line))
+    return 0
+
+
+def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
+    """Add a response the teacher judges right to its question's ``accept`` (a blank's
+    alias), in the pack file, comments and layout kept; the pack is validated again."""
+    from quizbot.authoring.editing import EditError, add_response
+    from quizbot.classroom.drill import DrillError
+
+    which, colon, response = wanted.partition(":")
+    response = response.strip()
+    if not colon or not response:
+        raise DrillError("--accept takes N:ANSWER, e.g. --accept 3:Canton")
+    found = [
+        (n, pack, question)
+        for n, (pack, question) in enumerate(drill.items, 1)
+        if which.strip() in (str(n), question.id, f"{pack.id}/{question.id}")
+    ]
+    if not found:
+        raise DrillError(f"no question {which!r} in this drill (a number from 1 to {drill.total})")
+    _, pack, question = found[0]
+    if not drill.settings.packs:
+        raise DrillError(
+            "the built-in packs cannot be changed: copy the pack, edit it and drill with --pack"
+        )
+    path = Path(question.place.file)
+    if not confirmed:
+        if not sys.stdin.isatty():
+            raise DrillError("--accept changes the pack: add --yes to confirm")
+        asked = f"Accept {response!r} for {pack.id}/{question.id} in {path}? [y/N] "
+        if input(safe_line(asked)).strip().casefold() not in ("y", "yes"):
+            print("quizbot: nothing changed", file=sys.stderr)
+            return 1
+    try:
+        edit = add_response(path, question, "accept", response)
+    except (EditError, OSError) as error:
+        _error(f"{path}: {error}")
+        return 1
+    print(f"quizbot: {safe_line(edit.description)}", file=sys.stderr)
     return 0
 
 

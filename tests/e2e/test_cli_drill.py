@@ -185,3 +185,30 @@ def test_a_drill_leaves_everyone_s_progress_alone(tmp_path: Path, run_quizbot: R
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (tmp_path / "home").iterdir()] == ["drills"]
+
+
+def test_a_wrong_answer_judged_right_joins_the_pack_and_the_session_is_graded_again(
+    tmp_path: Path, run_quizbot: Run
+) -> None:
+    pack = write_pack(tmp_path)
+    pack.write_text("# the author's comment\n" + PACK, encoding="utf-8")
+    result = run_quizbot(
+        "drill", "--plain", "--pack", str(pack), "--ids", "capital", "--seconds", "0",
+        "--teams", "Red,Blue", input="Guangzhou\nCanton\n\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    session = sessions(tmp_path)[0].name
+    refused = run_quizbot("report", session, "--accept", "1:Canton")
+    assert refused.returncode == 1 and "add --yes to confirm" in refused.stderr
+    assert "Canton" not in pack.read_text(encoding="utf-8").split("explanation")[0]
+    report = run_quizbot("report", session, "--accept", "1:Canton", "--yes")
+    assert report.returncode == 0, report.stderr
+    assert "graded again: 1 verdict(s) changed" in report.stderr
+    assert "geo/capital: 2/2 right (100%)" in report.stdout
+    assert "Blue: 1000 points, 1/1 right" in report.stdout
+    text = pack.read_text(encoding="utf-8")
+    assert text.startswith("# the author's comment\n") and "Canton" in text
+    builtin = run_quizbot("drill", "--plain", "--ids", "hc-name", "--seconds", "0", input="x\n\n")
+    assert builtin.returncode == 0, builtin.stderr
+    again = run_quizbot("report", sessions(tmp_path)[-1].name, "--accept", "1:x", "--yes")
+    assert again.returncode == 1 and "built-in packs cannot be changed" in again.stderr

@@ -266,6 +266,30 @@ class Drill:
     def options(self) -> tuple[str, ...]:
         return self.open.options if self.open is not None else ()
 
+    def shown(self, number: int) -> tuple[int, ...]:
+        """The order question ``number``'s options were shown in (the same on every replay)."""
+        _, question = self.items[number - 1]
+        return shuffled_options(question, random.Random(f"{self.settings.seed}/{number}"))
+
+    def regrade(self) -> int:
+        """Grade every answer again with the questions as loaded now (after a pack gained
+        an ``accept``); the teacher's overrules still stand. How many verdicts changed."""
+        changed = 0
+        for answer in self.answers:
+            if answer.outcome == "timeout":
+                continue
+            _, question = self.items[answer.number - 1]
+            shown = self.shown(answer.number) if question.type == "choice" else None
+            verdict = self._grade(question, answer.response, shown_options=shown)
+            if verdict.verdict == "error":
+                continue
+            score = round(verdict.score, 4)
+            if (verdict.verdict, score) != (answer.outcome, answer.score):
+                changed += 1
+            answer.outcome, answer.score, answer.feedback = verdict.verdict, score, verdict.feedback
+        self._rescore()
+        return changed
+
     def answers_to(self, number: int) -> list[Answer]:
         return [a for a in self.answers if a.number == number]
 
@@ -470,13 +494,12 @@ class Drill:
             return ["The drill is over."]
         self.number += 1
         pack, question = self.items[self.number - 1]
-        rng = random.Random(f"{self.settings.seed}/{self.number}")
         order = self.settings.players
         if self.settings.mode == "turns":
             # The first to answer moves round, so no team always waits longest.
             k = (self.number - 1) % len(order)
             order = order[k:] + order[:k]
-        self.open = Open(self.number, pack, question, shuffled_options(question, rng), order, t)
+        self.open = Open(self.number, pack, question, self.shown(self.number), order, t)
         self.phase = "question"
         notes = [f"Question {self.number} of {self.total}: {question.prompt}"]
         notes += [f"  {letter(i)}. {text}" for i, text in enumerate(self.open.options)]

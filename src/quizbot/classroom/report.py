@@ -98,7 +98,7 @@ def build_report(drill: Drill, grader: Grader | None = None) -> DrillReport:
         pack, question = drill.items[number - 1]
         mine = drill.answers_to(number)
         wrong = [a for a in mine if a.final_outcome != "correct"]
-        shown = _shown(drill, number)
+        shown = drill.shown(number) if question.type == "choice" else None
         questions.append(
             QuestionLine(
                 number,
@@ -188,18 +188,6 @@ def _option_named(
         ).correct:
             return option
     return None
-
-
-def _shown(drill: Drill, number: int) -> tuple[int, ...] | None:
-    """The options' order as the class saw them for question ``number``."""
-    import random
-
-    from quizbot.quiz.options import shuffled_options
-
-    _, question = drill.items[number - 1]
-    if question.type != "choice":
-        return None
-    return shuffled_options(question, random.Random(f"{drill.settings.seed}/{number}"))
 
 
 def _by_count(members: Sequence[str]) -> list[str]:
