@@ -3,6 +3,8 @@ more time, buzzer style, overrule, and a drill read back from its events."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from drill_helpers import KEYS, class_pack, points, start
 
@@ -255,3 +257,19 @@ def test_bad_settings_are_refused() -> None:
         Settings(("a:b",), KEYS).check()
     with pytest.raises(DrillError, match="in none of the packs"):
         start(questions=("cls/nope",))
+
+
+def test_regrade_takes_a_changed_pack_and_keeps_the_overrules() -> None:
+    drill, _, events = start(("Red", "Blue"), questions=KEYS[:1])
+    drill.command("Canton")  # Red: wrong
+    drill.command("Canton")  # Blue: wrong, then overruled wrong again
+    drill.command("/wrong")
+    pack = class_pack()
+    capital = dataclasses.replace(pack.questions[0], accept=("Canton",))
+    changed = dataclasses.replace(pack, questions=(capital, *pack.questions[1:]), _by_id={})
+    again = Drill.replay(events, [changed], clock=drill.clock)
+    assert again.regrade() == 2
+    assert [(a.final_outcome, a.points) for a in again.answers] == [
+        ("correct", 1000),
+        ("incorrect", 0),  # the teacher said wrong
+    ]
