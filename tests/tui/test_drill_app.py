@@ -126,3 +126,24 @@ def test_drill_screen_snapshot(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(110, 32), run_before=run_before)
+
+
+async def test_a_line_typed_after_the_time_ran_out_is_not_the_next_team_s() -> None:
+    app, clock = make_app(seconds=20)
+    async with app.run_test(size=(120, 36)) as pilot:
+        clock.now += 25  # Red's turn ran out before the tick saw it
+        await say(pilot, "Guangzhou")
+        assert [(a.player, a.outcome) for a in app.drill.answers] == [("Red", "timeout")]
+        assert app.drill.whose_turn() == "[b]Blue[/b]"
+        await say(pilot, "Guangzhou")
+        assert app.drill.answers[-1].outcome == "correct"
+
+
+async def test_the_leaderboard_marks_who_moved_up() -> None:
+    app, _ = make_app(("Red", "Blue"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        for line in ("Guangzhou", "Canton", "", "Yangtze", "Gobi"):  # question 2: Blue first
+            await say(pilot, line)
+        table = app.query_one("#leaderboard", DataTable)
+        rows = {str(table.get_row_at(i)[1]): table.get_row_at(i) for i in range(table.row_count)}
+        assert str(rows["Blue"][3]) == "▲ 1" and str(rows["Red"][3]) == ""

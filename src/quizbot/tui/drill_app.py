@@ -120,14 +120,20 @@ class DrillApp(App[int]):
         if self.drill.phase == "finished" and not line.strip():
             self.exit(0)
             return
-        self._do(lambda: self.drill.command(line))
+        self._do(lambda: self.drill.command(line), answer=not line.strip().startswith("/"))
 
     def action_pause(self) -> None:
-        self._do(lambda: self.drill.command("/pause"))
+        self._do(lambda: self.drill.command("/pause"), answer=False)
 
-    def _do(self, move: Callable[[], list[str]]) -> None:
+    def _do(self, move: Callable[[], list[str]], *, answer: bool = True) -> None:
         try:
-            notes = [*self.drill.tick(), *move()]
+            late = self.drill.tick()
+            if late and answer:
+                # The turn ran out while the line was typed: it is not the next team's.
+                self._show(late)
+                self.notify("Time ran out before that line: it was not taken.", markup=False)
+                return
+            notes = [*late, *move()]
         except DrillError as error:
             self.notify(safe_line(str(error)), severity="warning", markup=False)
             return
@@ -212,4 +218,8 @@ class DrillApp(App[int]):
 
 def run_drill_app(drill: Drill, session: Session | None, notes: list[str]) -> int:
     result = DrillApp(drill, session, notes).run()
+    if session is not None and drill.phase != "finished":
+        print(f"Stopped. Go on with: quizbot drill --resume {safe_line(str(session.folder))}")
+    elif session is not None:
+        print(f"Report: quizbot report {safe_line(str(session.folder))}")
     return 0 if result is None else result
