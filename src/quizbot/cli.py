@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from quizbot import __version__, cli_authoring
+from quizbot import __version__, cli_authoring, cli_classroom
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 COMMANDS = (
     "play", "validate", "grade", "ask", "stats", "help", "schema", "new", "try",
-    "import", "export", "draft",
+    "import", "export", "draft", "drill", "report",
 )
 
 
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_progress_options(stats)
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     cli_authoring.add_commands(commands)
+    cli_classroom.add_commands(commands)
     return parser
 
 
@@ -456,4 +457,5 @@ _HANDLERS = {
     "ask": cmd_ask,
     "stats": cmd_stats,
     **cli_authoring.HANDLERS,
+    **cli_classroom.HANDLERS,
 }

@@ -31,6 +31,13 @@ CORE = [
     "quizbot.authoring.exporters.flat",
     "quizbot.authoring.exporters.printable",
     "quizbot.authoring.draft",
+    "quizbot.cli_classroom",
+    "quizbot.classroom.drill",
+    "quizbot.classroom.session",
+    "quizbot.classroom.setup",
+    "quizbot.classroom.report",
+    "quizbot.classroom.wording",
+    "quizbot.report",
 ]
 
 
