@@ -147,3 +147,17 @@ async def test_the_leaderboard_marks_who_moved_up() -> None:
         table = app.query_one("#leaderboard", DataTable)
         rows = {str(table.get_row_at(i)[1]): table.get_row_at(i) for i in range(table.row_count)}
         assert str(rows["Blue"][3]) == "▲ 1" and str(rows["Red"][3]) == ""
+
+
+def test_drill_screen_fits_80_by_24(snap_compare: Any) -> None:
+    # A classroom laptop's terminal: the notes beside the clock and the leaderboard
+    # must keep a readable width (they were squeezed to six columns once).
+    app, clock = make_app(("Red", "Blue", "Green"), seconds=20)
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        pilot.app.query_one("#line", Input).cursor_blink = False
+        clock.now += 4
+        await say(pilot, "Guangzhou")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -63,11 +63,11 @@ class DrillApp(App[int]):
     #question { padding: 1 2; text-style: bold; height: auto; }
     #options { padding: 0 4; height: auto; }
     #middle { height: 1fr; }
-    #notes { width: 1fr; padding: 0 2; height: 1fr; }
-    #clock { width: 30; align: center top; height: auto; }
+    #notes { width: 1fr; min-width: 24; padding: 0 1; height: 1fr; }
+    #clock { width: 16; align: center top; height: auto; }
     #clock Digits { width: 100%; text-align: center; color: $primary; }
     #clock Label { width: 100%; text-align: center; }
-    #leaderboard { width: 40; height: 1fr; }
+    #leaderboard { width: 34; height: 1fr; }
     #podium { display: none; padding: 1 4; text-style: bold; height: auto; }
     .finished #podium { display: block; }
     .finished #question, .finished #options { display: none; }
