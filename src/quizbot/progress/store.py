@@ -90,7 +90,18 @@ def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> bool:
     """Schedule one answer; False (state left as it was) if the model gave a number that is
     not finite: whatever the model does, the store never keeps, and so never writes, one."""
     key = f"{rec.pack}/{rec.question}"
-    state = review(states.get(key), rec.score, rec.time, rec.hint_used)
+    try:
+        state = review(
+            states.get(key),
+            rec.score,
+            rec.time,
+            rec.hint_used,
+            verdict=rec.verdict,
+            seconds=rec.seconds,
+            topic=rec.topic,
+        )
+    except (OverflowError, ValueError, ArithmeticError):
+        return False  # a time outside the calendar: the answer is kept, not scheduled
     # One sum is cheaper than a check per field: inf and NaN survive addition.
     numbers = [v for v in vars(state).values() if isinstance(v, (int, float))]
     if not math.isfinite(sum(numbers)) and not all_finite(numbers):
@@ -179,7 +190,7 @@ class ProgressStore:
         self._tighten()
         snapshot = self._read_snapshot()
         if snapshot is not None:
-            if snapshot.tallies is None or snapshot.unsound:
+            if snapshot.tallies is None or snapshot.unsound or snapshot.rebuild:
                 self._rescan(snapshot)
             self._states = snapshot.states
             self._tallies = snapshot.tallies or Tallies()
@@ -342,6 +353,7 @@ class ProgressStore:
         count = snapshot.tallies is None
         tallies = Tallies()
         rebuilt: dict[str, QuestionState] = {}
+        everything = snapshot.rebuild
         try:
             with open(self._history_path, "rb") as fh:
                 pos = 0
@@ -354,13 +366,20 @@ class ProgressStore:
                         continue  # counted as skipped when it was first replayed
                     if count:
                         tallies.add(rec, self.day(rec.time))
-                    if f"{rec.pack}/{rec.question}" in snapshot.unsound:
+                    if everything or f"{rec.pack}/{rec.question}" in snapshot.unsound:
                         _apply(rebuilt, rec)
         except OSError:
-            pass  # a missing or unreadable history was reported already
+            everything = False  # no history to replay: keep the older states as they are
         if count:
             snapshot.tallies = tallies
-        if snapshot.unsound:
+        if everything:
+            snapshot.states = rebuilt
+            n = len(rebuilt)
+            self._repairs.append(
+                "quizbot now schedules reviews with the FSRS library; the schedule of"
+                f" {_plural(n, 'question')} was rebuilt from your answer history"
+            )
+        elif snapshot.unsound:
             snapshot.states.update(rebuilt)
             n = len(snapshot.unsound)
             self._repairs.append(
