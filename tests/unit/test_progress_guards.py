@@ -266,7 +266,7 @@ def test_stats_read_running_counts_not_the_history(
         "world/fibre": {"answered": 1, "correct": 1, "accuracy": 1.0},
     }
     day = time.strftime("%Y-%m-%d", time.gmtime(T0))
-    assert summary["by_day"][day] == {"answered": 6, "correct": 6}
+    assert summary["by_day"][day] == {"answered": 6, "correct": 6, "accuracy": 1.0}
     doc = json.loads((folder(tmp_path) / "state.json").read_bytes())
     assert doc["tallies"]["days"] == {day: {"correct": 6}}
 

@@ -196,8 +196,10 @@ def review(
     if not math.isfinite(score):
         score = 0.0
     score = min(1.0, max(0.0, score))
-    rating = rating_for(verdict, score, hint_used, seconds) if verdict else rating_for_score(
-        score, hint_used
+    rating = (
+        rating_for(verdict, score, hint_used, seconds)
+        if verdict
+        else rating_for_score(score, hint_used)
     )
     last = state.last_review if state is not None else None
     if last is not None and now < last:
