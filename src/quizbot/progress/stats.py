@@ -41,13 +41,7 @@ def summarize(
         tally = tallies.days.get(day, {})
         total, right = sum(tally.values()), tally.get("correct", 0)
         by_day[day] = {"answered": total, "correct": right, "accuracy": _ratio(right, total)}
-    active = set()
-    for day_name, tally in tallies.days.items():
-        if sum(tally.values()):
-            try:
-                active.add(date.fromisoformat(day_name))
-            except ValueError:
-                continue
+    active = active_days(tallies.days)
     states = store.states()
     return {
         "profile": store.profile,
@@ -57,7 +51,7 @@ def summarize(
         "by_pack": _breakdown(tallies.packs),
         "by_topic": _breakdown(tallies.topics),
         "by_day": by_day,
-        "streak_days": _streak(active, today),
+        "streak_days": streak(active, today),
         "due_now": sum(1 for state in states.values() if state.due <= now),
         "questions_seen": len(states),
         "desired_retention": settings.desired_retention,
@@ -80,7 +74,19 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def _streak(active: set[date], today: date) -> int:
+def active_days(days: Mapping[str, Tally]) -> set[date]:
+    """The days with at least one answer."""
+    active = set()
+    for day_name, tally in days.items():
+        if sum(tally.values()):
+            try:
+                active.add(date.fromisoformat(day_name))
+            except ValueError:
+                continue
+    return active
+
+
+def streak(active: set[date], today: date) -> int:
     """Days in a row with an answer, ending today (or yesterday: today is not over yet)."""
     day = today if today in active else today - timedelta(days=1)
     streak = 0

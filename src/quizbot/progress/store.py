@@ -26,14 +26,17 @@ from quizbot.progress.codec import (
     encode_record,
     encode_snapshot,
 )
+from quizbot.progress.disputes import DISPUTES_FILE, Dispute, append_dispute, read_disputes
 from quizbot.progress.lock import LOCK, OWNER, LockBusy, ProfileLock
 from quizbot.progress.notices import NOTICES, add_notices, read_notices, remove_notices
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.schedule import QuestionState, review
+from quizbot.progress.settings import SETTINGS, ProfileSettings, load_settings, save_settings
 from quizbot.progress.tallies import Tallies, local_day
 
 HISTORY = "history.jsonl"
 SNAPSHOT = "state.json"
+DISPUTES = DISPUTES_FILE
 _TMP_PREFIX = ".state.json."
 _TMP_SUFFIX = ".tmp"
 _ASIDE = f"{SNAPSHOT}.corrupt-"
@@ -47,7 +50,7 @@ _FILE_MODE = 0o600
 # for milliseconds, but on a loaded machine its fsync can take a second or two; a stuck
 # copy costs this once, after which answers wait for nothing and are kept in memory.
 DEFAULT_LOCK_TIMEOUT = 5.0
-_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER)
+_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER, DISPUTES, SETTINGS)
 _CHUNK = 1 << 20
 # The snapshot is rewritten once the history has grown past it by at least
 # this many bytes, or by the snapshot's own size if larger: recording stays
@@ -152,6 +155,11 @@ class ProgressStore:
         self._repairs: list[str] = []  # repairs made while loading, told once as notices
         self._skipped = 0  # damaged history lines passed over, not yet told
         self._unsound = 0  # answers the model could not schedule, not yet told
+        # Answers the learner disputed, as (pack, question, time): kept, never scheduled.
+        self._disputed: set[tuple[str, str, float]] = set()
+        # The latest answer to each question and the state before it, so that a dispute
+        # can take that answer back out of the schedule.
+        self._latest: dict[str, tuple[AnswerRecord, QuestionState | None]] = {}
 
     # ----------------------------------------------------------------- opening
 
@@ -188,6 +196,7 @@ class ProgressStore:
     def _load(self) -> None:
         self._check_folder()
         self._tighten()
+        self._disputed = {(d.pack, d.question, d.time) for d in read_disputes(self.path)}
         snapshot = self._read_snapshot()
         if snapshot is not None:
             if snapshot.tallies is None or snapshot.unsound or snapshot.rebuild:
@@ -366,7 +375,8 @@ class ProgressStore:
                         continue  # counted as skipped when it was first replayed
                     if count:
                         tallies.add(rec, self.day(rec.time))
-                    if everything or f"{rec.pack}/{rec.question}" in snapshot.unsound:
+                    rebuild = everything or f"{rec.pack}/{rec.question}" in snapshot.unsound
+                    if rebuild and not self._is_disputed(rec):
                         _apply(rebuilt, rec)
         except OSError:
             everything = False  # no history to replay: keep the older states as they are
@@ -496,9 +506,15 @@ class ProgressStore:
             return
         self._apply_record(rec)
 
+    def _is_disputed(self, rec: AnswerRecord) -> bool:
+        return bool(self._disputed) and (rec.pack, rec.question, rec.time) in self._disputed
+
     def _apply_record(self, rec: AnswerRecord) -> None:
-        if not _apply(self._states, rec):
-            self._unsound += 1
+        if not self._is_disputed(rec):
+            key = f"{rec.pack}/{rec.question}"
+            self._latest[key] = (rec, self._states.get(key))
+            if not _apply(self._states, rec):
+                self._unsound += 1
         self._tallies.add(rec, self.day(rec.time))
         self._answers += 1
 
@@ -714,7 +730,8 @@ class ProgressStore:
         with self._mutex:
             merged = dict(self._states)
             for rec in self._pending:
-                _apply(merged, rec)
+                if not self._is_disputed(rec):
+                    _apply(merged, rec)
             return MappingProxyType(merged)
 
     def tallies(self) -> Tallies:
@@ -745,3 +762,60 @@ class ProgressStore:
                 f"could not read progress in {self._history_path}: {_reason(exc)}"
             ) from exc
         yield from pending
+
+    # --------------------------------------------------------------- disputes
+
+    def dispute(self, pack: str, question: str, note: str = "") -> AnswerRecord:
+        """The learner says the verdict on their latest answer to this question was wrong.
+
+        The answer stays in the history and the counts; it is flagged in the disputes
+        file (for the pack's author: `quizbot stats --disputes`) and taken out of the
+        schedule, so it is not scheduled as a miss. Only an answer given since this
+        profile was opened can be disputed. Raises ValueError when there is none,
+        ProgressError when the flag cannot be saved.
+        """
+        key = f"{pack}/{question}"
+        with self._mutex:
+            pending = [r for r in self._pending if r.pack == pack and r.question == question]
+            latest = self._latest.get(key)
+            if pending:
+                rec, before = pending[-1], None
+            elif latest is not None:
+                rec, before = latest
+            else:
+                raise ValueError(f"no answer to {key} in this session to dispute")
+            entry = Dispute.of(rec, self._clock(), note)
+            try:
+                self._make_folder()
+                with self._lock.held(self._lock_timeout):
+                    append_dispute(self.path, entry)
+            except OSError as exc:
+                raise ProgressError(
+                    f"could not save the dispute to {self.path}: {_reason(exc)}"
+                ) from exc
+            self._disputed.add((rec.pack, rec.question, rec.time))
+            if not pending:
+                if before is None:
+                    self._states.pop(key, None)
+                else:
+                    self._states[key] = before
+                del self._latest[key]
+                self._snapshot_stale = True  # the snapshot on disk still schedules it
+            return rec
+
+    def disputes(self) -> list[Dispute]:
+        """Every disputed answer of this profile, oldest first."""
+        return read_disputes(self.path)
+
+    # --------------------------------------------------------------- settings
+
+    def settings(self) -> ProfileSettings:
+        """The profile's remembered choices (defaults when none are saved)."""
+        return load_settings(self.path)
+
+    def save_settings(self, settings: ProfileSettings) -> None:
+        """Remember these choices; raises ProgressError if they cannot be saved."""
+        try:
+            save_settings(self.path, settings)
+        except OSError as exc:
+            raise ProgressError(f"could not save settings to {self.path}: {_reason(exc)}") from exc
