@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from quizbot import __version__, cli_authoring
+from quizbot import __version__, cli_authoring, cli_profiles
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from quizbot.packs.model import Pack
     from quizbot.progress.store import ProgressStore
 
-COMMANDS = ("play", "validate", "grade", "ask", "stats", "help", "schema", "new", "try")
+COMMANDS = (
+    "play", "validate", "grade", "ask", "stats", "help", "schema", "new", "try", "profiles",
+)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):
@@ -111,7 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="summarise a profile's progress")
     add_progress_options(stats)
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    add_pack_option(stats)  # mastery counts the packs' questions not seen yet
+    stats.add_argument(
+        "--csv", action="store_true", help="the state of each question answered, as CSV"
+    )
+    stats.add_argument(
+        "--disputes",
+        action="store_true",
+        help="the answers whose verdict the learner disputed, as CSV (for the pack's author)",
+    )
     cli_authoring.add_commands(commands)
+    cli_profiles.add_commands(commands)
     return parser
 
 
@@ -391,7 +403,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # Repairs made while reading are said here too; the next `play` tells them once more.
     for warning in store.warnings:
         print(f"quizbot: {safe_line(warning)}", file=sys.stderr)
-    summary = summarize(store, time.time())
+    settings = store.settings().scheduler()
+    if args.csv or args.disputes:
+        from quizbot.progress.tables import write_disputes, write_states
+
+        if args.disputes:
+            write_disputes(sys.stdout, store.disputes())
+        else:
+            write_states(sys.stdout, store.states(), time.time(), settings)
+        return 0
+    packs = _load(args.pack)
+    if packs is None:
+        return 1
+    catalog = {f"{p.id}/{q.id}": q.topic or "" for p in packs for q in p.questions}
+    summary = summarize(store, time.time(), catalog, settings)
     text = safe_json(json.dumps(summary, ensure_ascii=False)) if args.json else render_text(summary)
     print(safe_text(text))
     return 0
@@ -451,4 +476,5 @@ _HANDLERS = {
     "ask": cmd_ask,
     "stats": cmd_stats,
     **cli_authoring.HANDLERS,
+    **cli_profiles.HANDLERS,
 }

@@ -143,7 +143,8 @@ def test_a_month_of_daily_sessions_ends_where_fsrs_predicts(tmp_path: Path) -> N
     due_queue = sorted(q for q, c in cards.items() if c.due.timestamp() <= end)
     assert sorted(k[2:] for k, s in states.items() if s.due <= end) == due_queue
     mastered = sum(
-        lib.get_card_retrievability(c, datetime.fromtimestamp(end, UTC)) >= 0.9
+        c.state == fsrs.State.Review
+        and lib.get_card_retrievability(c, datetime.fromtimestamp(end, UTC)) >= 0.9
         for c in cards.values()
     )
     summary = summarize(ProgressStore.open(tmp_path, tz=UTC), end)

@@ -12,6 +12,7 @@ from typing import Any
 
 from quizbot.progress.schedule import (
     DEFAULT_SETTINGS,
+    REVIEW,
     QuestionState,
     SchedulerSettings,
     retrievability,
@@ -26,8 +27,8 @@ def mastery(
     catalog: Mapping[str, str] | None = None,
     settings: SchedulerSettings = DEFAULT_SETTINGS,
 ) -> dict[str, Any]:
-    """Overall, per pack and per "pack/topic": the share of questions (seen or not) whose
-    recall chance now is at least the desired retention.
+    """Overall, per pack and per "pack/topic": the share of questions (seen or not) that are
+    mastered: recall chance now at least the desired retention (see ``is_mastered``).
 
     ``catalog`` maps "pack/question" to its topic for every question of the packs in use;
     without it only the questions seen count. A question never seen is not mastered.
@@ -38,9 +39,7 @@ def mastery(
     groups: dict[str, dict[str, list[int]]] = {"overall": {}, "by_pack": {}, "by_topic": {}}
     for key, topic in topics.items():
         state = states.get(key)
-        known = state is not None and retrievability(state, now, settings) >= (
-            settings.desired_retention
-        )
+        known = state is not None and is_mastered(state, now, settings)
         pack = key.split("/", 1)[0]
         names = [("overall", "all"), ("by_pack", pack)]
         if topic:
@@ -57,6 +56,19 @@ def mastery(
     }
     result["overall"] = _entry(groups["overall"].get("all", [0, 0, 0]))
     return result
+
+
+def is_mastered(
+    state: QuestionState, now: float, settings: SchedulerSettings = DEFAULT_SETTINGS
+) -> bool:
+    """In review (not relearning a miss) with a recall chance at least the desired retention.
+
+    FSRS puts the recall chance of any question just answered at 100%, a miss included;
+    a question still in its (re)learning step is not known yet, whatever that number says.
+    """
+    if state.phase != REVIEW:
+        return False
+    return retrievability(state, now, settings) >= settings.desired_retention
 
 
 def _entry(counts: list[int]) -> dict[str, Any]:
