@@ -64,7 +64,7 @@ def run_validate(args: argparse.Namespace) -> int:
     With --list the listing is the output, and problems go to stderr.
     """
     from quizbot.authoring.checks import warnings_for
-    from quizbot.packs.validate import validate_paths
+    from quizbot.authoring.validate import validate_paths
 
     report = validate_paths(args.paths)
     listing = args.list or args.json

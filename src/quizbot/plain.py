@@ -2,20 +2,21 @@
 
 For scripts, screen readers and terminals without full-screen support: no
 colours, no cursor movement, one idea per line, each verdict spelled out in
-words ("Correct:", "Partly right:", "Not right:"). Never imports Textual.
+words ("Correct:", "Partly right:", "Not right:"). On a terminal, lines wrap at
+word boundaries to its width. Never imports Textual.
 """
 
 from __future__ import annotations
 
-import re
+import shutil
+import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from quizbot.quiz import letter
 from quizbot.safetext import safe_text
 from quizbot.tutor import Tutor
-from quizbot.tutor.engine import HEADLINES
 from quizbot.tutor.messages import BotMessage
-from quizbot.tutor.rounds import letter
 
 PROMPT = "> "
 VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
@@ -31,35 +32,34 @@ def render(message: BotMessage) -> list[str]:
             number = min(message.progress.asked + 1, message.progress.total)
             text = f"[{number}/{message.progress.total}] {text}"
         lines.extend(text.splitlines())
-        for i, option in enumerate(message.options):
-            lines.append(f"{letter(i)}) {option}")
     elif message.kind == "verdict" and message.verdict is not None:
-        outcome = message.verdict.verdict
-        text = _without_headline(text, HEADLINES.get(outcome, ""))
-        text = _without_headline(text, VERDICT_LABELS.get(outcome, ""))
-        label = VERDICT_LABELS.get(outcome, "Result:")
-        body = text.splitlines() or [""]
-        lines.append(f"{label} {body[0]}".rstrip())
+        # The tutor gives the verdict without its headline: the label says it in words.
+        label = VERDICT_LABELS.get(message.verdict.verdict, "Result:")
+        body = (message.body if message.body is not None else text).strip().splitlines()
+        lines.append(f"{label} {body[0] if body else ''}".rstrip())
         lines.extend(body[1:])
     else:
         label = KIND_LABELS.get(message.kind, "")
-        if label and not text.lower().startswith(label.lower().rstrip(":")):
-            text = f"{label} {text}"
-        lines.extend(text.splitlines())
+        lines.extend(f"{label} {text}".strip().splitlines() if label else text.splitlines())
+    lines.extend(f"{letter(i)}) {option}" for i, option in enumerate(message.options))
     if message.source:
         lines.append(f"Source: {message.source}")
     return lines
 
 
-def _without_headline(text: str, headline: str) -> str:
-    """The verdict text without its leading headline word, however it is punctuated
-    ("Not quite — it is true." -> "it is true."): the label says it already."""
-    words = re.findall(r"\w+", headline)
-    if not words:
-        return text
-    pattern = r"^\s*" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)[\s.!,:;—–-]*"
-    rest = re.sub(pattern, "", text, count=1, flags=re.IGNORECASE)
-    return rest if rest.strip() else text
+def wrap(line: str, width: int | None) -> list[str]:
+    """A line cut at word boundaries to ``width`` columns (None: as it is). Continuation
+    lines keep the line's indentation, so a list item stays readable."""
+    if width is None or len(line) <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    return textwrap.wrap(
+        line,
+        width,
+        subsequent_indent=indent + "  " if line.lstrip().startswith("- ") else indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [line]
 
 
 def _write(output: TextIO, text: str) -> None:
@@ -72,23 +72,32 @@ def _write(output: TextIO, text: str) -> None:
         output.write(text.encode(encoding, "replace").decode(encoding))
 
 
-def show(messages: Iterable[BotMessage], output: TextIO) -> None:
+def show(messages: Iterable[BotMessage], output: TextIO, width: int | None = None) -> None:
     """Print messages, a blank line after each group so a listener hears where one ends."""
     for message in messages:
         for line in render(message):
-            _write(output, line + "\n")
+            for part in wrap(line, width):
+                _write(output, part + "\n")
     _write(output, "\n")
     output.flush()
 
 
+def terminal_width(output: TextIO) -> int | None:
+    """The width to wrap at: the terminal's, when output is one; None for pipes and files."""
+    if not _interactive(output):
+        return None
+    return max(20, shutil.get_terminal_size().columns - 1)
+
+
 def run_plain(tutor: Tutor, input: TextIO, output: TextIO) -> int:
     """Hold the conversation line by line until the learner quits or input ends; exit status."""
+    width = terminal_width(output)
     store = tutor.store
     notices = store.pending_notices() if store is not None else []  # repairs told once
     if store is not None and notices:
-        show((BotMessage("warning", notice) for notice in notices), output)
+        show((BotMessage("warning", notice) for notice in notices), output, width)
         store.acknowledge(notices)
-    show(tutor.start(), output)
+    show(tutor.start(), output, width)
     # Echo what a script typed, so a transcript of a piped session reads like a dialogue.
     echo = not _interactive(input)
     while tutor.status.stage != "ended":
@@ -97,12 +106,12 @@ def run_plain(tutor: Tutor, input: TextIO, output: TextIO) -> int:
         line = input.readline()
         if not line:  # end of input: leave politely; every answer is already saved
             _write(output, "\n")
-            show(tutor.command("quit"), output)
+            show(tutor.command("quit"), output, width)
             break
         line = line.rstrip("\r\n")
         if echo:
             _write(output, line + "\n")
-        show(tutor.respond(line), output)
+        show(tutor.respond(line), output, width)
     return 0
 
 

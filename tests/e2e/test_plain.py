@@ -43,39 +43,41 @@ def test_a_question_shows_progress_and_lettered_options() -> None:
 
 
 @pytest.mark.parametrize(
-    ("outcome", "text", "line"),
+    ("outcome", "body", "line"),
     [
         (
             "correct",
-            "Correct! Accepted — one letter off: Hohhot",
+            "Accepted — one letter off: Hohhot",
             "Correct: Accepted — one letter off: Hohhot",
         ),
-        ("partial", "Partly right. 1 of 2.", "Partly right: 1 of 2."),
-        (
-            "incorrect",
-            "Not quite. The answer is 342 million.",
-            "Not right: The answer is 342 million.",
-        ),
+        ("partial", "1 of 2.", "Partly right: 1 of 2."),
+        ("incorrect", "The answer is 342 million.", "Not right: The answer is 342 million."),
     ],
 )
-def test_verdicts_are_spelled_out_in_words(outcome: str, text: str, line: str) -> None:
+def test_verdicts_are_spelled_out_in_words(outcome: str, body: str, line: str) -> None:
     verdict = Verdict(outcome, 1.0, "", "x")  # type: ignore[arg-type]
-    assert render(BotMessage("verdict", text, verdict=verdict)) == [line]
+    message = BotMessage("verdict", "Whatever the TUI shows", verdict=verdict, body=body)
+    assert render(message) == [line]
 
 
 @pytest.mark.parametrize(
-    ("outcome", "text", "line"),
-    [
-        ("incorrect", "Not quite — it is true.", "Not right: it is true."),
-        ("correct", "Correct — 342 million.", "Correct: 342 million."),
-        ("correct", "Correct! Exactly.", "Correct: Exactly."),
-        ("partial", "Partly right: 1 of 2.", "Partly right: 1 of 2."),
-        ("correct", "Correctly spelled.", "Correct: Correctly spelled."),
-    ],
+    ("line", "said"),
+    [("zzz", "Not right: Not what I have. The answer is Lyon."), ("Lyon", "Correct: Exactly.")],
 )
-def test_the_verdict_word_is_said_once(outcome: str, text: str, line: str) -> None:
-    verdict = Verdict(outcome, 1.0, "", "x")  # type: ignore[arg-type]
-    assert render(BotMessage("verdict", text, verdict=verdict)) == [line]
+def test_the_verdict_word_is_said_once(line: str, said: str) -> None:
+    out = transcript(["1", *["/skip"] * 5, "", line], round_length=1, seed=3)
+    assert said in out.splitlines(), out
+
+
+def test_plain_mode_wraps_at_word_boundaries_on_a_terminal() -> None:
+    from quizbot.plain import wrap
+
+    line = "A question that is long enough to be wrapped when written to a narrow terminal."
+    parts = wrap(line, 20)
+    assert all(len(p) <= 20 for p in parts)
+    assert " ".join(parts) == line  # no word was cut
+    assert wrap(line, None) == [line]
+    assert wrap("- a missed question with a long text", 16)[1].startswith("  ")
 
 
 def test_options_past_z_get_two_letters() -> None:
@@ -224,3 +226,10 @@ def test_play_plain_with_no_input_says_goodbye(tmp_path: Path) -> None:
     result = play_plain(tmp_path, "")
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("Your progress is saved.")
+
+
+def test_back_to_the_question_repeats_the_options_in_plain_mode() -> None:
+    message = BotMessage(
+        "info", "Back to the question: Which tool?", question_id="q", options=("Rake", "Hose")
+    )
+    assert render(message) == ["Back to the question: Which tool?", "A) Rake", "B) Hose"]

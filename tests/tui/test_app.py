@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, ProgressBar
 from tui_helpers import (
     ROUND,
     RecordingTutor,
     current_question,
+    finish_round,
     make_app,
     make_store,
     make_tutor,
@@ -16,6 +18,7 @@ from tui_helpers import (
     say,
     settle,
     start_round,
+    type_line,
 )
 
 from quizbot.tui.app import QuizApp
@@ -65,7 +68,7 @@ async def test_right_answer_gets_a_correct_verdict(tutor: RecordingTutor) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await start_round(pilot)
         answer = right_answer(app)
-        await say(pilot, answer)
+        await type_line(pilot, answer)  # typed key by key: the one test where typing is the point
         assert learner_lines(app)[-1] == answer
         verdict = app.query(".bubble.verdict").last()
         assert verdict.has_class("correct")
@@ -143,6 +146,11 @@ async def test_end_of_round_shows_summary_then_new_round(tutor: RecordingTutor) 
         await pilot.press("ctrl+s")
         await settle(pilot)
         await say(pilot, "Paris")
+        # The last feedback stays readable until Enter opens the summary.
+        assert not isinstance(app.screen, SummaryScreen)
+        assert bot_kinds(app)[-3:] == ["verdict", "explanation", "summary"]
+        assert "Enter for the summary" in app.query_one(AnswerInput).placeholder
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         report = app.screen.report
         assert [m.outcome for m in report.missed] == ["skipped", "incorrect"]
@@ -164,6 +172,7 @@ async def test_summary_review_button_replays_the_misses(tutor: RecordingTutor) -
         await start_round(pilot)
         for _ in range(ROUND):
             await say(pilot, "Paris")
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.click("#review")
         await settle(pilot)
@@ -178,6 +187,7 @@ async def test_perfect_round_disables_review(tutor: RecordingTutor) -> None:
         await start_round(pilot)
         for _ in range(ROUND):
             await say(pilot, right_answer(app))
+        await finish_round(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.query_one("#review", Button).disabled
         await pilot.press("escape")
@@ -291,17 +301,17 @@ async def test_every_slash_line_goes_to_the_tutor(tutor: RecordingTutor) -> None
         assert "/hint" in app.query(BotBubble).last().message.text
 
 
-async def test_slash_stats_opens_the_stats_screen_without_the_tutor(
-    tutor: RecordingTutor,
+@pytest.mark.parametrize("line", ["/stats", "/ stats", "/Stats "])
+async def test_slash_stats_opens_the_stats_screen_read_by_the_tutor(
+    tutor: RecordingTutor, line: str
 ) -> None:
     app = make_app(tutor)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        calls = len(tutor.calls)
-        await say(pilot, "/stats")
-        await settle(pilot)
+        await say(pilot, line)
         assert isinstance(app.screen, StatsScreen)
-        assert len(tutor.calls) == calls
+        assert ("respond", line) in tutor.calls  # one reader of slash lines: the tutor's
+        assert "stats" not in bot_kinds(app)  # shown as a screen, not as a bubble
 
 
 async def test_tutor_error_becomes_a_warning(tutor: RecordingTutor) -> None:
@@ -365,3 +375,33 @@ async def test_stats_without_a_store_says_so(tutor: RecordingTutor) -> None:
         await say(pilot, "/stats")
         assert isinstance(app.screen, StatsScreen)
         assert app.screen.stats is None
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(tutor: RecordingTutor) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        calls: list[None] = []
+        original = app.refresh_bindings
+
+        def counted() -> None:
+            calls.append(None)
+            original()
+
+        app.refresh_bindings = counted  # type: ignore[method-assign]
+        await say(pilot, "Paris")  # question -> question, hint still there: same keys
+        await say(pilot, "/score")
+        assert calls == []
+        await say(pilot, "/hint")  # the hint key goes away
+        assert len(calls) == 1
+
+
+async def test_replies_arrive_as_typed_messages(tutor: RecordingTutor) -> None:
+    from quizbot.tui.app import TutorReplied
+
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(TutorReplied([BotMessage("info", "[b]posted[/b]")]))
+        await settle(pilot)
+        assert bot_texts(app)[-1] == "[b]posted[/b]"

@@ -1,4 +1,4 @@
-"""The UI's small pure parts: slash commands, bubble text, the round log, charts."""
+"""The UI's small pure parts: bubble text, the round log, charts."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from datetime import date
 from quizbot.grading.verdict import Verdict
 from quizbot.tui.screens.stats import accuracy_text, bar_chart, per_day
 from quizbot.tui.screens.summary import duration
-from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.bubble import bubble_body, bubble_classes, option_lines
 from quizbot.tutor.messages import BotMessage
 
 
-def test_parse_slash() -> None:
-    assert parse_slash("/hint") == ("hint", "")
-    assert parse_slash("  /Topic   health-codes  ") == ("topic", "health-codes")
-    assert parse_slash("/") == ("", "")
+def test_option_letters_go_on_past_z_as_in_plain_mode() -> None:
+    lines = option_lines(tuple(f"o{i}" for i in range(28))).splitlines()
+    assert lines[25:] == ["Z) o25", "AA) o26", "AB) o27"]
 
 
 def test_bubble_text_and_classes() -> None:

@@ -57,6 +57,7 @@ def test_summary_screen(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
         for _ in range(ROUND - 2):
             await say(pilot, "Paris")
+        await say(pilot, "")  # Enter opens the summary
 
     assert snap_compare(app_for(tmp_path), terminal_size=(80, 24), run_before=run_before)
 

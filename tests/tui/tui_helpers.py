@@ -11,6 +11,7 @@ from quizbot.packs.builtin import load_builtin_packs
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressStore
 from quizbot.tui.app import QuizApp
+from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.bubble import BotBubble
 from quizbot.tutor import BotMessage, Tutor
 
@@ -96,13 +97,28 @@ async def settle(pilot: Pilot[int]) -> None:
 
 
 async def say(pilot: Pilot[int], line: str) -> None:
-    """Type a line in the answer box, send it and wait for the tutor's reply."""
+    """Put a line in the answer box, send it and wait for the tutor's reply (the line is
+    set, not typed key by key: see ``type_line`` where typing itself is tested)."""
+    answer = pilot.app.query_one("#answer", AnswerInput)
+    answer.focus()
+    answer.value = line
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def type_line(pilot: Pilot[int], line: str) -> None:
+    """Type a line key by key, send it and wait for the reply."""
     answer = pilot.app.query_one("#answer")
     answer.focus()
     if line:
         await pilot.press(*line)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def finish_round(pilot: Pilot[int]) -> None:
+    """After the last answer: Enter opens the round's summary."""
+    await say(pilot, "")
 
 
 async def start_round(pilot: Pilot[int]) -> None:

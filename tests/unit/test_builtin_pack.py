@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quizbot.grading.numbers import read_number
+from quizbot.lexicon.numbers import read_number
 from quizbot.packs import cloze
 from quizbot.packs.builtin import builtin_pack_dir, load_builtin_packs
 from quizbot.packs.loader import load_pack
@@ -302,7 +302,7 @@ def test_every_reject_entry_grades_incorrect_with_its_feedback(authored: list[Qu
 
 
 def test_authors_grading_tests_pass(packs: tuple[Pack, ...]) -> None:
-    from quizbot.packs.validate import grading_test_problems
+    from quizbot.authoring.validate import grading_test_problems
 
     problems = [str(p) for pack in packs for p in grading_test_problems(pack)]
     assert problems == []

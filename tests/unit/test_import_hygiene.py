@@ -10,7 +10,7 @@ CORE = [
     "quizbot.cli",
     "quizbot.packs.loader",
     "quizbot.packs.builtin",
-    "quizbot.packs.validate",
+    "quizbot.authoring.validate",
     "quizbot.grading",
     "quizbot.knowledge",
     "quizbot.tutor",
@@ -24,6 +24,13 @@ CORE = [
     "quizbot.authoring.starter",
     "quizbot.authoring.trying",
     "quizbot.authoring.editing",
+    "quizbot.authoring.commands",
+    "quizbot.authoring.importers",
+    "quizbot.authoring.exporters.gift",
+    "quizbot.authoring.exporters.anki",
+    "quizbot.authoring.exporters.flat",
+    "quizbot.authoring.exporters.printable",
+    "quizbot.authoring.draft",
 ]
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from quizbot.grading.numbers import find_numbers, read_chinese, read_number
+from quizbot.lexicon.numbers import find_numbers, read_chinese, read_number
 
 READS: list[tuple[str, str, bool, bool]] = [
     # text, value, percent, scaled
@@ -197,6 +197,6 @@ def test_a_bigger_chinese_number_after_another_stays_two() -> None:
     ],
 )
 def test_spoken_years(said: str, digits: str) -> None:
-    from quizbot.grading.numbers import spoken_years
+    from quizbot.lexicon.numbers import spoken_years
 
     assert spoken_years(said) == digits

@@ -391,9 +391,11 @@ def test_merge_keys_are_refused_by_name(tmp_path: Path) -> None:
     assert ":5:3: merge keys '<<' are not supported" in problem
 
 
-def test_load_packs_runs_the_authors_tests(tmp_path: Path) -> None:
+def test_load_packs_runs_the_authors_tests_when_asked(tmp_path: Path) -> None:
+    from quizbot.authoring.selftest import grading_test_problems
+
     write(tmp_path, GOOD.replace("rejected: [Harbin]", "rejected: [Hohhot]"))
     with pytest.raises(PackError) as caught:
-        load_packs([tmp_path])
+        load_packs([tmp_path], check=grading_test_problems)
     assert any("should be rejected" in str(p) for p in caught.value.problems)
-    assert load_packs([tmp_path], run_tests=False)
+    assert load_packs([tmp_path])  # the loader alone knows nothing of the grader

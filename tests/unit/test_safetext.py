@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quizbot.packs.loader import load_pack
@@ -22,7 +22,8 @@ from quizbot.safetext import (
 )
 
 # What a terminal would obey, and what would break a one-line record.
-RAW_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+# A CR is raw only when it is not the CR of a CR LF (which draws as a new line).
+RAW_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 RAW_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
@@ -68,6 +69,7 @@ def test_clean_text_is_returned_as_it_is() -> None:
 
 
 @given(st.text())
+@example("line\r\nnext \r\r\n")  # a kept CR LF, and a bare CR just before one
 def test_nothing_a_terminal_would_obey_survives(text: str) -> None:
     shown = safe_text(text)
     assert RAW_IN_TEXT.search(shown) is None

@@ -531,14 +531,18 @@ def test_a_finding_with_the_expected_answer_in_it_is_held_back() -> None:
     assert "LYON" in tutor.respond("tell me about the robot museum")[0].text
 
 
-def test_a_free_question_the_facts_cannot_answer_is_graded_as_an_answer() -> None:
+def test_a_question_the_facts_cannot_answer_is_not_graded_and_stays_open() -> None:
     store = FakeStore()
     tutor = make_tutor(knowledge=FakeKnowledge([]), store=store)
     play_until(tutor, start_round(tutor), "q-text")
-    reply = tutor.respond("what about Paris?")
-    assert reply[0].kind == "verdict"
-    assert reply[0].verdict is not None and reply[0].verdict.verdict == "incorrect"
-    assert store.records[-1].response == "what about Paris?"
+    before = len(store.records)
+    for line in ("what about Paris?", "what is the capital of France?", "中国有多少网民？"):
+        reply = tutor.respond(line)
+        assert kinds(reply) == ["info", "info"]
+        assert "can't answer that" in reply[0].text and "still open" in reply[0].text
+        assert reply[1].text.startswith("Back to the question: Which city has the robot museum?")
+    assert len(store.records) == before and tutor.status.stage == "question"
+    assert tutor.respond("Lyon")[0].verdict is not None
 
 
 def test_polite_hint_and_skip_requests_are_commands() -> None:

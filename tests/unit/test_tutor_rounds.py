@@ -1,4 +1,5 @@
-"""Choosing a round's questions, shuffling options, expected answers and hints."""
+"""Choosing a round's questions, shuffling options, expected answers and hints (core and
+wording)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,13 @@ from dataclasses import replace
 
 from tutor_fakes import garden_pack
 
+from quizbot.packs.model import Question
 from quizbot.progress.schedule import QuestionState
-from quizbot.tutor.rounds import (
-    Round,
-    automatic_hint,
-    can_hint,
-    choose_questions,
-    expected_answer,
-    letter,
-    shuffled_options,
-)
+from quizbot.quiz.hints import MaskedAnswer, RuledOut, can_hint, make_hint
+from quizbot.quiz.options import letter, shuffled_options
+from quizbot.quiz.round import Result, Round
+from quizbot.quiz.selection import choose_questions
+from quizbot.tutor.wording import expected_answer
 
 NOW = 1_700_000_000.0
 
@@ -99,33 +97,57 @@ def test_expected_answers_of_other_types() -> None:
     assert expected_answer(lst, ()) == "any 2 of: red, blue, green"
 
 
-def test_automatic_hints() -> None:
+def test_expected_answers_keep_a_percent_sign() -> None:
+    share = Question("q-share", "number", "What share use it?", "96", pack="p", unit="percent")
+    assert expected_answer(share, ()) == "96%"
+
+
+def test_automatic_hints_are_data_and_worded_by_the_tutor() -> None:
     pack = garden_pack()
     number, tf, choice = pack.question("q-number"), pack.question("q-tf"), pack.question("q-choice")
     assert number is not None and tf is not None and choice is not None
-    assert automatic_hint(number, (), random.Random(0)) == "The answer looks like this: 3__ m______"
-    assert automatic_hint(tf, (), random.Random(0)) is None
+    hint = make_hint(number, (), random.Random(0))
+    assert hint == MaskedAnswer("3__ m______")
+    assert make_hint(tf, (), random.Random(0)) is None
     assert not can_hint(tf, ())
     shown = (0, 1, 2, 3)
-    hint = automatic_hint(choice, shown, random.Random(0))
-    assert hint is not None and hint.startswith("It is not ")
-    assert "B" not in hint  # B is Rake, the right answer
+    ruled_out = make_hint(choice, shown, random.Random(0))
+    assert isinstance(ruled_out, RuledOut) and 1 not in ruled_out.positions  # B is Rake
+    assert len(ruled_out.positions) == 1
 
 
 def test_round_progress_counts_points_and_misses() -> None:
     pack = garden_pack()
     round_ = Round(pack, list(pack.questions[:3]), NOW)
     rng = random.Random(0)
-    round_.ask_next(NOW, rng)
-    round_.finish_current("Lyon", "correct", 0.5)
-    round_.ask_next(NOW, rng)
-    round_.finish_current("", "skipped", 0.0)
-    progress = round_.progress()
-    assert (progress.asked, progress.total, progress.correct, progress.score) == (2, 3, 1, 0.5)
-    assert [r.outcome for r in round_.missed] == ["skipped"]
-    round_.ask_next(NOW, rng)
-    round_.finish_current("x", "incorrect", 0.0)
+    for outcome, credit in (("correct", 0.5), ("skipped", 0.0), ("incorrect", 0.0)):
+        asked = round_.ask_next(NOW, rng)
+        assert asked is not None
+        round_.add(
+            Result(
+                "learner",
+                pack,
+                asked.question,
+                asked.shown,
+                "x",
+                outcome,
+                credit,
+                credit,
+                False,
+                0.0,
+            )
+        )
+        if outcome == "skipped":
+            progress = round_.progress()
+            assert (progress.asked, progress.total, progress.correct, progress.score) == (
+                2,
+                3,
+                1,
+                0.5,
+            )
+    round_.current = None
     assert round_.finished
+    assert [r.outcome for r in round_.report(NOW).missed()] == ["skipped", "incorrect"]
     assert round_.ask_next(NOW, rng) is None
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from quizbot.grading.verdict import Verdict
+from quizbot.knowledge.reply import Finding, Reply
 from quizbot.packs.model import Fact, Pack, Question, Reject, Source, Topic
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressError
@@ -181,6 +182,7 @@ class FakeStore:
         self.warnings: list[str] = []
         self.fail = False
         self.closed = False
+        self.on_wait: Callable[[str], None] | None = None
         self._states = dict(states or {})
 
     def close(self) -> None:
@@ -211,9 +213,7 @@ class FakeKnowledge:
             list(findings) if findings is not None else [("Robots love gardens.", "garden-fact")]
         )
 
-    def ask(self, text: str) -> Any:
-        from quizbot.knowledge import Finding, Reply
-
+    def ask(self, text: str) -> Reply:
         self.asked.append(text)
         found = tuple(
             Finding(said, SOURCE.citation(), fact, "garden", 1.0) for said, fact in self.findings
@@ -233,8 +233,8 @@ def make_tutor(
 ) -> Tutor:
     return Tutor(
         packs if packs is not None else [garden_pack()],
-        store=store,  # type: ignore[arg-type]
-        knowledge=knowledge if knowledge is not None else FakeKnowledge(),  # type: ignore[arg-type]
+        store=store,
+        knowledge=knowledge if knowledge is not None else FakeKnowledge(),
         clock=clock or Clock(),
         rng=random.Random(seed),
         round_length=round_length,

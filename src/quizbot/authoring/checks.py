@@ -96,7 +96,7 @@ def _accepts_another_answer(pack: Pack) -> Iterator[Warning_]:
     from rapidfuzz import fuzz, process
 
     from quizbot.grading import grade
-    from quizbot.grading.numbers import read_number
+    from quizbot.lexicon.numbers import read_number
 
     text_blocks: dict[tuple[str | None, str], list[Question]] = defaultdict(list)
     numbers: dict[str | None, list[tuple[Decimal, str, Question]]] = defaultdict(list)
@@ -152,7 +152,7 @@ def _accepts_another_answer(pack: Pack) -> Iterator[Warning_]:
 
 
 def _same_value(form: str, other: Question) -> bool:
-    from quizbot.grading.numbers import read_number
+    from quizbot.lexicon.numbers import read_number
 
     if other.type != "number":
         return False
@@ -297,7 +297,7 @@ def _untested_facts(pack: Pack) -> Iterator[Warning_]:
 def _exact_for_rough(pack: Pack) -> Iterator[Warning_]:
     """The source says "nearly 900 million" but the prompt asks "how many": the true
     figure is not 900 million, and a learner who knows it is marked wrong."""
-    from quizbot.grading.numbers import clean_for_numbers, find_numbers, read_number
+    from quizbot.lexicon.numbers import clean_for_numbers, find_numbers, read_number
 
     facts = {fact.id: fact for fact in pack.facts}
     for q in _authored(pack):

@@ -81,8 +81,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def _problems(path: Path) -> list[Problem]:
+    from quizbot.authoring.selftest import grading_test_problems
     from quizbot.packs.loader import load_pack
-    from quizbot.packs.selftest import grading_test_problems
 
     result = load_pack(path)
     if result.pack is None:

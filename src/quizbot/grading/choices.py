@@ -10,10 +10,14 @@ from rapidfuzz.distance import OSA
 
 from quizbot.grading import feedback as say
 from quizbot.grading.normalize import strip_filler, words
-from quizbot.grading.numbers import read_number
 from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
 from quizbot.grading.text import Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
+from quizbot.lexicon.numbers import read_number
+
+# Re-exported (``as``): the words moved below the loader and the grader, importers kept.
+from quizbot.lexicon.truth import FALSE_WORDS as FALSE_WORDS
+from quizbot.lexicon.truth import TRUE_WORDS as TRUE_WORDS
 from quizbot.packs.model import Question
 
 LETTERS = string.ascii_uppercase
@@ -175,18 +179,6 @@ def choice_part(
 
 # --- true / false -----------------------------------------------------------
 
-TRUE_WORDS = frozenset(
-    {
-        "true", "t", "yes", "y", "correct", "right", "yep", "yeah", "yup",
-        "对", "是", "是的", "对的", "正确", "真", "没错", "对啊", "是啊",
-    }
-)  # fmt: skip
-FALSE_WORDS = frozenset(
-    {
-        "false", "f", "no", "n", "wrong", "incorrect", "nope", "nah",
-        "错", "不对", "不是", "错的", "错误", "假", "否",
-    }
-)  # fmt: skip
 _FUZZY_TRUTH = {"true": True, "correct": True, "right": True, "false": False, "wrong": False,
                 "incorrect": False}  # fmt: skip
 _NOT = frozenset({"not", "isnt", "no"})

@@ -20,14 +20,6 @@ from quizbot.grading.guards import (
     split_negation,
 )
 from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
-from quizbot.grading.numbers import (
-    FoundNumber,
-    NumberReading,
-    clean_for_numbers,
-    find_numbers,
-    read_number,
-    spoken_years,
-)
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
@@ -41,6 +33,14 @@ from quizbot.grading.prepared import (
 from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon import units
+from quizbot.lexicon.numbers import (
+    FoundNumber,
+    NumberReading,
+    clean_for_numbers,
+    find_numbers,
+    read_number,
+    spoken_years,
+)
 from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Tolerance
 

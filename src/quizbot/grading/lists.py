@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import strip_filler, words
-from quizbot.grading.numbers import read_number, spoken_years
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
 from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
+from quizbot.lexicon.numbers import read_number, spoken_years
 from quizbot.packs.model import Question
 
 # The separators of the contract, kept (captured) so that an item holding "and"

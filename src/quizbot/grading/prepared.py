@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
-from quizbot.grading.numbers import NumberReading, clean_for_numbers, find_numbers, read_number
 from quizbot.grading.text import Form, Match, best_match, make_form
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon import units
+from quizbot.lexicon.numbers import NumberReading, clean_for_numbers, find_numbers, read_number
 from quizbot.lexicon.units import Unit
 from quizbot.packs.model import Question, Reject
 

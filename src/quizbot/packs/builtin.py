@@ -21,4 +21,4 @@ def builtin_pack_dir() -> Path:
 @cache
 def load_builtin_packs() -> tuple[Pack, ...]:
     """Load (once per process) every built-in pack; raises PackError if one is broken."""
-    return tuple(load_packs([builtin_pack_dir()], run_tests=False))
+    return tuple(load_packs([builtin_pack_dir()]))

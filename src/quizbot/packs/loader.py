@@ -116,23 +116,25 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     return find_pack_files(paths)[0]
 
 
-def load_packs(paths: Iterable[str | Path], *, run_tests: bool = True) -> list[Pack]:
+def load_packs(
+    paths: Iterable[str | Path], *, check: Callable[[Pack], list[Problem]] | None = None
+) -> list[Pack]:
     """Load every pack named; raise PackError listing all problems if any is invalid.
 
-    ``run_tests`` grades the authors' ``tests:`` too, so a pack ``validate`` rejects
-    is rejected everywhere (the built-in packs skip it: CI runs them).
+    ``check`` adds each loaded pack's further problems: the front ends pass the authors'
+    grading tests (``quizbot.authoring.selftest.grading_test_problems``), so a pack
+    ``validate`` rejects is rejected everywhere (the built-in packs skip it: CI runs
+    them). The loader itself stays below the grader.
     """
-    from quizbot.packs.selftest import grading_test_problems
-
     paths = list(paths)
     files, problems = find_pack_files(paths)  # problems: folders that could not be listed
     results = [load_pack(p) for p in files]
     problems.extend(problem for result in results for problem in result.problems)
     problems.extend(duplicate_pack_problems(results))
-    if run_tests:
+    if check is not None:
         for result in results:
             if result.pack is not None:
-                problems.extend(grading_test_problems(result.pack))
+                problems.extend(check(result.pack))
     if problems:
         raise PackError(problems)
     if not results:
@@ -488,7 +490,7 @@ class _PackBuilder:
 
     def cloze_questions(self, fact: Fact) -> list[Question]:
         """One question per blank, each prompt kept as a Gap: linear in the fact's size."""
-        from quizbot.grading.numbers import read_number
+        from quizbot.lexicon.numbers import read_number
 
         found = cloze.blanks(fact.text)
         filled, spans = cloze.filled_in(fact.text, found)
@@ -569,7 +571,7 @@ class _PackBuilder:
 
     def unit_conflict(self, node: yaml.Node, answer: str, unit: str) -> None:
         """The answer's text naming one unit and ``unit:`` another is a problem."""
-        from quizbot.grading.numbers import clean_for_numbers, find_numbers
+        from quizbot.lexicon.numbers import clean_for_numbers, find_numbers
 
         named = units.lookup(unit)
         found = find_numbers(answer)
@@ -622,7 +624,7 @@ class _PackBuilder:
         if answer is None:
             return None, ()
         if qtype == "number":
-            from quizbot.grading.numbers import read_number
+            from quizbot.lexicon.numbers import read_number
 
             if read_number(answer) is None:
                 self.problem(
@@ -639,7 +641,7 @@ class _PackBuilder:
 
     def truth(self, node: yaml.Node) -> str | None:
         """A truefalse key: YAML's booleans, or any of the contract's true/false words."""
-        from quizbot.grading.choices import FALSE_WORDS, TRUE_WORDS
+        from quizbot.lexicon.truth import FALSE_WORDS, TRUE_WORDS
 
         if isinstance(node, yaml.ScalarNode):
             value = str(node.value).strip().lower()

@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
+def question_key(pack: str, question: str) -> str:
+    """The key a question's progress is kept under: ``pack/question`` (built only here)."""
+    return f"{pack}/{question}"
+
+
 @dataclass(frozen=True)
 class AnswerRecord:
     """An answer as it is written to the history, before its feedback is shown."""
@@ -19,6 +24,10 @@ class AnswerRecord:
     hint_used: bool = False
     seconds: float = 0.0  # time the learner took to answer
     topic: str = ""  # the question's topic id, for per-topic counts; "" when it has none
+
+    @property
+    def key(self) -> str:
+        return question_key(self.pack, self.question)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -29,7 +29,7 @@ from quizbot.progress.codec import (
 from quizbot.progress.disputes import DISPUTES_FILE, Dispute, append_dispute, read_disputes
 from quizbot.progress.lock import LOCK, OWNER, LockBusy, ProfileLock
 from quizbot.progress.notices import NOTICES, add_notices, read_notices, remove_notices
-from quizbot.progress.records import AnswerRecord
+from quizbot.progress.records import AnswerRecord, question_key
 from quizbot.progress.schedule import QuestionState, review
 from quizbot.progress.settings import SETTINGS, ProfileSettings, load_settings, save_settings
 from quizbot.progress.tallies import Tallies, local_day
@@ -92,7 +92,7 @@ def _plural(n: int, word: str) -> str:
 def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> bool:
     """Schedule one answer; False (state left as it was) if the model gave a number that is
     not finite: whatever the model does, the store never keeps, and so never writes, one."""
-    key = f"{rec.pack}/{rec.question}"
+    key = rec.key
     try:
         state = review(
             states.get(key),
@@ -375,7 +375,7 @@ class ProgressStore:
                         continue  # counted as skipped when it was first replayed
                     if count:
                         tallies.add(rec, self.day(rec.time))
-                    rebuild = everything or f"{rec.pack}/{rec.question}" in snapshot.unsound
+                    rebuild = everything or rec.key in snapshot.unsound
                     if rebuild and not self._is_disputed(rec):
                         _apply(rebuilt, rec)
         except OSError:
@@ -511,7 +511,7 @@ class ProgressStore:
 
     def _apply_record(self, rec: AnswerRecord) -> None:
         if not self._is_disputed(rec):
-            key = f"{rec.pack}/{rec.question}"
+            key = rec.key
             self._latest[key] = (rec, self._states.get(key))
             if not _apply(self._states, rec):
                 self._unsound += 1
@@ -774,7 +774,7 @@ class ProgressStore:
         profile was opened can be disputed. Raises ValueError when there is none,
         ProgressError when the flag cannot be saved.
         """
-        key = f"{pack}/{question}"
+        key = question_key(pack, question)
         with self._mutex:
             pending = [r for r in self._pending if r.pack == pack and r.question == question]
             latest = self._latest.get(key)

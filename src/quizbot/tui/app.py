@@ -1,12 +1,17 @@
-"""The terminal UI: a chat with the tutor, with round progress, a summary and stats."""
+"""The terminal UI: a chat with the tutor, with round progress, a summary and stats.
+
+Each line the learner sends goes to the tutor in a worker thread (saving progress may
+fsync); the tutor's reply comes back as a typed Textual message, :class:`TutorReplied`,
+handled with ``@on`` on the UI thread. Calls run one at a time, in the order made.
+The UI renders the tutor's messages; it never reads their English.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
-from contextlib import suppress
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -15,24 +20,19 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
-from quizbot.tui.screens.stats import StatsScreen
-from quizbot.tui.screens.summary import SummaryScreen
 from quizbot.tui.signals import quit_on_exit_signals
-from quizbot.tui.slash import parse_slash
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.transcript import Transcript
 from quizbot.tutor.messages import BotMessage, RoundReport
 
 if TYPE_CHECKING:
     from quizbot.progress.store import ProgressStore
-    from quizbot.tutor import Tutor
-
-# Work for the tutor's thread, and what to do with its result back on the UI thread.
-Job = tuple[Callable[[], Any], Callable[[Any], None]]
+    from quizbot.tutor import ProgressBook, Tutor
 
 PLACEHOLDERS = {
     "menu": "A topic's number or name, or Enter for all topics (/help)…",
@@ -40,6 +40,16 @@ PLACEHOLDERS = {
     "finished_round": "Enter for another round, or review for the misses…",
     "ended": "Goodbye! Press ctrl+q to quit.",
 }
+SUMMARY_PLACEHOLDER = "Round over: Enter for the summary, or type new, review…"
+
+
+class TutorReplied(Message):
+    """The tutor's messages for one call, posted from the worker thread."""
+
+    def __init__(self, messages: list[BotMessage], *, leaving: bool = False) -> None:
+        super().__init__()
+        self.messages = messages
+        self.leaving = leaving  # the reply to ctrl+q: exit as soon as it arrives
 
 
 class QuizApp(App[int]):
@@ -64,7 +74,7 @@ class QuizApp(App[int]):
         self,
         tutor: Tutor,
         *,
-        store: ProgressStore | None = None,
+        store: ProgressStore | ProgressBook | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
@@ -72,9 +82,13 @@ class QuizApp(App[int]):
         self.store = store if store is not None else tutor.store
         self.clock = clock
         # Tutor calls run one at a time in a thread, in the order the learner made them.
-        self._jobs: deque[Job] = deque()
+        self._jobs: deque[tuple[Callable[[], list[BotMessage]], bool]] = deque()
         self._busy = False
         self._leaving = False
+        self._keys_shown: tuple[str, bool] | None = None  # what the Footer last showed
+        # A finished round's summary, opened by the next Enter: opening it at once would
+        # cover the feedback on the last answer before the learner has read it.
+        self._pending_report: RoundReport | None = None
         self.exit_warnings: list[str] = []
         self.exit_signals: list[int] = []  # SIGTERM/SIGHUP received, in order
 
@@ -92,7 +106,7 @@ class QuizApp(App[int]):
     def on_mount(self) -> None:
         notices = self.store.pending_notices() if self.store is not None else []
         if self.store is not None and notices:  # repairs (e.g. by `stats`) are told once
-            self._show_local([BotMessage(kind="warning", text=w) for w in notices])
+            self._show([BotMessage(kind="warning", text=w) for w in notices])
             self.store.acknowledge(notices)
         if self.store is not None:  # quitting may wait for a copy holding the progress lock
             self.store.on_wait = partial(self.call_from_thread, self._say_waiting)
@@ -110,72 +124,65 @@ class QuizApp(App[int]):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         line = event.value
-        answer = self.query_one(AnswerInput)
-        answer.remember(line)
-        if not line.strip():
-            # Enter alone means something to the tutor: "start", "next round".
-            self.query_one(Transcript).add_learner("(Enter)")
-            self._ask(partial(self.tutor.respond, ""))
+        if not line.strip() and self._pending_report is not None:
+            self._open_summary()
             return
-        self.query_one(Transcript).add_learner(line)
-        if line.lstrip().startswith("/") and parse_slash(line)[0] == "stats":
-            self.action_stats()  # the one command that belongs to the screen, not the tutor
-            return
-        # Everything else, slash commands included, goes to the one conversation engine.
+        self._pending_report = None
+        self.query_one(AnswerInput).remember(line)
+        # Enter alone means something to the tutor: "start", "next round".
+        self.query_one(Transcript).add_learner(line if line.strip() else "(Enter)")
+        # Every line, slash commands included, goes to the one conversation engine.
         self._ask(partial(self.tutor.respond, line))
 
     def send_command(self, name: str, arg: str = "") -> None:
         """Run a tutor command from a key, a button or the palette, shown as if typed."""
         self.query_one(Transcript).add_learner(f"/{name} {arg}".rstrip())
-        self._command(name, arg)
-
-    def _command(self, name: str, arg: str) -> None:
         self._ask(partial(self.tutor.command, name, arg))
 
-    # -- the tutor answers (in a thread; results come back in order) --------
+    # -- the tutor answers (in a thread; replies come back in order) ----------
 
-    def _ask(self, call: Callable[[], list[BotMessage]]) -> None:
-        self._enqueue(call, self._deliver)
-
-    def _enqueue(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Run ``work`` in the tutor's thread after earlier work, then ``then(result)`` here."""
-        self._jobs.append((work, then))
+    def _ask(self, call: Callable[[], list[BotMessage]], *, leaving: bool = False) -> None:
+        self._jobs.append((call, leaving))
         self._pump()
 
     def _pump(self) -> None:
         if self._busy or not self._jobs or self._leaving:
             return
-        job = self._jobs.popleft()
+        call, leaving = self._jobs.popleft()
         self._busy = True
         self.run_worker(
-            partial(self._run_job, job), thread=True, group="tutor", exit_on_error=False
+            partial(self._run, call, leaving), thread=True, group="tutor", exit_on_error=False
         )
 
-    def _run_job(self, job: Job) -> None:
+    def _run(self, call: Callable[[], list[BotMessage]], leaving: bool) -> None:
         """Runs in a worker thread: saving progress (fsync) must not freeze typing."""
-        work, then = job
         try:
-            result = work()
+            messages = call()
         except Exception as exc:  # a bug in the tutor must not take the session down
-            result, then = exc, self._failed
-        with suppress(RuntimeError):  # the app closed while the tutor was working
-            self.call_from_thread(self._finish, then, result)
+            messages = [BotMessage(kind="warning", text=f"Something went wrong: {exc}")]
+        self.post_message(TutorReplied(messages, leaving=leaving))
 
-    def _finish(self, then: Callable[[Any], None], result: Any) -> None:
-        try:
-            then(result)
-        finally:
-            self._busy = False
-            self._pump()
-
-    def _failed(self, exc: Exception) -> None:
-        self._deliver([BotMessage(kind="warning", text=f"Something went wrong: {exc}")])
+    @on(TutorReplied)
+    def _replied(self, event: TutorReplied) -> None:
+        self._busy = False
+        if event.leaving:
+            # The chat is about to vanish: warnings are printed on the terminal after exit.
+            self.exit_warnings = [m.text for m in event.messages if m.kind == "warning"]
+            self._leaving = True
+            self.exit(0)
+            return
+        self._deliver(event.messages)
+        self._pump()
 
     def _deliver(self, messages: list[BotMessage]) -> None:
-        report = self._show_local(messages)
+        stats = next((m for m in messages if m.kind == "stats"), None)
+        report = self._show([m for m in messages if m.kind != "stats"])
         self._refresh_status()
-        if report is not None and not isinstance(self.screen, SummaryScreen):
-            self.push_screen(SummaryScreen(report), self._summary_closed)
+        if stats is not None:
+            self._show_stats(stats)
+        if report is not None:
+            self._pending_report = report
+            self.query_one(AnswerInput).placeholder = SUMMARY_PLACEHOLDER
         if self.tutor.status.stage == "ended" and not self._leaving:
             self._leaving = True
             if self.EXIT_DELAY > 0:
@@ -183,7 +190,7 @@ class QuizApp(App[int]):
             else:
                 self.call_later(self.exit, 0)
 
-    def _show_local(self, messages: list[BotMessage]) -> RoundReport | None:
+    def _show(self, messages: list[BotMessage]) -> RoundReport | None:
         """Show messages in the chat (warnings as notifications too); return a round's end."""
         report = None
         for message in messages:
@@ -192,8 +199,17 @@ class QuizApp(App[int]):
                 # Not markup: a warning may quote a path holding "[/]" (it crashed the app).
                 text = safe_text(message.text)
                 self.notify(text, title="Warning", severity="warning", markup=False)
-        self.query_one(Transcript).add_bot(messages)
+        if messages:
+            self.query_one(Transcript).add_bot(messages)
         return report
+
+    def _open_summary(self) -> None:
+        from quizbot.tui.screens.summary import SummaryScreen
+
+        report, self._pending_report = self._pending_report, None
+        self.query_one(AnswerInput).placeholder = PLACEHOLDERS["finished_round"]
+        if report is not None and not isinstance(self.screen, SummaryScreen):
+            self.push_screen(SummaryScreen(report), self._summary_closed)
 
     def _summary_closed(self, choice: str | None) -> None:
         if choice:
@@ -216,7 +232,11 @@ class QuizApp(App[int]):
             bar.update(total=1, progress=0)
             label.update("no round yet")
         self.query_one(AnswerInput).placeholder = PLACEHOLDERS.get(status.stage, "")
-        self.refresh_bindings()
+        # The Footer is rebuilt on refresh_bindings(): only when the keys it shows change.
+        keys = (status.stage, status.hint_available)
+        if keys != self._keys_shown:
+            self._keys_shown = keys
+            self.refresh_bindings()
 
     # -- keys and palette ---------------------------------------------------
 
@@ -243,41 +263,28 @@ class QuizApp(App[int]):
         self.send_command("help")
 
     def action_stats(self) -> None:
-        if isinstance(self.screen, StatsScreen):
-            return
-        # Reading the whole history can take a moment: done in the tutor's thread.
-        self._enqueue(self._collect_stats, self._show_stats)
+        from quizbot.tui.screens.stats import StatsScreen
 
-    def _show_stats(self, collected: tuple[Mapping[str, Any] | None, str]) -> None:
         if not isinstance(self.screen, StatsScreen):
-            stats, note = collected
-            self.push_screen(StatsScreen(stats, self._today(), note))
+            # Reading the whole history can take a moment: done in the tutor's thread.
+            self.send_command("stats")
+
+    def _show_stats(self, message: BotMessage) -> None:
+        from quizbot.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            note = "" if message.stats is not None else message.text
+            self.push_screen(StatsScreen(message.stats, self._today(), note))
 
     async def action_quit(self) -> None:
         """Leave at once, but after pending answers are saved and the store is closed."""
-        self._enqueue(partial(self.tutor.command, "quit"), self._quit_now)
-
-    def _quit_now(self, messages: list[BotMessage]) -> None:
-        # The chat is about to vanish: warnings are printed on the terminal after exit.
-        self.exit_warnings = [m.text for m in messages if m.kind == "warning"]
-        self._leaving = True
-        self.exit(0)
+        self._ask(partial(self.tutor.command, "quit"), leaving=True)
 
     def _say_waiting(self, text: str) -> None:
-        self._show_local([BotMessage(kind="warning", text=text)])
+        self._show([BotMessage(kind="warning", text=text)])
 
     def _today(self) -> date:
         return datetime.fromtimestamp(self.clock()).date()
-
-    def _collect_stats(self) -> tuple[Mapping[str, Any] | None, str]:
-        if self.store is None:
-            return None, "Progress is not kept in this session."
-        from quizbot.progress.stats import summarize
-
-        try:
-            return summarize(self.store, self.clock()), ""
-        except Exception as exc:  # a damaged store must not close the app
-            return None, f"Could not read your progress: {exc}"
 
     @on(events.Mount)
     def _quit_on_exit_signals(self) -> None:

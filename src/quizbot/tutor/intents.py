@@ -7,14 +7,17 @@ says the same to the learner):
 2. While a question is open, every other line is an answer, except
    a. a bare command word or phrase ("hint", "skip", "i don't know", "help",
       "thanks"...), written exactly, and
-   b. a clear question of the learner's own that starts like one ("who is Han
-      Lei?", "tell me about telemedicine"); a trailing "?" alone never makes a
-      question ("around 300 million people?" is an unsure answer),
+   b. a line that reads as a question: it ends with "?" (or "？") or starts like
+      one ("who is Han Lei", "tell me about telemedicine"),
    and each exception holds only when the line could not be an answer to the
-   open question: the grader does not accept it and it is not one of the
-   question's options, listed wrong answers or true/false words. So "yes" is
-   an answer to a true-or-false question, "Help" is an answer when an option
-   says "Help", and "342 million?" is an unsure answer, not a question.
+   open question: the grader does not accept it, it is not one of the
+   question's options or listed wrong answers, and it is not an answer form of
+   the question's type (a choice letter, a true/false word, a number for a
+   number question). So "yes" is an answer to a true-or-false question, "Help"
+   is an answer when an option says "Help", and "342 million?" is an unsure
+   answer to a number question, while "what is the capital of France?" is a
+   question of the learner's own: answered, or not, and the quiz question stays
+   open.
 3. Outside a question, lines choose what to play (a topic number or title,
    "quiz me on remote work", "5 questions", Enter for all topics) or chat
    ("hi", "thanks", "easier"); command words are understood with a small typo.
@@ -34,6 +37,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from quizbot.tutor.commands import COMMANDS as TABLE
+
 IntentKind = Literal[
     "command",  # name: one of COMMANDS; arg: its argument
     "unknown_command",  # name: what followed the slash
@@ -45,125 +50,15 @@ IntentKind = Literal[
     "unclear",
 ]
 
-COMMANDS: tuple[str, ...] = (
-    "hint",
-    "skip",
-    "repeat",
-    "why",
-    "score",
-    "help",
-    "quit",
-    "new",
-    "review",
-    "topics",
-    "topic",
-    "pack",
-)
+COMMANDS: tuple[str, ...] = tuple(command.name for command in TABLE)
 CHAT: tuple[str, ...] = ("greeting", "thanks", "easier", "harder")
 
 # Other names a learner may type after a slash.
-SLASH_ALIASES: dict[str, str] = {
-    "explain": "why",
-    "exit": "quit",
-    "bye": "quit",
-    "q": "quit",
-    "next": "skip",
-    "pass": "skip",
-    "again": "repeat",
-    "menu": "topics",
-    "stats": "score",
-    "start": "new",
-    "go": "new",
-    "h": "help",
-    "?": "help",
-    "packs": "pack",
-}
+SLASH_ALIASES: dict[str, str] = {alias: c.name for c in TABLE for alias in c.aliases}
 
-# Bare phrases, compared after normalising (case, punctuation, spaces).
-PHRASES: dict[str, tuple[str, ...]] = {
-    "hint": ("hint", "a hint", "give me a hint", "can i have a hint", "clue", "a clue"),
-    # ("skip" lists "no clue" and "i dunno": a learner who has no clue gives up.)
-    "skip": (
-        "skip",
-        "pass",
-        "next",
-        "i don't know",
-        "i dont know",
-        "dont know",
-        "don't know",
-        "idk",
-        "no idea",
-        "i have no idea",
-        "give up",
-        "i give up",
-        "show answer",
-        "show the answer",
-        "show me the answer",
-        "skip it",
-        "skip this",
-        "skip this one",
-        "next question",
-        "i dunno",
-        "dunno",
-        "no clue",
-        "i have no clue",
-    ),
-    "repeat": (
-        "repeat",
-        "again",
-        "say again",
-        "say that again",
-        "repeat the question",
-        "what was the question",
-    ),
-    "why": ("why", "explain", "explain that", "explain it", "explain please", "why is that"),
-    "score": ("score", "my score", "what's my score", "what is my score", "how am i doing"),
-    "help": ("help", "commands", "what can i type", "what can i say", "what can you do"),
-    "quit": ("quit", "exit", "bye", "goodbye", "good bye", "stop", "see you", "q"),
-    "new": (
-        "new",
-        "new round",
-        "another round",
-        "more questions",
-        "more",
-        "one more round",
-        "play again",
-        "next round",
-        "start",
-        "go",
-        "start a round",
-        "quiz",
-        "quiz me",
-        "let's go",
-        "lets go",
-        "play",
-        "again please",
-        "ok",
-        "okay",
-        "yes",
-        "sure",
-    ),
-    "review": (
-        "review",
-        "review missed",
-        "review the missed ones",
-        "review mistakes",
-        "my mistakes",
-        "missed ones",
-        "review missed questions",
-    ),
-    "topics": (
-        "topics",
-        "what topics are there",
-        "which topics",
-        "list topics",
-        "menu",
-        "show topics",
-        "what topics",
-        "what can you quiz me on",
-        "what topics do you have",
-        "topic list",
-    ),
+# Bare phrases, compared after normalising (case, punctuation, spaces): the commands'
+# own (from the one list), then chat.
+PHRASES: dict[str, tuple[str, ...]] = {c.name: c.phrases for c in TABLE if c.phrases} | {
     "greeting": (
         "hi",
         "hello",
@@ -211,11 +106,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "something harder",
     ),
 }
-# Commands a bare word may give while a question is open ("new", "review", "topics"
+# Commands a bare phrase may give while a question is open ("new", "review", "topics"
 # abandon the round, so they need their slash then).
-DURING_QUESTION = ("hint", "skip", "repeat", "why", "score", "help", "quit", *CHAT)
-# Never guessed from a typo: leaving by accident would be rude ("quiz" is one letter from "quit").
-NO_TYPOS = frozenset({"quit", "new"})
+DURING_QUESTION = (*(c.name for c in TABLE if c.during_question), *CHAT)
+# Never guessed from a typo.
+NO_TYPOS = frozenset(c.name for c in TABLE if not c.typos)
 
 _PHRASE_NAME = {phrase: name for name, phrases in PHRASES.items() for phrase in phrases}
 
@@ -480,9 +375,15 @@ def read_question_line(
     phrase = phrase_intent(line, typos=False, allowed=DURING_QUESTION)
     if phrase is not None and not could_be_answer(line):
         return phrase
-    if starts_like_question(line, looks_like_question) and not could_be_answer(line):
+    if reads_as_question(line, looks_like_question) and not could_be_answer(line):
         return Intent("question", arg=line.strip())
     return Intent("answer", arg=line)
+
+
+def reads_as_question(line: str, looks_like_question: Callable[[str], bool]) -> bool:
+    """Whether a line reads as a question: it ends with a question mark, or it starts like
+    one ("how many ...", "tell me about ...")."""
+    return line.strip().endswith(("?", "？")) or starts_like_question(line, looks_like_question)
 
 
 def starts_like_question(line: str, looks_like_question: Callable[[str], bool]) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from quizbot.grading.verdict import Verdict
+from quizbot.quiz.round import RoundProgress
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
 
 MessageKind = Literal[
     "greeting",  # the welcome and what the tutor can do
@@ -17,19 +21,10 @@ MessageKind = Literal[
     "answer",  # an answer to the learner's own question, with its source
     "info",  # help, score, acknowledgements
     "summary",  # the end of a round
+    "stats",  # progress over time: carries ``stats`` (a front may show it as a screen)
     "warning",  # something went wrong but the session goes on (disk full...)
     "goodbye",
 ]
-
-
-@dataclass(frozen=True)
-class RoundProgress:
-    """Where the learner is in the current round."""
-
-    asked: int  # questions finished (answered or skipped)
-    total: int
-    correct: int
-    score: float  # points so far (partial credit and hints count less than 1)
 
 
 @dataclass(frozen=True)
@@ -63,3 +58,9 @@ class BotMessage:
     question_id: str | None = None
     options: tuple[str, ...] = ()  # choice options as shown, lettered A, B, ...
     report: RoundReport | None = None  # on a "summary" message
+    # A verdict's text without its headline ("Correct!"), for fronts that label it their way.
+    body: str | None = None
+    stats: Mapping[str, Any] | None = None  # on a "stats" message: the progress summary
+
+
+__all__ = ["BotMessage", "MessageKind", "Missed", "RoundProgress", "RoundReport"]

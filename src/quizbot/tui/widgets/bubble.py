@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from string import ascii_uppercase
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from quizbot.quiz.options import letter
 from quizbot.safetext import safe_line
 from quizbot.tui.widgets.literal import literal, literal_line
 from quizbot.tutor.messages import BotMessage
@@ -24,11 +23,7 @@ def option_lines(options: tuple[str, ...]) -> str:
 
     Each option stays on its line: a new line in one must not draw a fake ``B)``.
     """
-    letters = ascii_uppercase
-    return "\n".join(
-        f"{letters[i] if i < len(letters) else '?'}) {safe_line(text)}"
-        for i, text in enumerate(options)
-    )
+    return "\n".join(f"{letter(i)}) {safe_line(text)}" for i, text in enumerate(options))
 
 
 def bubble_body(message: BotMessage) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizbot.authoring.selftest import grading_test_problems
 from quizbot.packs.files import find_pack_files
 from quizbot.packs.loader import LoadResult, duplicate_pack_problems, load_pack
 from quizbot.packs.model import Pack, Place
 from quizbot.packs.problems import Problem
-from quizbot.packs.selftest import grading_test_problems
 
 
 @dataclass

@@ -1,0 +1,196 @@
+"""The terminal UI over a whole evening: launch to the first question, then keypress to
+screen and memory from answer 10 to answer 300.
+
+1. Launch: fresh processes run the quiz app headless (``run_test``, 80x24) from the
+   interpreter's first line to the first question on screen (Enter at the menu), and a
+   minimal Textual app doing the same screen change (an Input; Enter mounts one
+   Static). Median of ``--runs`` each; target: quizbot at most 1.5x the minimal app.
+2. A long session: one process answers ``--answers`` questions (a new round with /new
+   after each summary), timing each Enter until the reply is on screen and reading the
+   resident memory. Target: answers 290-300 within 20% of answers 10-20, memory too.
+
+    python bench/bench_tui.py [--runs N] [--answers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+
+LAUNCH_QUIZ = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json, random
+from quizbot.tui.app import QuizApp
+from quizbot.packs.builtin import load_builtin_packs
+from quizbot.tutor import Tutor
+
+async def main():
+    tutor = Tutor(load_builtin_packs(), rng=random.Random(1), clock=lambda: 1_700_000_000.0)
+    app = QuizApp(tutor, clock=lambda: 1_700_000_000.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(10_000):
+            if not app.busy and app.query(".bubble.menu"):
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(10_000):
+            if app.query(".bubble.question"):
+                break
+            await pilot.pause()
+        print(json.dumps(time.perf_counter() - t0))
+
+asyncio.run(main())
+"""
+
+LAUNCH_MINIMAL = r"""
+import time
+t0 = time.perf_counter()
+import asyncio, json
+from textual.app import App
+from textual.widgets import Footer, Header, Input, Static
+from textual.containers import VerticalScroll
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield VerticalScroll(Static("Hello! Press Enter to start."), id="log")
+        yield Input(id="answer")
+        yield Footer()
+
+    def on_mount(self):
+        self.query_one("#answer").focus()
+
+    def on_input_submitted(self, event):
+        self.query_one("#log").mount(Static("Question 1: which city?", classes="question"))
+
+async def main():
+    app = Minimal()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(10_000):
+            if app.query(".question"):
+                break
+            await pilot.pause()
+        print(json.dumps(time.perf_counter() - t0))
+
+asyncio.run(main())
+"""
+
+SESSION = r"""
+import asyncio, json, random, sys, time
+from quizbot.tui.app import QuizApp
+from quizbot.packs.builtin import load_builtin_packs
+from quizbot.tutor import Tutor
+
+ANSWERS = int(sys.argv[1])
+
+def rss_mib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+async def settle(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    while app.busy:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+async def main():
+    tutor = Tutor(load_builtin_packs(), rng=random.Random(1), clock=lambda: 1_700_000_000.0,
+                  round_length=10)
+    app = QuizApp(tutor, clock=lambda: 1_700_000_000.0)
+    app.EXIT_DELAY = 0
+    times, memory = [], {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        answer = app.query_one("#answer")
+        answer.value = ""
+        await pilot.press("enter")
+        await settle(app, pilot)
+        for n in range(1, ANSWERS + 1):
+            if tutor.status.stage != "question":
+                answer.value = "/new"
+                await pilot.press("enter")
+                await settle(app, pilot)
+            answer.value = "Paris"
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await settle(app, pilot)
+            times.append(time.perf_counter() - start)
+            if n in (10, 20, 100, 200, 290, 300) or n == ANSWERS:
+                memory[n] = rss_mib()
+        widgets = len(list(app.query("*")))
+    print(json.dumps({"times": times, "memory": memory, "widgets": widgets}))
+
+asyncio.run(main())
+"""
+
+
+def child(code: str, *args: str) -> object:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise SystemExit(f"bench_tui: a child failed: {tail}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument("--session-only", action="store_true", help="skip the launch figures")
+    args = parser.parse_args()
+
+    if not args.session_only:
+        launch(args.runs)
+    session(args.answers)
+    return 0
+
+
+def launch(runs: int) -> None:
+    """Launch to the first question, quizbot against a minimal Textual app."""
+    quiz = statistics.median(_seconds(LAUNCH_QUIZ) for _ in range(runs))
+    minimal = statistics.median(_seconds(LAUNCH_MINIMAL) for _ in range(runs))
+    print(
+        f"launch -> first question: quizbot {quiz * 1000:.0f} ms, minimal Textual app "
+        f"{minimal * 1000:.0f} ms, ratio {quiz / minimal:.2f}x (target <= 1.5x)"
+    )
+
+
+def _seconds(code: str) -> float:
+    value = child(code)
+    assert isinstance(value, float)
+    return value
+
+
+def session(answers: int) -> None:
+    """Keypress to screen and memory over a long session."""
+    found = child(SESSION, str(answers))
+    assert isinstance(found, dict)
+    times = found["times"]
+    early = statistics.median(times[9:20]) * 1000
+    late = statistics.median(times[-11:]) * 1000
+    print(
+        f"keypress -> screen, median: answers 10-20 {early:.0f} ms, "
+        f"answers {len(times) - 10}-{len(times)} {late:.0f} ms ({late / early:.2f}x)"
+    )
+    memory = {int(k): v for k, v in found["memory"].items()}
+    first, last = memory[min(memory)], memory[max(memory)]
+    steps = ", ".join(f"{n}: {v:.0f}" for n, v in sorted(memory.items()))
+    print(f"resident memory (MiB) at answer {steps} ({last / first:.2f}x)")
+    print(f"widgets in the DOM after {len(times)} answers: {found['widgets']}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

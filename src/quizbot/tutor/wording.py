@@ -1,0 +1,305 @@
+"""Everything the tutor says, in English: questions, verdicts, hints, menus, summaries.
+
+The quiz core hands over data (a question as asked, a grade, a hint as data); this module
+turns it into sentences. Nothing here keeps state or changes the round.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quizbot.packs.model import Pack, Question
+from quizbot.quiz import Asked, AuthorHint, Hint, MaskedAnswer, Result, RuledOut, letter
+from quizbot.quiz.round import RoundProgress, RoundResults
+from quizbot.tutor.intents import normalise
+from quizbot.tutor.messages import BotMessage, Missed, RoundReport
+
+if TYPE_CHECKING:
+    from quizbot.grading.verdict import Verdict
+
+HEADLINES = {"correct": "Correct!", "partial": "Partly right.", "incorrect": "Not quite."}
+
+
+def expected_answer(question: Question, shown: Sequence[int]) -> str:
+    """The right answer as the learner should read it: the grader's rule ("B) Hohhot",
+    "96%"), with true/false capitalised and a list's items spelled out."""
+    if question.type == "truefalse":
+        return question.answer.strip().capitalize()
+    if question.type == "list" and question.answers:
+        items = [forms[0] for forms in question.answers if forms]
+        if question.needed < len(items):
+            return f"any {question.needed} of: " + ", ".join(items)
+        return ", ".join(items)
+    if question.type == "choice":
+        for position, index in enumerate(shown):
+            if question.options[index] == question.answer:
+                return f"{letter(position)}) {question.answer}"
+    from quizbot.grading.grader import expected_answer as graders_expected
+
+    return graders_expected(question, shown)
+
+
+def without_headline(feedback: str, headline: str) -> str | None:
+    """The feedback without its opening headline words, however punctuated ("Not quite —
+    it is true." -> "it is true."); None when it does not open with them."""
+    words = re.findall(r"\w+", headline)
+    if not words or not feedback:
+        return None
+    pattern = r"^\s*" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)[\s.!,:;—–-]*"
+    rest = re.sub(pattern, "", feedback, count=1, flags=re.IGNORECASE)
+    return rest if rest != feedback else None
+
+
+def shown_answer(asked: Asked) -> str:
+    return expected_answer(asked.question, asked.shown)
+
+
+def points(value: float) -> str:
+    return f"{round(value, 2):g}"
+
+
+def points_said(value: float) -> str:
+    """ "1 point", "2.5 points"."""
+    shown = points(value)
+    return f"{shown} point" + ("" if shown == "1" else "s")
+
+
+def not_taken(verdict: Verdict) -> str:
+    """Why a response was not taken as an answer (the question stays open)."""
+    if verdict.verdict == "error":
+        return "Sorry, I could not grade that answer. Please try again."
+    return f"{verdict.feedback} Please choose one of the options shown."
+
+
+def duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
+
+
+def short(text: str, limit: int = 90) -> str:
+    """One line, cut at a word boundary with an ellipsis when longer than ``limit``."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+# -- greeting and menus ---------------------------------------------------------
+
+
+def greeting(pack: Pack, profile: str) -> str:
+    first = pack.topics[0].title.lower() if pack.topics else "the facts"
+    hello = "Hi!" if profile in ("", "default") else f"Hi {profile}!"
+    return (
+        f"{hello} I'm quizbot, your quiz tutor on {pack.title}. I ask questions and "
+        "grade answers written in your own words, give hints, explain each answer with its "
+        f'source, and answer your own questions (try "tell me about {first}"). '
+        "Type /help at any time."
+    )
+
+
+def pack_list(packs: Sequence[Pack], playing: Pack) -> list[str]:
+    lines = ["Packs (type /pack and its id to switch):"]
+    lines += [f"  {p.id}: {p.title}{' (playing)' if p is playing else ''}" for p in packs]
+    return lines
+
+
+def menu(
+    pack: Pack, topics: Sequence[tuple[str, str]], round_length: int, packs: Sequence[Pack]
+) -> BotMessage:
+    lines = []
+    if topics:
+        lines.append(f"What shall we practise from {pack.title}?")
+        lines.extend(f"  {i}) {title}" for i, (_, title) in enumerate(topics, start=1))
+        lines.append(
+            'Type a topic\'s number or name (or "quiz me on ..."), or press Enter for all topics.'
+        )
+    else:
+        lines.append(f"Press Enter to start a round on {pack.title}.")
+    lines.append(f'Rounds have {round_length} questions; say "5 questions" to change that.')
+    if len(packs) > 1:
+        lines += pack_list(packs, pack)
+    return BotMessage("menu", "\n".join(lines))
+
+
+def round_intro(
+    count: int, about: str, *, wanted: int, on_topic: bool, difficulty: str | None
+) -> str:
+    noun = "question" if count == 1 else "questions"
+    intro = f"A round of {count} {noun} on {about}."
+    if count < wanted:
+        intro += f" (That's all there are{' on it' if on_topic else ''}.)"
+    if difficulty:
+        intro += f" Leaning {difficulty}."
+    return intro
+
+
+# -- questions ------------------------------------------------------------------
+
+
+def question_text(question: Question) -> str:
+    """The question as asked, with what form the answer takes."""
+    if question.is_cloze:
+        return f"Fill in the blank: {question.prompt}"
+    if question.type == "truefalse":
+        said = "true or false" in normalise(question.prompt)
+        return question.prompt if said else f"True or false? {question.prompt}"
+    if question.type == "choice":
+        return f"{question.prompt}\nAnswer with a letter or the option's text."
+    if question.type == "list":
+        wanted = question.needed
+        if wanted < len(question.answers):
+            return f"{question.prompt} (Name any {wanted}.)"
+        return f"{question.prompt} (Name all {wanted}, separated by commas.)"
+    return question.prompt
+
+
+def question_message(asked: Asked, progress: RoundProgress) -> BotMessage:
+    return BotMessage(
+        "question",
+        question_text(asked.question),
+        progress=progress,
+        question_id=asked.question.id,
+        options=asked.options,
+    )
+
+
+def back_to_question(asked: Asked) -> BotMessage:
+    """The whole open question again, options included, after something else was said."""
+    return BotMessage(
+        "info",
+        f"Back to the question: {question_text(asked.question)}",
+        question_id=asked.question.id,
+        options=asked.options,
+    )
+
+
+# -- verdicts, hints, explanations ---------------------------------------------------
+
+
+def verdict_message(result: Result, asked: Asked, progress: RoundProgress) -> BotMessage:
+    """The grade of an answer: the headline, the grader's feedback, the right answer when
+    it was missed, and what a hint cost. ``body`` is the same without the headline."""
+    verdict = result.verdict
+    assert verdict is not None
+    headline = HEADLINES.get(verdict.verdict, "")
+    feedback = verdict.feedback.strip()
+    rest = without_headline(feedback, headline)
+    if rest is None:
+        text, body = f"{headline} {feedback}".strip(), feedback
+    else:
+        # The grader's feedback opens with the headline ("Correct — B) Hohhot."): say it once.
+        text, body = feedback, rest
+    expected = shown_answer(asked)
+    if verdict.verdict != "correct" and normalise(expected) not in normalise(text):
+        text += f" The answer is {expected}."
+        body = f"{body} The answer is {expected}.".strip()
+    if result.hint_used and verdict.score > 0:
+        cost = f" You used a hint, so it earns {points(result.credit)} of {points(verdict.score)}."
+        text, body = text + cost, body + cost
+    shown = dataclasses.replace(
+        verdict,
+        score=result.credit,
+        expected=expected if asked.question.type == "choice" else verdict.expected or expected,
+    )
+    return BotMessage(
+        "verdict",
+        text,
+        verdict=shown,
+        progress=progress,
+        question_id=asked.question.id,
+        body=body,
+    )
+
+
+def skipped_message(asked: Asked, progress: RoundProgress) -> BotMessage:
+    return BotMessage(
+        "info",
+        f"Skipped. The answer is {shown_answer(asked)}.",
+        progress=progress,
+        question_id=asked.question.id,
+    )
+
+
+def hint_text(hint: Hint, asked: Asked) -> str:
+    if isinstance(hint, AuthorHint):
+        return hint.text
+    if isinstance(hint, RuledOut):
+        return f"It is not {', '.join(letter(i) for i in hint.positions)}."
+    assert isinstance(hint, MaskedAnswer)
+    if hint.items > 1:
+        return f"One of them looks like this: {hint.pattern} ({hint.items} in all)."
+    return f"The answer looks like this: {hint.pattern}"
+
+
+def explanation(asked: Asked) -> BotMessage | None:
+    question = asked.question
+    text = question.explanation
+    if not text:
+        fact = asked.pack.fact(question.cloze_of or question.fact)
+        text = fact.plain_text if fact else None
+    source = asked.pack.source_of(question)
+    citation = source.citation() if source else None
+    if not text and not citation:
+        return None
+    return BotMessage(
+        "explanation",
+        text or f"The answer is {shown_answer(asked)}.",
+        source=citation,
+        question_id=question.id,
+    )
+
+
+# -- the end of a round ------------------------------------------------------------------
+
+
+def summary_message(report: RoundResults) -> BotMessage:
+    progress = report.progress()
+    missed = report.missed()
+    lines = [
+        f"Round over! You got {progress.correct} of {report.total} right "
+        f"({points_said(progress.score)}) in {duration(report.seconds)}."
+    ]
+    if missed:
+        lines.append("Missed:")
+        for result in missed:
+            how = " (skipped)" if result.outcome == "skipped" else ""
+            answer = expected_answer(result.question, result.shown)
+            lines.append(f"- {short(result.question.prompt, 70)} → {answer}{how}")
+        lines.append(
+            "Press Enter (or type new) for another round, review to go over the "
+            f"{len(missed)} you missed, or topics to choose a topic."
+        )
+    else:
+        lines.append("A perfect round!")
+        lines.append("Press Enter (or type new) for another round, or topics to choose one.")
+    return BotMessage("summary", "\n".join(lines), progress=progress, report=round_report(report))
+
+
+def round_report(report: RoundResults) -> RoundReport:
+    """The round's end for fronts that show it as more than text (whole prompts, no cuts)."""
+    return RoundReport(
+        report.progress(),
+        report.seconds,
+        tuple(
+            Missed(
+                r.question.prompt,
+                r.response,
+                expected_answer(r.question, r.shown),
+                r.outcome,
+            )
+            for r in report.missed()
+        ),
+    )

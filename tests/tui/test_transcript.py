@@ -1,0 +1,37 @@
+"""The transcript keeps a bounded number of widgets however long the session."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from quizbot.tui.widgets import transcript as transcript_module
+from quizbot.tui.widgets.bubble import BotBubble, BubbleRow
+from quizbot.tui.widgets.transcript import MAX_ROWS, Transcript
+from quizbot.tutor.messages import BotMessage
+
+
+class OnlyTranscript(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Transcript(id="transcript")
+
+
+async def test_old_bubbles_fold_into_plain_text_and_the_dom_stays_bounded() -> None:
+    app = OnlyTranscript()
+    async with app.run_test(size=(80, 24)) as pilot:
+        transcript = app.query_one(Transcript)
+        for i in range(MAX_ROWS + 2 * transcript_module.FOLD):
+            await transcript.add_learner(f"[b]answer {i}[/b]")
+            await transcript.add_bot([BotMessage("info", f"reply {i}", options=("x", "y"))])
+        await pilot.pause()
+        rows = app.query(BubbleRow)
+        assert len(rows) <= MAX_ROWS
+        earlier = str(app.query_one("#earlier").render()).splitlines()
+        assert len(earlier) <= transcript_module.MAX_EARLIER_LINES
+        # The newest folded bubbles, as typed (no markup read from them), options lettered.
+        pairs = MAX_ROWS + 2 * transcript_module.FOLD
+        newest = (2 * pairs - len(rows)) // 2 - 1  # each answer made two bubbles
+        assert f"  you › [b]answer {newest}[/b]" in earlier
+        assert earlier[-3:] == [f"reply {newest}", "  A) x", "  B) y"]
+        # The bubbles kept are the newest ones.
+        last = rows.last().bubble
+        assert isinstance(last, BotBubble) and last.message.text == f"reply {pairs - 1}"
