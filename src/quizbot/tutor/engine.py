@@ -415,8 +415,12 @@ class Tutor:
 
         if not isinstance(self.store, ProgressStore):
             return [BotMessage("stats", "Progress is not kept in this session.")]
+        # Every question of the packs in use, so that mastery counts those not seen yet.
+        catalog = {f"{p.id}/{q.id}": q.topic or "" for p in self.packs for q in p.questions}
         try:
-            summary = summarize(self.store, self._clock())
+            summary = summarize(
+                self.store, self._clock(), catalog, self.store.settings().scheduler()
+            )
         except (ProgressError, OSError, ValueError) as error:
             return [BotMessage("stats", f"Could not read your progress: {error}")]
         return [BotMessage("stats", render_text(summary), stats=summary)]
