@@ -22,11 +22,12 @@ from pathlib import Path
 from quizbot.paths import valid_profile_name
 from quizbot.progress.codec import decode_record
 from quizbot.progress.disputes import DISPUTES_FILE
+from quizbot.progress.exams import EXAMS_FILE
 from quizbot.progress.lock import LOCK, OWNER, ProfileLock
 from quizbot.progress.settings import SETTINGS
 
 HISTORY = "history.jsonl"
-EXPORTED = (HISTORY, DISPUTES_FILE, SETTINGS)
+EXPORTED = (HISTORY, DISPUTES_FILE, SETTINGS, EXAMS_FILE)
 _MANIFEST = "quizbot-profile.json"
 EXPORT_FORMAT = 1
 # An archive member bigger than this is not a history we wrote (a million answers is ~200 MB).

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 DAYS_SHOWN = 30
 TEXT_DAYS = 14  # the text report's bar chart: two weeks fit a terminal
 FORECAST_DAYS = 7
+EXAMS_SHOWN = 10
 BAR_WIDTH = 20
 
 
@@ -58,6 +59,8 @@ def summarize(
         "mastery": mastery(states, now, catalog, settings),
         "forecast": forecast(states, now, store.day, FORECAST_DAYS),
         "most_missed": most_missed(states),
+        "exams": [exam.to_json() for exam in store.exams()[-EXAMS_SHOWN:]],
+        "disputed": len(store.disputes()),
     }
 
 

@@ -27,6 +27,7 @@ from quizbot.progress.codec import (
     encode_snapshot,
 )
 from quizbot.progress.disputes import DISPUTES_FILE, Dispute, append_dispute, read_disputes
+from quizbot.progress.exams import EXAMS_FILE, ExamResult, append_exam, read_exams
 from quizbot.progress.lock import LOCK, OWNER, LockBusy, ProfileLock
 from quizbot.progress.notices import NOTICES, add_notices, read_notices, remove_notices
 from quizbot.progress.records import AnswerRecord, question_key
@@ -50,7 +51,7 @@ _FILE_MODE = 0o600
 # for milliseconds, but on a loaded machine its fsync can take a second or two; a stuck
 # copy costs this once, after which answers wait for nothing and are kept in memory.
 DEFAULT_LOCK_TIMEOUT = 5.0
-_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER, DISPUTES, SETTINGS)
+_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER, DISPUTES, SETTINGS, EXAMS_FILE)
 _CHUNK = 1 << 20
 # The snapshot is rewritten once the history has grown past it by at least
 # this many bytes, or by the snapshot's own size if larger: recording stays
@@ -802,6 +803,21 @@ class ProgressStore:
                 del self._latest[key]
                 self._snapshot_stale = True  # the snapshot on disk still schedules it
             return rec
+
+    def record_exam(self, result: ExamResult) -> None:
+        """Keep an exam's result; raises ProgressError if it cannot be saved."""
+        with self._mutex:
+            try:
+                self._make_folder()
+                with self._lock.held(self._lock_timeout):
+                    append_exam(self.path, result)
+            except (OSError, ValueError) as exc:
+                reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+                raise ProgressError(f"could not save the exam to {self.path}: {reason}") from exc
+
+    def exams(self) -> list[ExamResult]:
+        """Every exam result of this profile, oldest first."""
+        return read_exams(self.path)
 
     def disputes(self) -> list[Dispute]:
         """Every disputed answer of this profile, oldest first."""

@@ -26,7 +26,7 @@ from quizbot.progress.schedule import (
 )
 
 MODES = ("review", "new", "weak", "exam")
-MISS = 0.5  # a last score below this was a miss
+MISS = 1.0  # a last score below this was a miss (partial answers too, as `to_review`)
 EXAM_QUESTIONS = 20
 EXAM_MINUTES = 15
 
