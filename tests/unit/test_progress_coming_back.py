@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quizbot.progress import modes, profiles
+from quizbot.progress import profiles
+from quizbot.quiz import modes
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.schedule import DAY, review
 from quizbot.progress.settings import SETTINGS, ProfileSettings, load_settings, save_settings

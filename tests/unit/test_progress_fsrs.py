@@ -217,3 +217,15 @@ def test_retrievability_falls_with_time_and_meets_the_retention_at_the_due_date(
     at_due = retrievability(state, state.due)
     assert at_due == pytest.approx(DEFAULT_SETTINGS.desired_retention, abs=0.02)
     assert retrievability(state, state.due + 30 * DAY) < at_due
+
+
+def test_retrievability_is_the_librarys_own() -> None:
+    from quizbot.progress.schedule import scheduler, to_card
+
+    state = review(None, 1.0, T0, verdict="correct")
+    for verdict in ("correct", "incorrect", "partial", "correct"):
+        state = review(state, 1.0, state.due + 5 * 3600, verdict=verdict)
+        for later in (0, 0.4 * DAY, DAY, 3.7 * DAY, 40 * DAY, 400 * DAY):
+            when = datetime.fromtimestamp(state.due + later, UTC)
+            expected = scheduler().get_card_retrievability(to_card(state), when)
+            assert retrievability(state, state.due + later) == pytest.approx(expected)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from quizbot.progress.records import AnswerRecord
-from quizbot.progress.schedule import QuestionState
+from quizbot.progress.schedule import NotFinite, QuestionState
 from quizbot.progress.tallies import Tallies
 
 # 2 added the answer counts ("tallies"); a format-1 snapshot is still read,
@@ -153,10 +153,10 @@ def decode_snapshot(raw: bytes) -> Snapshot:
         for key, entry in questions.items():
             if not isinstance(entry, Mapping):
                 raise SnapshotError(f"snapshot entry {key!r} is damaged")
-            if not all_finite(entry):
+            try:
+                states[key] = QuestionState.from_json(entry)
+            except NotFinite:
                 unsound.add(key)  # sound in shape, overflowed in value: rebuild just this one
-                continue
-            states[key] = QuestionState.from_json(entry)
     except SnapshotError:
         raise
     except (ValueError, TypeError, KeyError, RecursionError) as exc:

@@ -91,44 +91,56 @@ class QuestionState:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> QuestionState:
-        """Build from a snapshot entry; raises ValueError, TypeError or KeyError if malformed.
+        """Build from a snapshot entry; raises NotFinite for a number that is not finite,
+        ValueError, TypeError or KeyError if malformed.
 
-        Fields added by format 3 are optional, so an older entry still reads."""
+        Fields added by format 3 are optional, so an older entry still reads. Called once
+        per question when a profile opens (10,000 times for a big one): kept lean."""
         last = data["last_review"]
         phase = data.get("phase", REVIEW)
-        if phase not in _PHASES or isinstance(phase, bool):
+        if phase not in _PHASES or phase.__class__ is bool:
             raise ValueError(f"expected a learning phase, got {phase!r}")
         step = data.get("step")
         topic = data.get("topic", "")
-        if not isinstance(topic, str):
+        if topic.__class__ is not str:
             raise TypeError(f"expected a topic, got {topic!r}")
         return cls(
-            due=_finite(data["due"]),
-            stability=_finite(data["stability"]),
-            difficulty=_finite(data["difficulty"]),
-            reps=_count(data["reps"]),
-            lapses=_count(data["lapses"]),
-            last_review=None if last is None else _finite(last),
-            last_score=_finite(data["last_score"]),
-            phase=phase,
-            step=None if step is None else _count(step),
-            misses=_count(data.get("misses", 0)),
-            topic=topic,
+            _finite(data["due"]),
+            _finite(data["stability"]),
+            _finite(data["difficulty"]),
+            _count(data["reps"]),
+            _count(data["lapses"]),
+            None if last is None else _finite(last),
+            _finite(data["last_score"]),
+            phase,
+            None if step is None else _count(step),
+            _count(data.get("misses", 0)),
+            topic,
         )
+
+
+class NotFinite(ValueError):
+    """A number in a state is infinite or NaN (an older model overflowed)."""
 
 
 def _finite(value: Any) -> float:
     # bool is an int subclass; a snapshot holding true/false here is damaged.
+    kind = value.__class__
+    if kind is float:
+        if value - value != 0.0:  # inf - inf and nan - nan are nan: not finite
+            raise NotFinite(f"expected a finite number, got {value!r}")
+        return float(value)
+    if kind is int:
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"expected a number, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {value!r}")
-    return number
+    if not math.isfinite(value):
+        raise NotFinite(f"expected a finite number, got {value!r}")
+    return float(value)
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if value.__class__ is not int or value < 0:
         raise ValueError(f"expected a count, got {value!r}")
     return value
 
@@ -225,8 +237,22 @@ def review(
 def retrievability(
     state: QuestionState, now: float, settings: SchedulerSettings = DEFAULT_SETTINGS
 ) -> float:
-    """The chance (0..1) the learner recalls the question at `now`, as FSRS predicts it."""
-    return float(scheduler(settings).get_card_retrievability(to_card(state), _when(now)))
+    """The chance (0..1) the learner recalls the question at `now`, as FSRS predicts it.
+
+    The library's forgetting curve with its own decay parameter, counting whole days as
+    ``Scheduler.get_card_retrievability`` does (a test holds the two equal); without
+    building a Card, since stats asks this for every question."""
+    if state.last_review is None:
+        return 0.0
+    decay = -_decay(settings)
+    factor = 0.9 ** (1 / decay) - 1
+    elapsed = max(0, int((now - state.last_review) // DAY))
+    return float((1 + factor * elapsed / max(state.stability, MIN_STABILITY)) ** decay)
+
+
+@lru_cache(maxsize=8)
+def _decay(settings: SchedulerSettings) -> float:
+    return float(scheduler(settings).parameters[20])
 
 
 def order_for_round(
