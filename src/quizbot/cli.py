@@ -83,7 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
     )
-    play.add_argument("--round", type=int, default=10, metavar="N", help="questions per round")
+    play.add_argument(
+        "--round",
+        type=int,
+        metavar="N",
+        help="questions per round (default: the profile's last choice, or 10)",
+    )
+    play.add_argument(
+        "--mode",
+        choices=("review", "new", "weak", "exam"),
+        help="start with a round in this mode: review (due or missed), new (never seen),"
+        " weak (least likely remembered), exam (timed, verdicts at the end)",
+    )
     play.add_argument("--seed", type=int, metavar="N", help="fix the order of questions")
 
     validate = commands.add_parser(
@@ -479,12 +490,14 @@ def cmd_play(args: argparse.Namespace) -> int:
     packs = _load(args.pack)
     if packs is None:
         return 1
-    if args.round < 1:
+    if args.round is not None and args.round < 1:
         print("quizbot: --round must be at least 1", file=sys.stderr)
         return 2
     store = _open_store(args)
     if store is None:
         return 1
+    # A round length given on the command line wins over the one the profile remembers.
+    round_length = args.round or store.settings().round_length or 10
     from quizbot.knowledge import KnowledgeBase
     from quizbot.knowledge.conversation import Conversation
     from quizbot.tutor import Tutor
@@ -494,8 +507,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         store=store,
         knowledge=Conversation(KnowledgeBase(packs)),  # follow-ups: "and remote work?"
         rng=random.Random(args.seed),
-        round_length=args.round,
+        round_length=round_length,
         profile=args.profile,
+        mode={"new": "unseen"}.get(args.mode, args.mode),
     )
     if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
         from quizbot.plain import run_plain

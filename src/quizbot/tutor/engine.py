@@ -253,7 +253,7 @@ class Tutor:
                 left = self._time_left()
                 if left is not None:
                     # Plain mode has no live clock: the time left is said with each question.
-                    text = f"{message.text}\n(Time left: {learning.clock_text(left)})"
+                    text = f"({learning.clock_text(left)} left) {message.text}"
                     message = dataclasses.replace(message, text=text)
                 messages.append(message)
             elif self._exam_deadline is not None and isinstance(
