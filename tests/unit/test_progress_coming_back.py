@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from quizbot.progress import profiles
-from quizbot.quiz import modes
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.schedule import DAY, review
 from quizbot.progress.settings import SETTINGS, ProfileSettings, load_settings, save_settings
 from quizbot.progress.store import ProgressStore
 from quizbot.progress.welcome import welcome
+from quizbot.quiz import modes
 
 T0 = 1_800_000_000.0  # a Friday, 08:00 UTC
 UTC = timezone.utc

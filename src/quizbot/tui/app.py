@@ -86,6 +86,7 @@ class QuizApp(App[int]):
         self._busy = False
         self._leaving = False
         self._keys_shown: tuple[str, bool] | None = None  # what the Footer last showed
+        self._time_up_sent = False  # the exam's time-up was sent to the tutor
         # A finished round's summary, opened by the next Enter: opening it at once would
         # cover the feedback on the last answer before the learner has read it.
         self._pending_report: RoundReport | None = None
@@ -113,6 +114,19 @@ class QuizApp(App[int]):
         self._refresh_status()
         self.query_one(AnswerInput).focus()
         self._ask(self.tutor.start)
+        # An exam's countdown: the label is redrawn each second while one runs.
+        self.set_interval(1.0, self.tick_exam_clock)
+
+    def tick_exam_clock(self) -> None:
+        """Show the exam's time left; when it is over, end the exam (as a skip would)."""
+        left = self.tutor.status.time_left
+        if left is None:
+            self._time_up_sent = False
+            return
+        self._refresh_status()
+        if left <= 0 and not self._time_up_sent and not self.busy:
+            self._time_up_sent = True
+            self.send_command("skip")
 
     @property
     def busy(self) -> bool:
@@ -227,7 +241,12 @@ class QuizApp(App[int]):
         label = self.query_one("#round-label", Label)
         if progress is not None and progress.total > 0:
             bar.update(total=progress.total, progress=progress.asked)
-            label.update(f"{progress.asked}/{progress.total} done · {progress.correct} ✓")
+            done = f"{progress.asked}/{progress.total} done"
+            if status.time_left is not None:  # an exam: no verdicts yet, a clock instead
+                minutes, seconds = divmod(int(status.time_left + 0.999), 60)
+                label.update(f"{done} · ⏱ {minutes}:{seconds:02d} left")
+            else:
+                label.update(f"{done} · {progress.correct} ✓")
         else:
             bar.update(total=1, progress=0)
             label.update("no round yet")

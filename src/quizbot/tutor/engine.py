@@ -765,33 +765,40 @@ class Tutor:
 
     def _exam_timed_out(self) -> list[BotMessage]:
         """The exam's time ran out: the answer typed too late is not taken; the report."""
+        round_ = self.quiz.round
+        total = round_.total if round_ is not None else 0
         report = self.quiz.stop_round()
         self._stage = "finished_round"
-        if report is None:
-            self._exam_deadline = None
-            return [self._info(learning.exam_result_line(0, 0, True))]
+        if report is None:  # not one answer given: nothing to report but the result
+            return self._end_exam(None, timed_out=True, total=total)
         self._finished = report
         return [wording.summary_message(report), *self._end_exam(report, timed_out=True)]
 
-    def _end_exam(self, report: RoundResults, *, timed_out: bool) -> list[BotMessage]:
+    def _end_exam(
+        self, report: RoundResults | None, *, timed_out: bool, total: int = 0
+    ) -> list[BotMessage]:
         """After an exam's report: its result, saved (nothing when no exam was running)."""
         if self._exam_deadline is None:
             return []
+        started = self._exam_deadline - self._exam_rules.time_limit
         self._exam_deadline = None
-        done = report.progress()
-        messages = [self._info(learning.exam_result_line(done.correct, report.total, timed_out))]
+        total = report.total if report is not None else total
+        correct = report.progress().correct if report is not None else 0
+        answered = report.progress().asked if report is not None else 0
+        score = float(report.progress().score) if report is not None else 0.0
+        messages = [self._info(learning.exam_result_line(correct, total, timed_out))]
         book = self._book()
         if book is not None:
             from quizbot.progress.exams import ExamResult
 
             result = ExamResult(
                 time=self._clock(),
-                pack=report.pack.id,
-                questions=report.total,
-                answered=done.asked,
-                correct=done.correct,
-                score=float(done.score),
-                seconds=report.seconds,
+                pack=self._pack.id,
+                questions=total,
+                answered=answered,
+                correct=correct,
+                score=score,
+                seconds=max(0.0, self._clock() - started),
                 time_limit=self._exam_rules.time_limit,
                 timed_out=timed_out,
             )
