@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from tests.e2e.conftest import Run
@@ -67,3 +68,36 @@ def test_profiles_list_export_import_delete(run_quizbot: Run, tmp_path: Path) ->
     assert again.returncode == 1 and again.stderr.count("\n") == 1  # one line: it exists
     wrong = run_quizbot("profiles", "rename", "ana")
     assert wrong.returncode == 2 and "usage" in wrong.stderr
+
+
+def test_play_remembers_the_round_length_and_starts_in_a_mode(run_quizbot: Run) -> None:
+    first = run_quizbot("play", "--plain", "--seed", "1", input="4 questions\n/quit\n")
+    assert first.returncode == 0, first.stderr
+    second = run_quizbot("play", "--plain", "--seed", "1", input="/quit\n")
+    assert "Rounds have 4 questions" in second.stdout  # remembered, --round not given
+    assert (
+        "Rounds have 6 questions"
+        in run_quizbot("play", "--plain", "--round", "6", input="/quit\n").stdout
+    )  # the command line wins
+    review = run_quizbot("play", "--plain", "--mode", "review", input="/quit\n")
+    assert "Nothing to review" in review.stdout
+    exam = run_quizbot("play", "--plain", "--seed", "2", "--mode", "exam", input="zzz\n/quit\n")
+    assert exam.returncode == 0, exam.stderr
+    assert "Exam: 20 questions in 15 minutes" in exam.stdout
+    assert re.search(r"\(1[45]:\d\d left\) ", exam.stdout)  # the time left, with the question
+    assert "Answer noted." in exam.stdout and "Not right" not in exam.stdout
+    bad = run_quizbot("play", "--plain", "--mode", "cram", input="")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_a_returning_learner_is_greeted_with_what_is_due(run_quizbot: Run) -> None:
+    run_quizbot("play", "--plain", "--profile", "ana", "--seed", "1", input=SESSION)
+    again = run_quizbot("play", "--plain", "--profile", "ana", input="/quit\n")
+    found = re.search(
+        r"Welcome back, ana: (\d+) questions due, (\d+) not yet seen; (.*)", again.stdout
+    )
+    assert found is not None
+    seen = json.loads(run_quizbot("stats", "--json", "--profile", "ana").stdout)
+    total = seen["mastery"]["overall"]["questions"]
+    assert int(found.group(2)) == total - 2  # two questions answered
+    assert found.group(3) == "your streak is 1 day"
