@@ -57,3 +57,21 @@ def test_the_palette_offers_the_modes_and_disputes(tmp_path: Path) -> None:
     titles = [c.title for c in palette_commands(QuizApp(tutor))]
     for title in ("Review due", "New questions", "Weak spots", "Exam", "Dispute the last verdict"):
         assert title in titles
+
+
+async def test_the_theme_is_remembered_per_profile(tmp_path: Path) -> None:
+    def app() -> QuizApp:
+        store = ProgressStore.open(tmp_path, "default", clock=Clock())
+        tutor = Tutor(load_builtin_packs(), store=store, clock=Clock(), rng=random.Random(SEED))
+        return QuizApp(tutor, store=store, clock=Clock())
+
+    first = app()
+    async with first.run_test() as pilot:
+        await settle(pilot)
+        assert first.theme != "nord"
+        first.theme = "nord"
+        await settle(pilot)
+    second = app()
+    async with second.run_test() as pilot:
+        await settle(pilot)
+        assert second.theme == "nord"
