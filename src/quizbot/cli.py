@@ -146,33 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the answers whose verdict the learner disputed, as CSV (for the pack's author)",
     )
     cli_authoring.add_commands(commands)
-    _add_authoring_commands(commands)
     cli_profiles.add_commands(commands)
     return parser
-
-
-def _add_authoring_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """``import``, ``export`` and ``draft``: their work is in ``quizbot.authoring``."""
-    from quizbot.authoring.formats import EXPORT_FORMATS, IMPORT_FORMATS
-
-    imp = commands.add_parser("import", help="turn a Quizlet, CSV, GIFT or Aiken file into a pack")
-    imp.add_argument("source", metavar="FILE", help="the file to import")
-    imp.add_argument("-o", "--output", required=True, metavar="PACK.yaml", help="the pack to write")
-    imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: from the file")
-    imp.add_argument("--pack-id", metavar="ID", help="the pack's id (default: from FILE's name)")
-    imp.add_argument("--title", metavar="T", help="the pack's title (default: from FILE's name)")
-
-    exp = commands.add_parser("export", help="write a pack as GIFT, Anki, Quizlet, CSV or a quiz")
-    exp.add_argument("pack", metavar="PACK", help="the pack file")
-    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    exp.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-
-    draft = commands.add_parser("draft", help="draft a pack from a news article saved as text")
-    draft.add_argument("article", metavar="ARTICLE.txt")
-    draft.add_argument(
-        "-o", "--output", required=True, metavar="PACK.yaml", help="the pack to write"
-    )
-    draft.add_argument("--pack-id", metavar="ID", help="the pack's id (default: from the title)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -522,28 +497,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     return _saved_status(store, run_app(tutor))
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from quizbot.authoring.commands import run_import
-
-    return run_import(args.source, args.output, args.format, args.pack_id, args.title)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from quizbot.authoring.commands import run_export
-
-    return run_export(args.pack, args.output, args.format)
-
-
-def cmd_draft(args: argparse.Namespace) -> int:
-    from quizbot.authoring.commands import run_draft
-
-    return run_draft(args.article, args.output, args.pack_id)
-
-
 _HANDLERS = {
-    "import": cmd_import,
-    "export": cmd_export,
-    "draft": cmd_draft,
     "play": cmd_play,
     "validate": cmd_validate,
     "grade": cmd_grade,

@@ -1,4 +1,5 @@
-"""The authors' commands of ``quizbot``: help, schema, new, try, and validate's options.
+"""The authors' commands of ``quizbot``: help, schema, new, try, import, export, draft
+and validate's options.
 
 A front like ``cli``: it parses and prints, the work is in ``quizbot.authoring``.
 Nothing heavy is imported at the top (``validate`` starts quickly, never with Textual).
@@ -21,7 +22,9 @@ HELP_TOPICS = ("packs",)
 
 
 def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
-    """Add ``help``, ``schema``, ``new`` and ``try`` to quizbot's subcommands."""
+    """Add ``help``, ``schema``, ``new``, ``try``, ``import``, ``export`` and ``draft``."""
+    from quizbot.authoring.formats import EXPORT_FORMATS, IMPORT_FORMATS
+
     help_ = commands.add_parser("help", help="show a guide: 'quizbot help packs' (the format)")
     help_.add_argument("topic", choices=HELP_TOPICS, help="packs: how to write a pack")
 
@@ -37,6 +40,25 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     try_.add_argument(
         "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
     )
+
+    imp = commands.add_parser("import", help="turn a Quizlet, CSV, GIFT or Aiken file into a pack")
+    imp.add_argument("source", metavar="FILE", help="the file to import")
+    imp.add_argument("-o", "--output", required=True, metavar="PACK.yaml", help="the pack to write")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: from the file")
+    imp.add_argument("--pack-id", metavar="ID", help="the pack's id (default: from FILE's name)")
+    imp.add_argument("--title", metavar="T", help="the pack's title (default: from FILE's name)")
+
+    exp = commands.add_parser("export", help="write a pack as GIFT, Anki, Quizlet, CSV or a quiz")
+    exp.add_argument("pack", metavar="PACK", help="the pack file")
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+
+    draft = commands.add_parser("draft", help="draft a pack from a news article saved as text")
+    draft.add_argument("article", metavar="ARTICLE.txt")
+    draft.add_argument(
+        "-o", "--output", required=True, metavar="PACK.yaml", help="the pack to write"
+    )
+    draft.add_argument("--pack-id", metavar="ID", help="the pack's id (default: from the title)")
 
 
 def add_validate_options(validate: argparse.ArgumentParser) -> None:
@@ -206,7 +228,28 @@ def cmd_try(args: argparse.Namespace) -> int:
     return run_try_app(TrySession(path, args.question, load))
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from quizbot.authoring.commands import run_import
+
+    return run_import(args.source, args.output, args.format, args.pack_id, args.title)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from quizbot.authoring.commands import run_export
+
+    return run_export(args.pack, args.output, args.format)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from quizbot.authoring.commands import run_draft
+
+    return run_draft(args.article, args.output, args.pack_id)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "draft": cmd_draft,
     "try": cmd_try,
     "help": cmd_help,
     "schema": cmd_schema,

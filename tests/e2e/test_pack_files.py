@@ -137,8 +137,9 @@ def run_unprivileged(cwd: Path, *args: str) -> tuple[int, str, str]:
     the interpreter (this one may live under /root).
     """
     from quizbot import cli  # everything the child needs is imported before the fork
+    from quizbot.authoring import selftest, validate  # noqa: F401
     from quizbot.knowledge import KnowledgeBase  # noqa: F401
-    from quizbot.packs import loader, selftest, validate  # noqa: F401
+    from quizbot.packs import loader  # noqa: F401
 
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()

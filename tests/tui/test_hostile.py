@@ -72,7 +72,7 @@ def unchecked_packs(monkeypatch: pytest.MonkeyPatch) -> list[Pack]:
     """The hostile pack, loaded with the pack string check switched off."""
     assert hasattr(loader, "forbidden_character"), "the loader's character check moved"
     monkeypatch.setattr(loader, "forbidden_character", lambda text: None)
-    return load_packs([HOSTILE / "hostile.yaml"], run_tests=False)
+    return load_packs([HOSTILE / "hostile.yaml"])
 
 
 def tutor_on(packs: list[Pack]) -> Tutor:
@@ -120,6 +120,8 @@ async def test_a_round_on_a_hostile_pack_shows_every_string_as_text(
         await say(pilot, "/hint")
         assert_inert(app)
         await paste(pilot, RESPONSES[1])
+        assert_inert(app)  # the last feedback, shown before the summary covers it
+        await say(pilot, "")  # Enter opens the round's summary
         assert isinstance(app.screen, SummaryScreen)  # the round is over: the misses
         assert_inert(app)
         missed = "\n".join(visible_texts(app))

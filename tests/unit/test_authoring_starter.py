@@ -8,10 +8,10 @@ import jsonschema
 import yaml
 from authoring_helpers import as_json
 
+from quizbot.authoring.selftest import grading_test_problems
 from quizbot.authoring.starter import starter_text
 from quizbot.packs import schema
 from quizbot.packs.loader import load_pack
-from quizbot.packs.selftest import grading_test_problems
 
 
 def _load(tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizbot.authoring.selftest import grading_test_problems
 from quizbot.packs.loader import load_pack, load_packs
 from quizbot.packs.problems import PackError
 
@@ -23,7 +24,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "pack.yaml"
     path.write_text(text, encoding="utf-8")
     try:
-        load_packs([path])
+        load_packs([path], check=grading_test_problems)  # as the commands load packs
     except PackError as error:
         return [f"{p.place.line}: {p.message}" for p in error.problems]
     return []

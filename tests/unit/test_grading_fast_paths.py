@@ -8,8 +8,9 @@ import pytest
 from grading_helpers import q
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader, numbers
+from quizbot.grading import grade, grader
 from quizbot.grading.canonical import canonical_responses
+from quizbot.lexicon import numbers
 from quizbot.packs.model import Question
 
 NUMBER = q("number", "900 million", prompt="How many registered in 2020?")

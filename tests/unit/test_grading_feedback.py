@@ -183,6 +183,6 @@ def test_the_summary_line_has_correct_plurals(rows: int, errors: int, line: str)
 
 
 def test_points_have_correct_plurals() -> None:
-    from quizbot.tutor.engine import _points_said
+    from quizbot.tutor.wording import points_said
 
-    assert [_points_said(v) for v in (1.0, 0.5, 2.0)] == ["1 point", "0.5 points", "2 points"]
+    assert [points_said(v) for v in (1.0, 0.5, 2.0)] == ["1 point", "0.5 points", "2 points"]

@@ -8,7 +8,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
+from quizbot.knowledge.words import (
+    MONTH_ORDER,
+    MONTHS,
+    STOP_WORDS,
+    is_year,
+    normalise,
+    split_words,
+    stem,
+)
 
 HOW_MANY = re.compile(
     r"\b(?:how (?:many|much|big|large|high|fast|often)|what (?:percent|percentage|share|proportion|"
@@ -294,42 +302,7 @@ BREAK_BEFORE = frozenset({",", ";", ":", ".", "(", ")", "to", "and", "from", "or
 BREAK_AFTER = frozenset({",", ";", ":", ".", "(", ")", "and", "or"})
 WINDOW = 7
 DATE_WEIGHT = 5.0
-MONTH_ORDER = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+
 
 
 def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[str]) -> float:

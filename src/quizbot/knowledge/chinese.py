@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from quizbot.knowledge.t2s import to_simplified
+from quizbot.knowledge.words import MONTH_NAMES
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TERMS_FILE = Path(__file__).with_name("zh_terms.tsv")
@@ -94,20 +95,6 @@ def split_chinese(text: str) -> list[str]:
     return out
 
 
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月|(底|末))?|(\d{1,2})\s*月")
 
 

@@ -13,6 +13,7 @@ from typing import cast
 from quizbot.knowledge.answer import quantities
 from quizbot.knowledge.synonyms import concept_phrases, related_stems
 from quizbot.knowledge.words import (
+    MONTHS,
     STOP_WORDS,
     is_number,
     is_year,
@@ -28,8 +29,6 @@ _ROLES = (
     "journalist spokesperson spokesman spokeswoman ceo chairman official professor expert"
 )
 ROLE_STEMS = frozenset(stem(w) for w in _ROLES.split()) | {"~editor-in-chief"}
-_MONTHS = "january february march april may june july august september october november december"
-MONTHS = frozenset(_MONTHS.split())
 CONCEPTS = concept_phrases()
 RELATED = related_stems()
 # Names whose words say nothing on their own: "WeChat Work" is not "WeChat".

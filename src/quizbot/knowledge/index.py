@@ -25,7 +25,6 @@ from quizbot.knowledge.compare import (
 )
 from quizbot.knowledge.documents import (
     CONCEPT_WORDS,
-    MONTHS,
     RELATED,
     document_terms,
     find_concepts,
@@ -33,7 +32,7 @@ from quizbot.knowledge.documents import (
 )
 from quizbot.knowledge.reply import Finding, Reply
 from quizbot.knowledge.synonyms import ALL_SURFACE
-from quizbot.knowledge.words import STOP_WORDS, is_year, normalise, split_words, stem
+from quizbot.knowledge.words import MONTHS, STOP_WORDS, is_year, normalise, split_words, stem
 from quizbot.packs.model import Pack
 
 # A statement must match at least this share of the question's weight to be trusted

@@ -6,6 +6,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# The months, in order: dates in facts and questions ("as of December 2020").
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS = frozenset(MONTH_NAMES)
+MONTH_ORDER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+
 # Words that carry no topic of their own in a learner's question. "china" is here
 # on purpose: every fact in the built-in packs is about China, so it tells nothing
 # apart, and keeping it would let "how many people live in China" look on-topic.
