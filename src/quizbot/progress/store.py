@@ -773,7 +773,8 @@ class ProgressStore:
         file (for the pack's author: `quizbot stats --disputes`) and taken out of the
         schedule, so it is not scheduled as a miss. Only an answer given since this
         profile was opened can be disputed. Raises ValueError when there is none,
-        ProgressError when the flag cannot be saved.
+        ProgressError when the flag cannot be saved. (Another copy running on the same
+        profile sees the dispute when it next opens it.)
         """
         key = question_key(pack, question)
         with self._mutex:
