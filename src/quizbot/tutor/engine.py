@@ -306,13 +306,14 @@ class Tutor:
 
     def _menu(self) -> BotMessage:
         menu = wording.menu(self._pack, self.topics(), self.round_length, self.packs)
+        if self._book() is None:
+            return menu  # without progress there is nothing to review or continue
+        lines = menu.text.split("\n")
         last = self._last_topic()
         title = next((t for i, t in self.topics() if i == last), None)
-        if title is None:
-            return menu
-        lines = menu.text.split("\n")
-        at = max((n for n, line in enumerate(lines) if re.match(r"  \d+\) ", line)), default=0)
-        lines.insert(at + 1, f"  c) continue with {title}")
+        if title is not None:
+            at = max((n for n, line in enumerate(lines) if re.match(r"  \d+\) ", line)), default=0)
+            lines.insert(at + 1, f"  c) continue with {title}")
         return dataclasses.replace(menu, text="\n".join(lines))
 
     def _back_to_question(self) -> list[BotMessage]:
