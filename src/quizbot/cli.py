@@ -70,7 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def add_progress_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--profile", default="default", metavar="NAME", help="whose progress")
+        sub.add_argument(
+            "--profile",
+            metavar="NAME",
+            help="whose progress (default: 'default'; `play` on a terminal asks when there"
+            " are several)",
+        )
         sub.add_argument(
             "--data-dir",
             metavar="DIR",
@@ -296,7 +301,7 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
     from quizbot.progress.store import ProgressError, ProgressStore
 
     try:  # the store checks the profile name too, with the same one-line error
-        return ProgressStore.open(data_dir(args.data_dir), args.profile)
+        return ProgressStore.open(data_dir(args.data_dir), args.profile or "default")
     except ProgressError as error:
         print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
         return None
@@ -459,6 +464,20 @@ def _saved_status(store: ProgressStore, status: int) -> int:
     return 74
 
 
+def _pick_profile(args: argparse.Namespace) -> str | None:
+    """With several profiles and no --profile, ask who is learning (None: the default
+    profile, as before; "" when the learner left)."""
+    from quizbot.paths import data_dir
+    from quizbot.progress.profiles import list_profiles
+
+    found = list_profiles(data_dir(args.data_dir))
+    if len(found) < 2:
+        return None
+    from quizbot.tui.profile_picker import pick_profile
+
+    return pick_profile([(p.name, p.answers) for p in found]) or ""
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     import random
 
@@ -468,6 +487,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.round is not None and args.round < 1:
         print("quizbot: --round must be at least 1", file=sys.stderr)
         return 2
+    full_screen = not args.plain and sys.stdout.isatty() and sys.stdin.isatty()
+    if args.profile is None and full_screen:
+        chosen = _pick_profile(args)
+        if chosen == "":
+            return 0  # the learner left the picker
+        args.profile = chosen
     store = _open_store(args)
     if store is None:
         return 1
@@ -483,7 +508,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         knowledge=Conversation(KnowledgeBase(packs)),  # follow-ups: "and remote work?"
         rng=random.Random(args.seed),
         round_length=round_length,
-        profile=args.profile,
+        profile=args.profile or "default",
         mode={"new": "unseen"}.get(args.mode, args.mode),
     )
     if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():

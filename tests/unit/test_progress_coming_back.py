@@ -224,3 +224,10 @@ def test_a_profile_in_use_is_not_renamed(tmp_path: Path) -> None:
         ).stdout
     assert "in use" in out
     assert json.loads((store.path / "history.jsonl").read_text().splitlines()[0])["question"] == "q"
+
+
+def test_a_profile_half_deleted_or_imported_is_not_listed(tmp_path: Path) -> None:
+    (tmp_path / "profiles" / "ana").mkdir(parents=True)
+    (tmp_path / "profiles" / ".deleting-bob-123").mkdir()
+    (tmp_path / "profiles" / ".importing-cy-9").mkdir()
+    assert [p.name for p in profiles.list_profiles(tmp_path)] == ["ana"]

@@ -73,7 +73,8 @@ def list_profiles(data: Path) -> list[ProfileInfo]:
         return []
     found = []
     for path in entries:
-        if valid_profile_name(path.name):
+        # A leading dot: a profile being deleted or imported right now (see below).
+        if valid_profile_name(path.name) and not path.name.startswith("."):
             answers, size = _count_lines(path / HISTORY)
             found.append(ProfileInfo(path.name, answers, size))
     return found
