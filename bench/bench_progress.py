@@ -1,8 +1,10 @@
 """Benchmark progress storage against a long history (1,000,000 answers by default).
 
-Measures: open() with no snapshot (a full replay, once), open() with one,
-record() per answer, close(), and `quizbot stats --json` as a whole process
-(target under 0.5 s: it reads the snapshot's running counts, not the history).
+Measures: open() with no snapshot (a full replay with the fsrs scheduler, once: what the
+first start after the switch from the hand-written model costs), open() with one,
+the welcome-back numbers and the stats summary in process (what the stats screen shows),
+record() per answer, close(), and `quizbot stats --json` / `--csv` as whole processes
+(target under 0.5 s: they read the snapshot's running counts and states, not the history).
 
 Run: python bench/bench_progress.py [--answers N] [--questions N]
 """
@@ -21,7 +23,9 @@ from pathlib import Path
 
 from quizbot.progress.codec import encode_record
 from quizbot.progress.records import AnswerRecord
+from quizbot.progress.stats import summarize
 from quizbot.progress.store import ProgressStore
+from quizbot.progress.welcome import welcome
 
 T0 = 1_800_000_000.0
 VERDICTS = [("correct", 1.0), ("partial", 0.5), ("incorrect", 0.0), ("skipped", 0.0)]
@@ -48,17 +52,18 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def stats_process(data: Path) -> float:
-    """Wall time of `python -m quizbot stats --json`, start to exit."""
+def stats_process(data: Path, option: str = "--json") -> float:
+    """Wall time of `python -m quizbot stats --json` (or --csv), start to exit."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "quizbot", "stats", "--json", "--data-dir", str(data)],
+        [sys.executable, "-m", "quizbot", "stats", option, "--data-dir", str(data)],
         capture_output=True,
         text=True,
         check=True,
     )
     elapsed = time.perf_counter() - started
-    json.loads(result.stdout)
+    if option == "--json":
+        json.loads(result.stdout)
     return elapsed
 
 
@@ -95,6 +100,21 @@ def main() -> int:
             opens.append(time.perf_counter() - started)
         snap = (folder / "state.json").stat().st_size
         print(f"open() with snapshot ({snap / 1e3:.0f} kB): median {ms(statistics.median(opens))}")
+
+        keys = [f"pack{p}/question-{q}" for p in range(5) for q in range(args.questions)]
+        started = time.perf_counter()
+        line = welcome(store, T0 + 3 * 365 * 86_400, keys).text()
+        print(
+            f"welcome-back numbers (in process, snapshot open): {ms(time.perf_counter() - started)}"
+        )
+        print(f"  {line}")
+        started = time.perf_counter()
+        summarize(store, T0 + 3 * 365 * 86_400)
+        print(
+            f"stats summary (in process, for the stats screen): {ms(time.perf_counter() - started)}"
+        )
+        csv_runs = sorted(stats_process(data, "--csv") for _ in range(3))
+        print(f"`quizbot stats --csv` (whole process): median {ms(statistics.median(csv_runs))}")
 
         runs = sorted(stats_process(data) for _ in range(5))
         print(

@@ -6,7 +6,11 @@ until the first question bubble is mounted. Prints the median of 5 runs of
 the in-process time (imports to first question) and of the whole process
 (interpreter start to exit). Target: in-process median under 0.6 s.
 
-    python bench/bench_startup.py [--runs N]
+    python bench/bench_startup.py [--runs N] [--data-dir DIR]
+
+With ``--data-dir``, the tutor opens the profile "default" there (a returning
+learner): the snapshot is read and the welcome-back line is on screen before the
+first question.
 """
 
 from __future__ import annotations
@@ -30,14 +34,19 @@ t_import = time.perf_counter()
 from quizbot.packs.builtin import load_builtin_packs
 from quizbot.tutor import Tutor
 packs = load_builtin_packs()
-tutor = Tutor(packs, rng=random.Random(1), clock=lambda: 1_700_000_000.0)
+store = None
+if DATA_DIR:
+    from pathlib import Path
+    from quizbot.progress.store import ProgressStore
+    store = ProgressStore.open(Path(DATA_DIR))
+tutor = Tutor(packs, store=store, rng=random.Random(1), clock=lambda: 1_700_000_000.0)
 t_tutor = time.perf_counter()
 
 def has_question(app):
     return any(b.message.kind == "question" for b in app.query(BotBubble))
 
 async def main():
-    app = QuizApp(tutor, clock=lambda: 1_700_000_000.0)
+    app = QuizApp(tutor, store=store, clock=lambda: 1_700_000_000.0)
     async with app.run_test(size=(80, 24)) as pilot:
         asked_for_round = False
         for _ in range(10_000):
@@ -50,6 +59,9 @@ async def main():
         else:
             raise SystemExit("no question appeared")
         t_question = time.perf_counter()
+        if DATA_DIR:
+            said = [b.message.text for b in app.query(BotBubble)]
+            assert any(t.startswith("Welcome back") for t in said), said
     print(json.dumps({
         "import_tui": t_import - t0,
         "packs_and_tutor": t_tutor - t_import,
@@ -60,12 +72,11 @@ asyncio.run(main())
 """
 
 
-def one_run() -> tuple[dict[str, float], float]:
+def one_run(data_dir: str | None = None) -> tuple[dict[str, float], float]:
     """One cold start: the child's own figures and the wall time of the whole process."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=False
-    )
+    code = f"DATA_DIR = {data_dir!r}\n" + CHILD
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
@@ -77,8 +88,9 @@ def one_run() -> tuple[dict[str, float], float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--data-dir", help="a returning learner: the profile 'default' there")
     args = parser.parse_args()
-    runs = [one_run() for _ in range(max(1, args.runs))]
+    runs = [one_run(args.data_dir) for _ in range(max(1, args.runs))]
 
     def median(values: list[float]) -> float:
         return statistics.median(values)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from quizbot import __version__, cli_authoring, cli_classroom
+from quizbot import __version__, cli_authoring, cli_classroom, cli_profiles
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -24,8 +24,21 @@ if TYPE_CHECKING:
     from quizbot.progress.store import ProgressStore
 
 COMMANDS = (
-    "play", "validate", "grade", "ask", "stats", "help", "schema", "new", "try",
-    "import", "export", "draft", "drill", "report",
+    "play",
+    "validate",
+    "grade",
+    "ask",
+    "stats",
+    "help",
+    "schema",
+    "new",
+    "try",
+    "import",
+    "export",
+    "draft",
+    "profiles",
+    "drill",
+    "report",
 )
 
 
@@ -59,7 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def add_progress_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--profile", default="default", metavar="NAME", help="whose progress")
+        sub.add_argument(
+            "--profile",
+            metavar="NAME",
+            help="whose progress (default: 'default'; `play` on a terminal asks when there"
+            " are several)",
+        )
         sub.add_argument(
             "--data-dir",
             metavar="DIR",
@@ -72,7 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
     )
-    play.add_argument("--round", type=int, default=10, metavar="N", help="questions per round")
+    play.add_argument(
+        "--round",
+        type=int,
+        metavar="N",
+        help="questions per round (default: the profile's last choice, or 10)",
+    )
+    play.add_argument(
+        "--mode",
+        choices=("review", "new", "weak", "exam"),
+        help="start with a round in this mode: review (due or missed), new (never seen),"
+        " weak (least likely remembered), exam (timed, verdicts at the end)",
+    )
     play.add_argument("--seed", type=int, metavar="N", help="fix the order of questions")
 
     validate = commands.add_parser(
@@ -114,8 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="summarise a profile's progress")
     add_progress_options(stats)
     stats.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    add_pack_option(stats)  # mastery counts the packs' questions not seen yet
+    stats.add_argument(
+        "--csv", action="store_true", help="the state of each question answered, as CSV"
+    )
+    stats.add_argument(
+        "--disputes",
+        action="store_true",
+        help="the answers whose verdict the learner disputed, as CSV (for the pack's author)",
+    )
     cli_authoring.add_commands(commands)
     cli_classroom.add_commands(commands)
+    cli_profiles.add_commands(commands)
     return parser
 
 
@@ -265,7 +304,7 @@ def _open_store(args: argparse.Namespace) -> ProgressStore | None:
     from quizbot.progress.store import ProgressError, ProgressStore
 
     try:  # the store checks the profile name too, with the same one-line error
-        return ProgressStore.open(data_dir(args.data_dir), args.profile)
+        return ProgressStore.open(data_dir(args.data_dir), args.profile or "default")
     except ProgressError as error:
         print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
         return None
@@ -396,7 +435,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     # Repairs made while reading are said here too; the next `play` tells them once more.
     for warning in store.warnings:
         print(f"quizbot: {safe_line(warning)}", file=sys.stderr)
-    summary = summarize(store, time.time())
+    settings = store.settings().scheduler()
+    if args.csv or args.disputes:
+        from quizbot.progress.tables import write_disputes, write_states
+
+        if args.disputes:
+            write_disputes(sys.stdout, store.disputes())
+        else:
+            write_states(sys.stdout, store.states(), time.time(), settings)
+        return 0
+    packs = _load(args.pack)
+    if packs is None:
+        return 1
+    catalog = {f"{p.id}/{q.id}": q.topic or "" for p in packs for q in p.questions}
+    summary = summarize(store, time.time(), catalog, settings)
     text = safe_json(json.dumps(summary, ensure_ascii=False)) if args.json else render_text(summary)
     print(safe_text(text))
     return 0
@@ -415,18 +467,40 @@ def _saved_status(store: ProgressStore, status: int) -> int:
     return 74
 
 
+def _pick_profile(args: argparse.Namespace) -> str | None:
+    """With several profiles and no --profile, ask who is learning (None: the default
+    profile, as before; "" when the learner left)."""
+    from quizbot.paths import data_dir
+    from quizbot.progress.profiles import list_profiles
+
+    found = list_profiles(data_dir(args.data_dir))
+    if len(found) < 2:
+        return None
+    from quizbot.tui.profile_picker import pick_profile
+
+    return pick_profile([(p.name, p.answers) for p in found]) or ""
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     import random
 
     packs = _load(args.pack)
     if packs is None:
         return 1
-    if args.round < 1:
+    if args.round is not None and args.round < 1:
         print("quizbot: --round must be at least 1", file=sys.stderr)
         return 2
+    full_screen = not args.plain and sys.stdout.isatty() and sys.stdin.isatty()
+    if args.profile is None and full_screen:
+        chosen = _pick_profile(args)
+        if chosen == "":
+            return 0  # the learner left the picker
+        args.profile = chosen
     store = _open_store(args)
     if store is None:
         return 1
+    # A round length given on the command line wins over the one the profile remembers.
+    round_length = args.round or store.settings().round_length or 10
     from quizbot.knowledge import KnowledgeBase
     from quizbot.knowledge.conversation import Conversation
     from quizbot.tutor import Tutor
@@ -436,8 +510,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         store=store,
         knowledge=Conversation(KnowledgeBase(packs)),  # follow-ups: "and remote work?"
         rng=random.Random(args.seed),
-        round_length=args.round,
-        profile=args.profile,
+        round_length=round_length,
+        profile=args.profile or "default",
+        mode={"new": "unseen"}.get(args.mode, args.mode),
     )
     if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
         from quizbot.plain import run_plain
@@ -458,4 +533,5 @@ _HANDLERS = {
     "stats": cmd_stats,
     **cli_authoring.HANDLERS,
     **cli_classroom.HANDLERS,
+    **cli_profiles.HANDLERS,
 }

@@ -109,9 +109,12 @@ def test_a_snapshot_holding_infinity_is_repaired_in_place(tmp_path: Path) -> Non
     expected = dict(store.states())
     history = folder(tmp_path) / "history.jsonl"
     states = {key: state.to_json() for key, state in expected.items()}
-    states["p/drilled"]["stability"] = math.inf  # what an older quizbot wrote
+    states["p/drilled"]["stability"] = math.inf  # what a buggy quizbot could write
     snapshot = folder(tmp_path) / "state.json"
-    snapshot.write_bytes(old_snapshot(states, history.stat().st_size, 10))
+    doc = json.loads(old_snapshot(states, history.stat().st_size, 10))
+    doc["format"] = 3
+    doc["tallies"] = {"total": {"correct": 10}, "packs": {}, "topics": {}, "days": {}}
+    snapshot.write_bytes(json.dumps(doc).encode())
 
     repaired = ProgressStore.open(tmp_path)
     assert dict(repaired.states()) == expected
@@ -120,7 +123,7 @@ def test_a_snapshot_holding_infinity_is_repaired_in_place(tmp_path: Path) -> Non
     assert "10 recorded answers are kept" in repaired.warnings[0]
     assert list(folder(tmp_path).glob("state.json.corrupt-*")) == []  # repaired, not moved
     doc = strict_json(snapshot.read_bytes())
-    assert doc["format"] == 2 and doc["tallies"]["total"] == {"correct": 10}
+    assert doc["format"] == 3 and doc["tallies"]["total"] == {"correct": 10}
     assert ProgressStore.open(tmp_path).warnings == []
 
 
@@ -133,10 +136,12 @@ def test_an_older_snapshot_gets_its_counts_from_the_history_once(tmp_path: Path)
     states = {key: state.to_json() for key, state in store.states().items()}
     (folder(tmp_path) / "state.json").write_bytes(old_snapshot(states, history.stat().st_size, 4))
     upgraded = ProgressStore.open(tmp_path)
-    assert upgraded.warnings == []  # an upgrade, not a repair
+    # The only word said is that the schedule moved to the FSRS library, once.
+    assert len(upgraded.warnings) == 1 and "FSRS library" in upgraded.warnings[0]
     assert upgraded.tallies().total == {"correct": 4}
     assert upgraded.tallies().topics == {"p/t": {"correct": 4}}
-    assert json.loads((folder(tmp_path) / "state.json").read_bytes())["format"] == 2
+    assert json.loads((folder(tmp_path) / "state.json").read_bytes())["format"] == 3
+    assert ProgressStore.open(tmp_path).warnings == []
 
 
 # -- a snapshot from a newer quizbot ----------------------------------------------------
@@ -150,7 +155,7 @@ def test_a_newer_snapshot_is_left_untouched_and_answers_still_reach_the_history(
         first.record(right(i, question=f"q{i}"))
     first.close()
     snapshot = folder(tmp_path) / "state.json"
-    newer = b'{"format": 3, "whatever": "a newer quizbot keeps here"}\n'
+    newer = b'{"format": 4, "whatever": "a newer quizbot keeps here"}\n'
     snapshot.write_bytes(newer)
 
     store = ProgressStore.open(tmp_path)
@@ -261,7 +266,7 @@ def test_stats_read_running_counts_not_the_history(
         "world/fibre": {"answered": 1, "correct": 1, "accuracy": 1.0},
     }
     day = time.strftime("%Y-%m-%d", time.gmtime(T0))
-    assert summary["by_day"][day] == {"answered": 6, "correct": 6}
+    assert summary["by_day"][day] == {"answered": 6, "correct": 6, "accuracy": 1.0}
     doc = json.loads((folder(tmp_path) / "state.json").read_bytes())
     assert doc["tallies"]["days"] == {day: {"correct": 6}}
 

@@ -31,7 +31,7 @@ def test_summary_counts(tmp_path: Path) -> None:
     store = make_store(
         tmp_path,
         [
-            answer(30, "correct", q="old"),  # outside the 14 days, still counted
+            answer(40, "correct", q="old"),  # outside the 30 days, still counted
             answer(2, "incorrect", pack="world"),
             answer(1, "correct"),
             answer(0.1, "correct", q="q2"),
@@ -52,12 +52,12 @@ def test_summary_counts(tmp_path: Path) -> None:
         "china": {"answered": 5, "correct": 3, "accuracy": 0.6},
         "world": {"answered": 1, "correct": 0, "accuracy": 0.0},
     }
-    assert len(s["by_day"]) == 14
+    assert len(s["by_day"]) == 30
     days = list(s["by_day"])
-    assert days[0] == "2026-11-10" and days[-1] == "2026-11-23"
-    assert s["by_day"]["2026-11-23"] == {"answered": 3, "correct": 1}
-    assert s["by_day"]["2026-11-22"] == {"answered": 1, "correct": 1}
-    assert s["by_day"]["2026-11-21"] == {"answered": 1, "correct": 0}
+    assert days[0] == "2026-10-25" and days[-1] == "2026-11-23"
+    assert s["by_day"]["2026-11-23"] == {"answered": 3, "correct": 1, "accuracy": 0.3333}
+    assert s["by_day"]["2026-11-22"] == {"answered": 1, "correct": 1, "accuracy": 1.0}
+    assert s["by_day"]["2026-11-21"] == {"answered": 1, "correct": 0, "accuracy": 0.0}
     assert s["streak_days"] == 3
     assert s["questions_seen"] == 6
     # old and the partial/skipped ones are due by now; fresh correct ones are not

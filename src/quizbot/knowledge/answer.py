@@ -304,7 +304,6 @@ WINDOW = 7
 DATE_WEIGHT = 5.0
 
 
-
 def _closeness(text: str, answer: str, asked: Mapping[str, float], named: set[str]) -> float:
     """How much of the question's weight stands near the blank (nearer counts more)."""
     at = text.find(answer)

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from quizbot.progress.records import AnswerRecord
-from quizbot.progress.schedule import QuestionState
+from quizbot.progress.schedule import NotFinite, QuestionState
 from quizbot.progress.tallies import Tallies
 
 # 2 added the answer counts ("tallies"); a format-1 snapshot is still read,
 # and its counts are made once from the history.
-SNAPSHOT_FORMAT = 2
-_READABLE_FORMATS = (1, 2)
+# 3: states scheduled by the fsrs library (phase, step, misses, topic); the states of a
+# format-1 or 2 snapshot (the hand-written model) are rebuilt once from the history.
+SNAPSHOT_FORMAT = 3
+_READABLE_FORMATS = (1, 2, 3)
 
 # Field name -> accepted JSON types; a line whose field has another type is
 # damaged, and a damaged line is skipped rather than trusted.
@@ -62,6 +64,7 @@ class Snapshot:
     answers: int
     tallies: Tallies | None = None
     unsound: set[str] = field(default_factory=set)
+    rebuild: bool = False  # states made by an older scheduler: replay them with this one
 
 
 def encode_record(rec: AnswerRecord) -> bytes:
@@ -150,15 +153,15 @@ def decode_snapshot(raw: bytes) -> Snapshot:
         for key, entry in questions.items():
             if not isinstance(entry, Mapping):
                 raise SnapshotError(f"snapshot entry {key!r} is damaged")
-            if not all_finite(entry):
+            try:
+                states[key] = QuestionState.from_json(entry)
+            except NotFinite:
                 unsound.add(key)  # sound in shape, overflowed in value: rebuild just this one
-                continue
-            states[key] = QuestionState.from_json(entry)
     except SnapshotError:
         raise
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise SnapshotError(str(exc)) from exc
-    return Snapshot(states, offset, answers, tallies, unsound)
+    return Snapshot(states, offset, answers, tallies, unsound, rebuild=found < 3)
 
 
 def _is_count(value: object) -> bool:

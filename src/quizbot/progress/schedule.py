@@ -1,4 +1,16 @@
-"""Spaced repetition: an FSRS-style memory model that says when each question is due again."""
+"""Spaced repetition with the FSRS project's own scheduler (the ``fsrs`` package).
+
+quizbot keeps a small, JSON-ready ``QuestionState`` per question and turns it into an
+``fsrs.Card`` for each review. The scheduler is set up for a quiz, not for flashcards:
+
+* no fuzzing, so replaying the history always gives the same schedule as the snapshot;
+* one learning and one relearning step of 10 minutes: a miss comes back in the next
+  round of the same sitting, while a right answer goes straight to a review days away
+  (a round picks its questions when it starts, so nothing comes back within a round);
+* desired retention and maximum interval from ``SchedulerSettings`` (0.9 and 365 days).
+
+The library is imported on the first review, not at start-up (it costs ~20 ms).
+"""
 
 from __future__ import annotations
 
@@ -6,32 +18,44 @@ import math
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from quizbot.progress.rating import AGAIN, rating_for, rating_for_score
+
+if TYPE_CHECKING:
+    import fsrs
 
 DAY = 86_400.0
-
-# Default FSRS-5 weights (published by the FSRS project, fitted on millions of
-# Anki reviews).  Index meanings follow the FSRS papers: w[0..3] first-review
-# stability per rating, w[4..7] difficulty, w[8..10] recall stability,
-# w[11..14] forgetting stability, w[15] hard penalty, w[16] easy bonus,
-# w[17..18] same-day reviews.
-W: tuple[float, ...] = (
-    0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575,
-    0.1192, 1.01925, 1.9395, 0.11, 0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621,
-)  # fmt: skip
-DECAY = -0.5
-FACTOR = 0.9 ** (1 / DECAY) - 1  # makes retrievability 90% after `stability` days
 DESIRED_RETENTION = 0.9
-MAX_INTERVAL_DAYS = 365.0
-MIN_STABILITY = 0.01
-# A hundred years, as FSRS itself caps it: without a ceiling, same-day reviews
-# multiply stability without end and ~2,000 right answers make it infinite.
+MAX_INTERVAL_DAYS = 365
+STEP = timedelta(minutes=10)
+# A hundred years: FSRS has no ceiling of its own, and thousands of same-day right
+# answers would otherwise multiply stability until it is not a finite number.
 MAX_STABILITY = 36_500.0
-# A question answered wrongly comes back soon, within the same sitting, like
-# FSRS's relearning step, instead of after the model's (day-long) interval.
-AGAIN_DELAY = 10 * 60.0
+MIN_STABILITY = 0.001
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+# fsrs.State values, named here so reading a snapshot needs no import of the library.
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
+_PHASES = (LEARNING, REVIEW, RELEARNING)
+
+
+@dataclass(frozen=True)
+class SchedulerSettings:
+    """The learner-facing knobs of the scheduler."""
+
+    desired_retention: float = DESIRED_RETENTION
+    maximum_interval_days: int = MAX_INTERVAL_DAYS
+
+    def __post_init__(self) -> None:
+        if not (0.5 <= self.desired_retention < 1.0):
+            raise ValueError("desired retention must be between 0.5 and 0.99")
+        if not 1 <= self.maximum_interval_days <= 36_500:
+            raise ValueError("the maximum interval must be 1 to 36,500 days")
+
+
+DEFAULT_SETTINGS = SchedulerSettings()
 
 
 @dataclass(frozen=True)
@@ -42,9 +66,13 @@ class QuestionState:
     stability: float  # days until recall probability falls to 90%
     difficulty: float  # 1 (easy) .. 10 (hard)
     reps: int  # answers given, all verdicts
-    lapses: int  # wrong answers after the first
+    lapses: int  # answers rated Again after the first
     last_review: float | None
     last_score: float
+    phase: int = REVIEW  # fsrs.State: 1 learning, 2 review, 3 relearning
+    step: int | None = None  # learning or relearning step; None in review
+    misses: int = 0  # answers rated Again, the first included
+    topic: str = ""  # the question's topic as last recorded
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,138 +83,176 @@ class QuestionState:
             "lapses": self.lapses,
             "last_review": self.last_review,
             "last_score": self.last_score,
+            "phase": self.phase,
+            "step": self.step,
+            "misses": self.misses,
+            "topic": self.topic,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> QuestionState:
-        """Build from a snapshot entry; raises ValueError, TypeError or KeyError if malformed."""
+        """Build from a snapshot entry; raises NotFinite for a number that is not finite,
+        ValueError, TypeError or KeyError if malformed.
+
+        Fields added by format 3 are optional, so an older entry still reads. Called once
+        per question when a profile opens (10,000 times for a big one): kept lean."""
         last = data["last_review"]
+        phase = data.get("phase", REVIEW)
+        if phase not in _PHASES or phase.__class__ is bool:
+            raise ValueError(f"expected a learning phase, got {phase!r}")
+        step = data.get("step")
+        topic = data.get("topic", "")
+        if topic.__class__ is not str:
+            raise TypeError(f"expected a topic, got {topic!r}")
         return cls(
-            due=_finite(data["due"]),
-            stability=_finite(data["stability"]),
-            difficulty=_finite(data["difficulty"]),
-            reps=_count(data["reps"]),
-            lapses=_count(data["lapses"]),
-            last_review=None if last is None else _finite(last),
-            last_score=_finite(data["last_score"]),
+            _finite(data["due"]),
+            _finite(data["stability"]),
+            _finite(data["difficulty"]),
+            _count(data["reps"]),
+            _count(data["lapses"]),
+            None if last is None else _finite(last),
+            _finite(data["last_score"]),
+            phase,
+            None if step is None else _count(step),
+            _count(data.get("misses", 0)),
+            topic,
         )
+
+
+class NotFinite(ValueError):
+    """A number in a state is infinite or NaN (an older model overflowed)."""
 
 
 def _finite(value: Any) -> float:
     # bool is an int subclass; a snapshot holding true/false here is damaged.
+    kind = value.__class__
+    if kind is float:
+        if value - value != 0.0:  # inf - inf and nan - nan are nan: not finite
+            raise NotFinite(f"expected a finite number, got {value!r}")
+        return float(value)
+    if kind is int:
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"expected a number, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"expected a finite number, got {value!r}")
-    return number
+    if not math.isfinite(value):
+        raise NotFinite(f"expected a finite number, got {value!r}")
+    return float(value)
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if value.__class__ is not int or value < 0:
         raise ValueError(f"expected a count, got {value!r}")
     return value
 
 
-def rating_for(score: float, hint_used: bool) -> int:
-    """Turn a grader score (0..1) and hint use into an FSRS rating."""
-    if score >= 0.999:
-        return HARD if hint_used else GOOD
-    if score >= 0.5:
-        return HARD
-    return AGAIN
+@lru_cache(maxsize=8)
+def scheduler(settings: SchedulerSettings = DEFAULT_SETTINGS) -> fsrs.Scheduler:
+    """The library's scheduler, configured for a quiz (see the module's docstring)."""
+    import fsrs
 
-
-def _clamp(value: float, low: float, high: float) -> float:
-    return max(low, min(high, value))
-
-
-def _initial_difficulty(rating: int) -> float:
-    return W[4] - math.exp(W[5] * (rating - 1)) + 1
-
-
-def _retrievability(elapsed_days: float, stability: float) -> float:
-    return float((1 + FACTOR * elapsed_days / stability) ** DECAY)
-
-
-def _next_difficulty(difficulty: float, rating: int) -> float:
-    delta = -W[6] * (rating - 3)
-    damped = difficulty + delta * (10 - difficulty) / 9
-    # Mean reversion towards the difficulty of an "easy" first answer keeps
-    # a long run of ratings from pinning difficulty at a bound.
-    reverted = W[7] * _initial_difficulty(EASY) + (1 - W[7]) * damped
-    return _clamp(reverted, 1.0, 10.0)
-
-
-def _recall_stability(stability: float, difficulty: float, r: float, rating: int) -> float:
-    hard_penalty = W[15] if rating == HARD else 1.0
-    easy_bonus = W[16] if rating == EASY else 1.0
-    growth = (
-        math.exp(W[8])
-        * (11 - difficulty)
-        * stability ** (-W[9])
-        * (math.exp((1 - r) * W[10]) - 1)
-        * hard_penalty
-        * easy_bonus
+    return fsrs.Scheduler(
+        desired_retention=settings.desired_retention,
+        learning_steps=(STEP,),
+        relearning_steps=(STEP,),
+        maximum_interval=settings.maximum_interval_days,
+        enable_fuzzing=False,
     )
-    return float(stability * (1 + growth))
 
 
-def _forget_stability(stability: float, difficulty: float, r: float) -> float:
-    new = W[11] * difficulty ** (-W[12]) * ((stability + 1) ** W[13] - 1)
-    return float(min(new * math.exp((1 - r) * W[14]), stability))
+_UTC = timezone.utc
+_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 
 
-def _interval_days(stability: float) -> float:
-    days = stability / FACTOR * (DESIRED_RETENTION ** (1 / DECAY) - 1)
-    return _clamp(days, 0.0, MAX_INTERVAL_DAYS)
+def _when(t: float) -> datetime:
+    return _EPOCH + timedelta(seconds=t)
+
+
+def _seconds(moment: datetime) -> float:
+    return (moment - _EPOCH).total_seconds()
+
+
+def to_card(state: QuestionState | None) -> fsrs.Card:
+    """The library's card for a state (a fresh card for a question never answered)."""
+    import fsrs
+
+    if state is None:
+        return fsrs.Card(card_id=0, due=_EPOCH)
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(state.phase),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=_when(state.due),
+        last_review=None if state.last_review is None else _when(state.last_review),
+    )
 
 
 def review(
-    state: QuestionState | None, score: float, now: float, hint_used: bool = False
+    state: QuestionState | None,
+    score: float,
+    now: float,
+    hint_used: bool = False,
+    *,
+    verdict: str = "",
+    seconds: float = 0.0,
+    topic: str = "",
+    settings: SchedulerSettings = DEFAULT_SETTINGS,
 ) -> QuestionState:
-    """The state of a question after an answer with `score` (0..1) at time `now`."""
-    score = _clamp(score if math.isfinite(score) else 0.0, 0.0, 1.0)
-    rating = rating_for(score, hint_used)
-    if state is None:
-        stability = W[rating - 1]
-        difficulty = _clamp(_initial_difficulty(rating), 1.0, 10.0)
-        reps, lapses = 1, 0
-    else:
-        last = state.last_review if state.last_review is not None else now
-        # Clamp: two processes' clocks may disagree by a little.
-        elapsed = max(0.0, now - last) / DAY
-        old_s = max(state.stability, MIN_STABILITY)
-        if elapsed < 1.0:
-            # Same-day review: FSRS's short-term formula, since the long-term
-            # one assumes at least a night's sleep in between.
-            stability = old_s * math.exp(W[17] * (rating - 3 + W[18]))
-            if rating >= GOOD:
-                stability = max(stability, old_s)
-        else:
-            r = _retrievability(elapsed, old_s)
-            if rating == AGAIN:
-                stability = _forget_stability(old_s, state.difficulty, r)
-            else:
-                stability = _recall_stability(old_s, state.difficulty, r, rating)
-        difficulty = _next_difficulty(state.difficulty, rating)
-        reps = state.reps + 1
-        lapses = state.lapses + (1 if rating == AGAIN else 0)
-    stability = _clamp(stability, MIN_STABILITY, MAX_STABILITY)
-    if rating == AGAIN:
-        due = now + AGAIN_DELAY
-    else:
-        # At least a few hours: a right answer should not come straight back.
-        due = now + max(_interval_days(stability) * DAY, 4 * 3600.0)
+    """The state of a question after an answer at time `now`.
+
+    The rating comes from `progress.rating` (verdict, hint, time); without a verdict,
+    from the score (0..1) alone."""
+    import fsrs
+
+    if not math.isfinite(score):
+        score = 0.0
+    score = min(1.0, max(0.0, score))
+    rating = (
+        rating_for(verdict, score, hint_used, seconds)
+        if verdict
+        else rating_for_score(score, hint_used)
+    )
+    last = state.last_review if state is not None else None
+    if last is not None and now < last:
+        now = last  # two processes' clocks may disagree by a little: never review backwards
+    card, _log = scheduler(settings).review_card(to_card(state), fsrs.Rating(rating), _when(now))
+    stability = min(MAX_STABILITY, max(MIN_STABILITY, float(card.stability or MIN_STABILITY)))
+    first = state is None
     return QuestionState(
-        due=due,
+        due=_seconds(card.due),
         stability=stability,
-        difficulty=difficulty,
-        reps=reps,
-        lapses=lapses,
+        difficulty=float(card.difficulty or 5.0),
+        reps=1 if first else state.reps + 1,  # type: ignore[union-attr]
+        lapses=0 if first else state.lapses + (rating == AGAIN),  # type: ignore[union-attr]
         last_review=now,
         last_score=score,
+        phase=int(card.state.value),
+        step=card.step,
+        misses=(0 if first else state.misses) + (rating == AGAIN),  # type: ignore[union-attr]
+        topic=topic or ("" if first else state.topic),  # type: ignore[union-attr]
     )
+
+
+def retrievability(
+    state: QuestionState, now: float, settings: SchedulerSettings = DEFAULT_SETTINGS
+) -> float:
+    """The chance (0..1) the learner recalls the question at `now`, as FSRS predicts it.
+
+    The library's forgetting curve with its own decay parameter, counting whole days as
+    ``Scheduler.get_card_retrievability`` does (a test holds the two equal); without
+    building a Card, since stats asks this for every question."""
+    if state.last_review is None:
+        return 0.0
+    decay = -_decay(settings)
+    factor = 0.9 ** (1 / decay) - 1
+    elapsed = max(0, int((now - state.last_review) // DAY))
+    return float((1 + factor * elapsed / max(state.stability, MIN_STABILITY)) ** decay)
+
+
+@lru_cache(maxsize=8)
+def _decay(settings: SchedulerSettings) -> float:
+    return float(scheduler(settings).parameters[20])
 
 
 def order_for_round(

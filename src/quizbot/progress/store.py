@@ -26,14 +26,18 @@ from quizbot.progress.codec import (
     encode_record,
     encode_snapshot,
 )
+from quizbot.progress.disputes import DISPUTES_FILE, Dispute, append_dispute, read_disputes
+from quizbot.progress.exams import EXAMS_FILE, ExamResult, append_exam, read_exams
 from quizbot.progress.lock import LOCK, OWNER, LockBusy, ProfileLock
 from quizbot.progress.notices import NOTICES, add_notices, read_notices, remove_notices
-from quizbot.progress.records import AnswerRecord
+from quizbot.progress.records import AnswerRecord, question_key
 from quizbot.progress.schedule import QuestionState, review
+from quizbot.progress.settings import SETTINGS, ProfileSettings, load_settings, save_settings
 from quizbot.progress.tallies import Tallies, local_day
 
 HISTORY = "history.jsonl"
 SNAPSHOT = "state.json"
+DISPUTES = DISPUTES_FILE
 _TMP_PREFIX = ".state.json."
 _TMP_SUFFIX = ".tmp"
 _ASIDE = f"{SNAPSHOT}.corrupt-"
@@ -47,7 +51,7 @@ _FILE_MODE = 0o600
 # for milliseconds, but on a loaded machine its fsync can take a second or two; a stuck
 # copy costs this once, after which answers wait for nothing and are kept in memory.
 DEFAULT_LOCK_TIMEOUT = 5.0
-_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER)
+_PRIVATE_FILES = (HISTORY, SNAPSHOT, NOTICES, LOCK, OWNER, DISPUTES, SETTINGS, EXAMS_FILE)
 _CHUNK = 1 << 20
 # The snapshot is rewritten once the history has grown past it by at least
 # this many bytes, or by the snapshot's own size if larger: recording stays
@@ -90,7 +94,18 @@ def _apply(states: dict[str, QuestionState], rec: AnswerRecord) -> bool:
     """Schedule one answer; False (state left as it was) if the model gave a number that is
     not finite: whatever the model does, the store never keeps, and so never writes, one."""
     key = rec.key
-    state = review(states.get(key), rec.score, rec.time, rec.hint_used)
+    try:
+        state = review(
+            states.get(key),
+            rec.score,
+            rec.time,
+            rec.hint_used,
+            verdict=rec.verdict,
+            seconds=rec.seconds,
+            topic=rec.topic,
+        )
+    except (OverflowError, ValueError, ArithmeticError):
+        return False  # a time outside the calendar: the answer is kept, not scheduled
     # One sum is cheaper than a check per field: inf and NaN survive addition.
     numbers = [v for v in vars(state).values() if isinstance(v, (int, float))]
     if not math.isfinite(sum(numbers)) and not all_finite(numbers):
@@ -141,6 +156,11 @@ class ProgressStore:
         self._repairs: list[str] = []  # repairs made while loading, told once as notices
         self._skipped = 0  # damaged history lines passed over, not yet told
         self._unsound = 0  # answers the model could not schedule, not yet told
+        # Answers the learner disputed, as (pack, question, time): kept, never scheduled.
+        self._disputed: set[tuple[str, str, float]] = set()
+        # The latest answer to each question and the state before it, so that a dispute
+        # can take that answer back out of the schedule.
+        self._latest: dict[str, tuple[AnswerRecord, QuestionState | None]] = {}
 
     # ----------------------------------------------------------------- opening
 
@@ -177,9 +197,10 @@ class ProgressStore:
     def _load(self) -> None:
         self._check_folder()
         self._tighten()
+        self._disputed = {(d.pack, d.question, d.time) for d in read_disputes(self.path)}
         snapshot = self._read_snapshot()
         if snapshot is not None:
-            if snapshot.tallies is None or snapshot.unsound:
+            if snapshot.tallies is None or snapshot.unsound or snapshot.rebuild:
                 self._rescan(snapshot)
             self._states = snapshot.states
             self._tallies = snapshot.tallies or Tallies()
@@ -342,6 +363,7 @@ class ProgressStore:
         count = snapshot.tallies is None
         tallies = Tallies()
         rebuilt: dict[str, QuestionState] = {}
+        everything = snapshot.rebuild
         try:
             with open(self._history_path, "rb") as fh:
                 pos = 0
@@ -354,13 +376,21 @@ class ProgressStore:
                         continue  # counted as skipped when it was first replayed
                     if count:
                         tallies.add(rec, self.day(rec.time))
-                    if rec.key in snapshot.unsound:
+                    rebuild = everything or rec.key in snapshot.unsound
+                    if rebuild and not self._is_disputed(rec):
                         _apply(rebuilt, rec)
         except OSError:
-            pass  # a missing or unreadable history was reported already
+            everything = False  # no history to replay: keep the older states as they are
         if count:
             snapshot.tallies = tallies
-        if snapshot.unsound:
+        if everything:
+            snapshot.states = rebuilt
+            n = len(rebuilt)
+            self._repairs.append(
+                "quizbot now schedules reviews with the FSRS library; the schedule of"
+                f" {_plural(n, 'question')} was rebuilt from your answer history"
+            )
+        elif snapshot.unsound:
             snapshot.states.update(rebuilt)
             n = len(snapshot.unsound)
             self._repairs.append(
@@ -477,9 +507,15 @@ class ProgressStore:
             return
         self._apply_record(rec)
 
+    def _is_disputed(self, rec: AnswerRecord) -> bool:
+        return bool(self._disputed) and (rec.pack, rec.question, rec.time) in self._disputed
+
     def _apply_record(self, rec: AnswerRecord) -> None:
-        if not _apply(self._states, rec):
-            self._unsound += 1
+        if not self._is_disputed(rec):
+            key = rec.key
+            self._latest[key] = (rec, self._states.get(key))
+            if not _apply(self._states, rec):
+                self._unsound += 1
         self._tallies.add(rec, self.day(rec.time))
         self._answers += 1
 
@@ -695,7 +731,8 @@ class ProgressStore:
         with self._mutex:
             merged = dict(self._states)
             for rec in self._pending:
-                _apply(merged, rec)
+                if not self._is_disputed(rec):
+                    _apply(merged, rec)
             return MappingProxyType(merged)
 
     def tallies(self) -> Tallies:
@@ -726,3 +763,76 @@ class ProgressStore:
                 f"could not read progress in {self._history_path}: {_reason(exc)}"
             ) from exc
         yield from pending
+
+    # --------------------------------------------------------------- disputes
+
+    def dispute(self, pack: str, question: str, note: str = "") -> AnswerRecord:
+        """The learner says the verdict on their latest answer to this question was wrong.
+
+        The answer stays in the history and the counts; it is flagged in the disputes
+        file (for the pack's author: `quizbot stats --disputes`) and taken out of the
+        schedule, so it is not scheduled as a miss. Only an answer given since this
+        profile was opened can be disputed. Raises ValueError when there is none,
+        ProgressError when the flag cannot be saved. (Another copy running on the same
+        profile sees the dispute when it next opens it.)
+        """
+        key = question_key(pack, question)
+        with self._mutex:
+            pending = [r for r in self._pending if r.pack == pack and r.question == question]
+            latest = self._latest.get(key)
+            if pending:
+                rec, before = pending[-1], None
+            elif latest is not None:
+                rec, before = latest
+            else:
+                raise ValueError(f"no answer to {key} in this session to dispute")
+            entry = Dispute.of(rec, self._clock(), note)
+            try:
+                self._make_folder()
+                with self._lock.held(self._lock_timeout):
+                    append_dispute(self.path, entry)
+            except OSError as exc:
+                raise ProgressError(
+                    f"could not save the dispute to {self.path}: {_reason(exc)}"
+                ) from exc
+            self._disputed.add((rec.pack, rec.question, rec.time))
+            if not pending:
+                if before is None:
+                    self._states.pop(key, None)
+                else:
+                    self._states[key] = before
+                del self._latest[key]
+                self._snapshot_stale = True  # the snapshot on disk still schedules it
+            return rec
+
+    def record_exam(self, result: ExamResult) -> None:
+        """Keep an exam's result; raises ProgressError if it cannot be saved."""
+        with self._mutex:
+            try:
+                self._make_folder()
+                with self._lock.held(self._lock_timeout):
+                    append_exam(self.path, result)
+            except (OSError, ValueError) as exc:
+                reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+                raise ProgressError(f"could not save the exam to {self.path}: {reason}") from exc
+
+    def exams(self) -> list[ExamResult]:
+        """Every exam result of this profile, oldest first."""
+        return read_exams(self.path)
+
+    def disputes(self) -> list[Dispute]:
+        """Every disputed answer of this profile, oldest first."""
+        return read_disputes(self.path)
+
+    # --------------------------------------------------------------- settings
+
+    def settings(self) -> ProfileSettings:
+        """The profile's remembered choices (defaults when none are saved)."""
+        return load_settings(self.path)
+
+    def save_settings(self, settings: ProfileSettings) -> None:
+        """Remember these choices; raises ProgressError if they cannot be saved."""
+        try:
+            save_settings(self.path, settings)
+        except OSError as exc:
+            raise ProgressError(f"could not save settings to {self.path}: {_reason(exc)}") from exc

@@ -8,6 +8,7 @@ The UI renders the tutor's messages; it never reads their English.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import deque
@@ -23,6 +24,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
+from quizbot.progress.store import ProgressError, ProgressStore
 from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.signals import quit_on_exit_signals
@@ -31,7 +33,8 @@ from quizbot.tui.widgets.transcript import Transcript
 from quizbot.tutor.messages import BotMessage, RoundReport
 
 if TYPE_CHECKING:
-    from quizbot.progress.store import ProgressStore
+    from textual.theme import Theme
+
     from quizbot.tutor import ProgressBook, Tutor
 
 PLACEHOLDERS = {
@@ -86,6 +89,7 @@ class QuizApp(App[int]):
         self._busy = False
         self._leaving = False
         self._keys_shown: tuple[str, bool] | None = None  # what the Footer last showed
+        self._time_up_sent = False  # the exam's time-up was sent to the tutor
         # A finished round's summary, opened by the next Enter: opening it at once would
         # cover the feedback on the last answer before the learner has read it.
         self._pending_report: RoundReport | None = None
@@ -110,9 +114,34 @@ class QuizApp(App[int]):
             self.store.acknowledge(notices)
         if self.store is not None:  # quitting may wait for a copy holding the progress lock
             self.store.on_wait = partial(self.call_from_thread, self._say_waiting)
+        if isinstance(self.store, ProgressStore):
+            # The theme is remembered per profile: the last one chosen comes back.
+            saved = self.store.settings().theme
+            if saved and saved in self.available_themes:
+                self.theme = saved
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._refresh_status()
         self.query_one(AnswerInput).focus()
         self._ask(self.tutor.start)
+        # An exam's countdown: the label is redrawn each second while one runs.
+        self.set_interval(1.0, self.tick_exam_clock)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if not isinstance(self.store, ProgressStore):
+            return
+        with contextlib.suppress(OSError, ValueError, ProgressError):
+            self.store.save_settings(self.store.settings().changed(theme=theme.name))
+
+    def tick_exam_clock(self) -> None:
+        """Show the exam's time left; when it is over, end the exam (as a skip would)."""
+        left = self.tutor.status.time_left
+        if left is None:
+            self._time_up_sent = False
+            return
+        self._refresh_status()
+        if left <= 0 and not self._time_up_sent and not self.busy:
+            self._time_up_sent = True
+            self.send_command("skip")
 
     @property
     def busy(self) -> bool:
@@ -227,7 +256,12 @@ class QuizApp(App[int]):
         label = self.query_one("#round-label", Label)
         if progress is not None and progress.total > 0:
             bar.update(total=progress.total, progress=progress.asked)
-            label.update(f"{progress.asked}/{progress.total} done · {progress.correct} ✓")
+            done = f"{progress.asked}/{progress.total} done"
+            if status.time_left is not None:  # an exam: no verdicts yet, a clock instead
+                minutes, seconds = divmod(int(status.time_left + 0.999), 60)
+                label.update(f"{done} · ⏱ {minutes}:{seconds:02d} left")
+            else:
+                label.update(f"{done} · {progress.correct} ✓")
         else:
             bar.update(total=1, progress=0)
             label.update("no round yet")

@@ -46,6 +46,11 @@ TUTOR_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Score", "How this round is going", "score"),
     ("New round", "Start a new round of questions", "new"),
     ("Review missed", "Go over the questions missed", "review"),
+    ("Review due", "The questions due now or missed, from every session", "review"),
+    ("New questions", "A round of questions you have never seen", "unseen"),
+    ("Weak spots", "The questions you are least likely to remember", "weak"),
+    ("Exam", "A timed exam: no hints, verdicts at the end", "exam"),
+    ("Dispute the last verdict", "It was right: flag it for the author, no miss", "dispute"),
     ("List topics", "What the tutor can quiz you on", "topics"),
     ("Help", "What you can type and which keys do what", "help"),
 )

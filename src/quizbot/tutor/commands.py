@@ -6,6 +6,7 @@ README's command table says the same.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 
@@ -145,6 +146,44 @@ COMMANDS: tuple[Command, ...] = (
         ),
     ),
     Command(
+        "weak",
+        "/weak",
+        "a round on your weakest questions",
+        phrases=("weak", "weak spots", "my weak spots", "weak questions", "weakest"),
+    ),
+    Command(
+        "unseen",
+        "/unseen",
+        "a round of questions never seen",
+        aliases=("fresh",),
+        phrases=("unseen", "new questions", "questions i haven't seen", "fresh questions"),
+    ),
+    Command(
+        "exam",
+        "/exam",
+        "a timed exam, verdicts at the end",
+        phrases=("exam", "exam mode", "test me", "mock exam"),
+    ),
+    Command(
+        "mode",
+        "/mode NAME",
+        "a round in a mode: review, new, weak, exam",
+    ),
+    Command(
+        "dispute",
+        "/dispute",
+        "the last verdict was wrong: flag it",
+        phrases=(
+            "that was right",
+            "i was right",
+            "my answer was right",
+            "that should be right",
+            "that answer was right",
+        ),
+        during_question=True,
+        typos=False,
+    ),
+    Command(
         "topics",
         "/topics",
         "the topics I can quiz you on",
@@ -196,7 +235,7 @@ def help_text() -> str:
         "During a question, a line is graded as your answer, except:",
         "- a line starting with / is a command (below);",
         "- a command word alone, unless it could be your answer:",
-        f"  {bare};",
+        *textwrap.wrap(f"{bare};", 58, initial_indent="  ", subsequent_indent="  "),
         "- a question of your own: it ends with ? or starts like",
         '  one ("what is...", "tell me about..."). I answer it from',
         "  the facts, or say that I can't; the quiz question stays",

@@ -8,6 +8,8 @@ topic chosen, the round length, whether a question is open.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import random
 import re
 import time
@@ -37,10 +39,12 @@ from quizbot.quiz import (
     RoundProgress,
     RoundResults,
     choose_questions,
+    modes,
 )
 from quizbot.quiz.hints import can_hint
+from quizbot.quiz.options import question_key
 from quizbot.quiz.selection import to_review
-from quizbot.tutor import intents, wording
+from quizbot.tutor import intents, learning, wording
 from quizbot.tutor.answers import could_be_answer
 from quizbot.tutor.asking import without_give_aways
 from quizbot.tutor.commands import help_text
@@ -83,6 +87,7 @@ class TutorStatus:
     progress: RoundProgress | None
     stage: Stage  # ended = learner quit
     hint_available: bool
+    time_left: float | None = None  # seconds, in an exam: a front shows it as a countdown
 
 
 class Tutor:
@@ -99,6 +104,8 @@ class Tutor:
         round_length: int = 10,
         profile: str = "default",
         grader: Grader | None = None,
+        mode: str | None = None,
+        exam: modes.ExamRules | None = None,
     ) -> None:
         if not packs:
             raise ValueError("the tutor needs at least one pack")
@@ -117,13 +124,23 @@ class Tutor:
         self._last: tuple[Asked, Result] | None = None  # for /why
         self._finished: RoundResults | None = None  # the last round played to its end
         self._previous: RoundResults | None = None  # the last round of another pack
+        self._start_mode = mode  # `play --mode`: the first round's mode
+        self._exam_rules = exam or modes.ExamRules()
+        self._exam_deadline: float | None = None  # an exam is running until then
 
     # ------------------------------------------------------------ public API
 
     def start(self) -> list[BotMessage]:
         """The greeting and the menu."""
         self._stage = "menu"
-        return [BotMessage("greeting", wording.greeting(self._pack, self.profile)), self._menu()]
+        messages = [BotMessage("greeting", wording.greeting(self._pack, self.profile))]
+        back = self._welcome_back()
+        if back:
+            messages.append(self._info(back))
+        messages.append(self._menu())
+        if self._start_mode is not None:
+            messages += self._mode_round(self._start_mode)
+        return messages
 
     def respond(self, line: str) -> list[BotMessage]:
         """Anything the learner types."""
@@ -136,6 +153,10 @@ class Tutor:
                 looks_like_question=looks_like_question,
             )
         else:
+            if self._stage == "menu" and normalise(line) in ("c", "continue"):
+                last = self._last_topic()
+                if last is not None:
+                    return self._choose_topic(last)
             intent = intents.read_menu_line(
                 line, self.topics(), looks_like_question=looks_like_question
             )
@@ -162,9 +183,11 @@ class Tutor:
             stage=self._stage,
             hint_available=bool(
                 asked is not None
+                and self._exam_deadline is None
                 and not asked.hint_used(LEARNER)
                 and can_hint(asked.question, asked.shown)
             ),
+            time_left=self._time_left(),
         )
 
     def topics(self) -> list[tuple[str, str]]:
@@ -207,6 +230,11 @@ class Tutor:
             "quit": lambda _: self._quit(),
             "new": lambda _: self._new(),
             "review": lambda _: self._review(),
+            "weak": lambda _: self._mode_round("weak"),
+            "unseen": lambda _: self._mode_round("unseen"),
+            "exam": lambda _: self._mode_round("exam"),
+            "mode": self._mode_command,
+            "dispute": lambda _: self._dispute(),
             "topics": lambda _: [self._menu(), *self._back_to_question()],
             "topic": self._choose_topic,
             "pack": self._choose_pack,
@@ -221,7 +249,20 @@ class Tutor:
         for event in events:
             if isinstance(event, QuestionAsked):
                 self._stage = "question"
-                messages.append(wording.question_message(event.asked, self._progress()))
+                message = wording.question_message(event.asked, self._progress())
+                left = self._time_left()
+                if left is not None:
+                    # Plain mode has no live clock: the time left is said with each question.
+                    text = f"({learning.clock_text(left)} left) {message.text}"
+                    message = dataclasses.replace(message, text=text)
+                messages.append(message)
+            elif self._exam_deadline is not None and isinstance(
+                event, (AnswerGraded, QuestionSkipped)
+            ):
+                # An exam gives no verdict until the end: the report has them all.
+                self._last = None
+                noted = "Skipped." if isinstance(event, QuestionSkipped) else "Answer noted."
+                messages.append(BotMessage("info", noted, progress=self._progress()))
             elif isinstance(event, AnswerGraded):
                 self._last = (event.asked, event.result)
                 messages.append(
@@ -249,6 +290,7 @@ class Tutor:
                 self._stage = "finished_round"
                 self._finished = event.report
                 messages.append(wording.summary_message(event.report))
+                messages += self._end_exam(event.report, timed_out=False)
         return messages
 
     def _progress(self) -> RoundProgress:
@@ -263,7 +305,16 @@ class Tutor:
         return BotMessage("info", text)
 
     def _menu(self) -> BotMessage:
-        return wording.menu(self._pack, self.topics(), self.round_length, self.packs)
+        menu = wording.menu(self._pack, self.topics(), self.round_length, self.packs)
+        if self._book() is None:
+            return menu  # without progress there is nothing to review or continue
+        lines = menu.text.split("\n")
+        last = self._last_topic()
+        title = next((t for i, t in self.topics() if i == last), None)
+        if title is not None:
+            at = max((n for n, line in enumerate(lines) if re.match(r"  \d+\) ", line)), default=0)
+            lines.insert(at + 1, f"  c) continue with {title}")
+        return dataclasses.replace(menu, text="\n".join(lines))
 
     def _back_to_question(self) -> list[BotMessage]:
         asked = self._open()
@@ -328,15 +379,18 @@ class Tutor:
         report = self.quiz.stop_round()
         self._stage = "menu"
         if not playing or report is None:
+            self._exam_deadline = None
             return []
         self._finished = report
-        return [wording.summary_message(report)]
+        return [wording.summary_message(report), *self._end_exam(report, timed_out=False)]
 
     # ------------------------------------------------------------ answering
 
     def _answer(self, line: str) -> list[BotMessage]:
         if self._open() is None:
             return self._unclear(line)
+        if self._time_up():
+            return self._exam_timed_out()
         return self._say(self.quiz.answer(LEARNER, line))
 
     def _no_question(self) -> list[BotMessage]:
@@ -347,12 +401,16 @@ class Tutor:
     def _hint(self) -> list[BotMessage]:
         if self._open() is None:
             return self._no_question()
+        if self._exam_deadline is not None:
+            return [self._info("No hints in an exam: give it your best answer.")]
         messages = self._say(self.quiz.hint(LEARNER))
         return messages or [self._info("There's no hint for this one; give it your best guess.")]
 
     def _skip(self) -> list[BotMessage]:
         if self._open() is None:
             return self._no_question()
+        if self._time_up():
+            return self._exam_timed_out()
         return self._say(self.quiz.skip(LEARNER))
 
     def _repeat(self) -> list[BotMessage]:
@@ -415,8 +473,12 @@ class Tutor:
 
         if not isinstance(self.store, ProgressStore):
             return [BotMessage("stats", "Progress is not kept in this session.")]
+        # Every question of the packs in use, so that mastery counts those not seen yet.
+        catalog = {f"{p.id}/{q.id}": q.topic or "" for p in self.packs for q in p.questions}
         try:
-            summary = summarize(self.store, self._clock())
+            summary = summarize(
+                self.store, self._clock(), catalog, self.store.settings().scheduler()
+            )
         except (ProgressError, OSError, ValueError) as error:
             return [BotMessage("stats", f"Could not read your progress: {error}")]
         return [BotMessage("stats", render_text(summary), stats=summary)]
@@ -456,6 +518,9 @@ class Tutor:
         if states:
             wanted += [i for i in to_review(pack, states, self._clock()) if i not in wanted]
         if not wanted:
+            if states:
+                keys = [question_key(pack, q) for q in pack.questions]
+                return [self._info(modes.nothing_due(keys, states, self._clock()))]
             return [self._info("Nothing to review: no missed or due questions yet.")]
         stopped = self._stop_round()
         self._pack = pack
@@ -471,6 +536,7 @@ class Tutor:
         if topic is None:
             return [self._info(self._no_such_topic(arg)), self._menu()]
         self._topic = topic
+        self._remember(last_topic=f"{self._pack.id}/{topic}")
         return self._new()
 
     def _no_such_topic(self, arg: str) -> str:
@@ -508,6 +574,7 @@ class Tutor:
         messages: list[BotMessage] = []
         if intent.length is not None:
             self.round_length = max(1, min(MAX_ROUND, intent.length))
+            self._remember(round_length=self.round_length)
             if not intent.start:
                 # Back at the menu: Enter now means all topics.
                 self._stage, self._topic = "menu", None
@@ -519,6 +586,8 @@ class Tutor:
                 )
         if intent.topic is not None:
             self._topic = intent.topic or None
+            if self._topic is not None:
+                self._remember(last_topic=f"{self._pack.id}/{self._topic}")
         if intent.start:
             messages += self._start_round()
         return messages
@@ -616,3 +685,151 @@ class Tutor:
         # The answer first ("342 million"), then the sentence that says it.
         body = kept.findings[0].said if one and source and not kept.lead else kept.render()
         return [BotMessage("answer", body, source=source), *self._back_to_question()]
+
+    # ------------------------------------------------------------ learning over weeks
+
+    def _book(self) -> Any:
+        """The real progress store, for what only it keeps (settings, disputes, exams)."""
+        from quizbot.progress.store import ProgressStore
+
+        return self.store if isinstance(self.store, ProgressStore) else None
+
+    def _welcome_back(self) -> str:
+        """ "Welcome back, ana: 12 questions due, 40 not yet seen; ..." (from the snapshot)."""
+        book = self._book()
+        if book is None:
+            return ""
+        from quizbot.progress.welcome import welcome
+
+        keys = [question_key(p, q) for p in self.packs for q in p.questions]
+        try:
+            found = welcome(book, self._clock(), keys)
+        except (ProgressError, OSError):
+            return ""
+        return found.text() if found.answered else ""
+
+    def _last_topic(self) -> str | None:
+        """The topic of the current pack the learner last chose, if it still has questions."""
+        book = self._book()
+        if book is None:
+            return None
+        last = book.settings().last_topic or ""
+        pack_id, _, topic = last.partition("/")
+        if pack_id != self._pack.id or topic not in {i for i, _ in self.topics()}:
+            return None
+        return topic
+
+    def _remember(self, **changes: Any) -> None:
+        """Keep a choice for the next session; a settings file that cannot be written only
+        means the choice is not remembered."""
+        book = self._book()
+        if book is None:
+            return
+        with contextlib.suppress(ProgressError, OSError, ValueError):
+            book.save_settings(book.settings().changed(**changes))
+
+    def _mode_command(self, arg: str) -> list[BotMessage]:
+        wanted = normalise(arg)
+        if wanted not in learning.MODE_WORDS:
+            return [self._info("Modes: review, new, weak and exam. Try /mode weak.")]
+        return self._mode_round(learning.MODE_WORDS[wanted])
+
+    def _mode_round(self, mode: str) -> list[BotMessage]:
+        """A round of the current pack's questions chosen by a mode (see quiz.modes)."""
+        if mode == "review":
+            return self._review()
+        pack = self._pack
+        states = self._states() or {}
+        keys = [question_key(pack, q) for q in pack.questions]
+        name = "new" if mode == "unseen" else mode
+        rules = self._exam_rules
+        chosen = modes.select(name, keys, states, self._clock(), self._rng, rules=rules)
+        if not chosen.keys:
+            return [self._info(chosen.note)]
+        count = rules.questions if mode == "exam" else self.round_length
+        by_key = {question_key(pack, q): q for q in pack.questions}
+        questions = [by_key[k] for k in chosen.keys[:count]]
+        stopped = self._stop_round()
+        if mode == "exam":
+            self._exam_deadline = self._clock() + rules.time_limit
+        intro = learning.mode_intro(mode, len(questions), rules)
+        events = self.quiz.start_round(pack, questions, review=mode != "exam")
+        return [*stopped, self._info(intro), *self._say(events)]
+
+    def _time_left(self) -> float | None:
+        if self._exam_deadline is None:
+            return None
+        return max(0.0, self._exam_deadline - self._clock())
+
+    def _time_up(self) -> bool:
+        return self._exam_deadline is not None and self._clock() >= self._exam_deadline
+
+    def _exam_timed_out(self) -> list[BotMessage]:
+        """The exam's time ran out: the answer typed too late is not taken; the report."""
+        round_ = self.quiz.round
+        total = round_.total if round_ is not None else 0
+        report = self.quiz.stop_round()
+        self._stage = "finished_round"
+        if report is None:  # not one answer given: nothing to report but the result
+            return self._end_exam(None, timed_out=True, total=total)
+        self._finished = report
+        return [wording.summary_message(report), *self._end_exam(report, timed_out=True)]
+
+    def _end_exam(
+        self, report: RoundResults | None, *, timed_out: bool, total: int = 0
+    ) -> list[BotMessage]:
+        """After an exam's report: its result, saved (nothing when no exam was running)."""
+        if self._exam_deadline is None:
+            return []
+        started = self._exam_deadline - self._exam_rules.time_limit
+        self._exam_deadline = None
+        total = report.total if report is not None else total
+        correct = report.progress().correct if report is not None else 0
+        answered = report.progress().asked if report is not None else 0
+        score = float(report.progress().score) if report is not None else 0.0
+        messages = [self._info(learning.exam_result_line(correct, total, timed_out))]
+        book = self._book()
+        if book is not None:
+            from quizbot.progress.exams import ExamResult
+
+            result = ExamResult(
+                time=self._clock(),
+                pack=self._pack.id,
+                questions=total,
+                answered=answered,
+                correct=correct,
+                score=score,
+                seconds=max(0.0, self._clock() - started),
+                time_limit=self._exam_rules.time_limit,
+                timed_out=timed_out,
+            )
+            try:
+                book.record_exam(result)
+            except (ProgressError, OSError) as error:
+                messages.append(BotMessage("warning", f"The exam result was not saved: {error}"))
+        return messages
+
+    def _dispute(self) -> list[BotMessage]:
+        """The learner says the last verdict was wrong: keep the answer, flag it for the
+        pack's author, and take it out of the schedule (it does not count as a miss)."""
+        if self._last is None:
+            return [self._info("There is no verdict to dispute yet."), *self._back_to_question()]
+        asked, result = self._last
+        if result.outcome == "correct":
+            return [self._info("That answer was already marked right."), *self._back_to_question()]
+        book = self._book()
+        if book is None:
+            return [
+                self._info("Progress is not kept in this session, so there is nothing to flag.")
+            ]
+        try:
+            book.dispute(asked.pack.id, asked.question.id)
+        except ValueError:
+            return [self._info("That answer was not saved, so it cannot be flagged.")]
+        except (ProgressError, OSError) as error:
+            return [BotMessage("warning", f"The dispute could not be saved: {error}")]
+        text = (
+            f"Noted: your answer to “{wording.short(asked.question.prompt, 60)}” is flagged for"
+            " the pack's author, and it will not count as a miss."
+        )
+        return [self._info(text), *self._back_to_question()]

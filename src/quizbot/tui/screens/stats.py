@@ -1,4 +1,5 @@
-"""The progress statistics: totals, accuracy, streak, what is due and answers per day."""
+"""The progress statistics: totals, accuracy, streak, what is due, answers per day,
+mastery per topic, the week's forecast and the most missed questions."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
 from quizbot.tui.widgets.literal import literal
 
-DAYS = 14  # the sparkline's window: two weeks fit in a narrow terminal
-BAR_DAYS = 7
+DAYS = 30  # the sparklines' window: a month, as `stats --json` gives it
+BAR_DAYS = 7  # the bar chart: the last week, a line a day
 BAR_WIDTH = 30
+MASTERY_WIDTH = 20
+TOPICS_SHOWN = 8
+MISSED_SHOWN = 5
 
 
 def _int(value: Any) -> int:
@@ -58,6 +62,51 @@ def bar_chart(rows: list[tuple[date, int, int]]) -> str:
     return "\n".join(lines)
 
 
+def mastery_chart(stats: Mapping[str, Any]) -> str:
+    """One bar per topic: the share of its questions mastered."""
+    found = stats.get("mastery") or {}
+    topics: Mapping[str, Mapping[str, Any]] = found.get("by_topic") or {}
+    if not topics:
+        topics = found.get("by_pack") or {}
+    rows = list(topics.items())[:TOPICS_SHOWN]
+    if not rows:
+        return ""
+    width = min(28, max(len(name.split("/", 1)[-1]) for name, _ in rows))
+    lines = []
+    for name, entry in rows:
+        share = min(1.0, max(0.0, float(entry.get("share") or 0.0)))
+        solid = round(MASTERY_WIDTH * share)
+        label = name.split("/", 1)[-1][:width]
+        bar = "█" * solid + "░" * (MASTERY_WIDTH - solid)
+        lines.append(
+            f"{label:<{width}} {bar} {_int(entry.get('mastered'))}/{_int(entry.get('questions'))}"
+        )
+    return "\n".join(lines)
+
+
+def forecast_line(stats: Mapping[str, Any]) -> str:
+    """ "Due: today 3 · Thu 0 · Fri 5 ..." for the coming week."""
+    days: Mapping[str, Any] = stats.get("forecast") or {}
+    parts = []
+    for n, (name, count) in enumerate(days.items()):
+        try:
+            label = "today" if n == 0 else f"{date.fromisoformat(name):%a}"
+        except ValueError:
+            continue
+        parts.append(f"{label} {_int(count)}")
+    return "Due: " + " · ".join(parts) if parts else ""
+
+
+def missed_lines(stats: Mapping[str, Any]) -> str:
+    missed = stats.get("most_missed") or []
+    return "\n".join(
+        f"{str(entry.get('question', '')).split('/', 1)[-1]}: missed {_int(entry.get('misses'))}"
+        f" of {_int(entry.get('answers'))}"
+        for entry in missed[:MISSED_SHOWN]
+        if isinstance(entry, Mapping)
+    )
+
+
 class StatsScreen(ModalScreen[None]):
     """Progress at a glance; Escape closes it."""
 
@@ -72,7 +121,8 @@ class StatsScreen(ModalScreen[None]):
         self.note = note
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stats-dialog") as dialog:
+        # Scrolls: a month of charts and the topics do not fit a 24-line terminal.
+        with VerticalScroll(id="stats-dialog") as dialog:
             dialog.border_subtitle = "Esc close"
             yield Label("Your progress", id="stats-title")
             if self.stats is None:
@@ -95,7 +145,30 @@ class StatsScreen(ModalScreen[None]):
             rows = per_day(stats, self.today, DAYS)
             yield Label(f"Answers per day, last {DAYS} days", classes="stats-caption")
             yield Sparkline([answered for _, answered, _ in rows], id="stats-sparkline")
+            yield Label(f"Accuracy per day, last {DAYS} days", classes="stats-caption")
+            yield Sparkline(
+                [correct / answered if answered else 0.0 for _, answered, correct in rows],
+                id="stats-accuracy",
+            )
+            yield Label(f"The last {BAR_DAYS} days", classes="stats-caption")
             yield Static(bar_chart(rows[-BAR_DAYS:]), id="stats-bars", markup=False)
+            mastery = mastery_chart(stats)
+            if mastery:
+                overall = (stats.get("mastery") or {}).get("overall") or {}
+                yield Label(
+                    f"Mastered: {_int(overall.get('mastered'))} of"
+                    f" {_int(overall.get('questions'))} questions",
+                    classes="stats-caption",
+                )
+                # Topic names come from packs: shown as written, never as markup.
+                yield Static(literal(mastery), id="stats-mastery", markup=False)
+            forecast = forecast_line(stats)
+            if forecast:
+                yield Static(forecast, id="stats-forecast", markup=False)
+            missed = missed_lines(stats)
+            if missed:
+                yield Label("Most missed", classes="stats-caption")
+                yield Static(literal(missed), id="stats-missed", markup=False)
             yield Static(
                 f"{_int(stats.get('correct'))} correct · {_int(stats.get('partial'))} partial · "
                 f"{_int(stats.get('incorrect'))} wrong · {_int(stats.get('skipped'))} skipped · "
