@@ -129,6 +129,7 @@ def menu(
     else:
         lines.append(f"Press Enter to start a round on {pack.title}.")
     lines.append(f'Rounds have {round_length} questions; say "5 questions" to change that.')
+    lines.append('Or a mode: "review" (due and missed), "unseen", "weak" or "exam".')
     if len(packs) > 1:
         lines += pack_list(packs, pack)
     return BotMessage("menu", "\n".join(lines))
