@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from quizbot.progress.records import AnswerRecord
+from quizbot.progress.sidefiles import append_line, read_lines
 
 DISPUTES_FILE = "disputes.jsonl"
 MAX_NOTE = 500
@@ -54,26 +54,13 @@ class Dispute:
 
 def append_dispute(folder: Path, dispute: Dispute) -> None:
     """Append one line and fsync it (the caller holds the profile lock)."""
-    line = json.dumps(dispute.to_json(), separators=(",", ":"), allow_nan=False)
-    fd = os.open(folder / DISPUTES_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    try:
-        data = (line + "\n").encode("ascii")
-        written = 0
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    append_line(folder / DISPUTES_FILE, dispute.to_json())
 
 
 def read_disputes(folder: Path) -> list[Dispute]:
     """Every readable dispute; damaged or torn lines are passed over."""
-    try:
-        raw = (folder / DISPUTES_FILE).read_bytes()
-    except OSError:
-        return []
     found = []
-    for line in raw.splitlines():
+    for line in read_lines(folder / DISPUTES_FILE):
         dispute = _decode(line)
         if dispute is not None:
             found.append(dispute)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from quizbot.progress.sidefiles import append_line, read_lines
 
 EXAMS_FILE = "exams.jsonl"
 
@@ -31,26 +32,13 @@ class ExamResult:
 
 def append_exam(folder: Path, result: ExamResult) -> None:
     """Append one line and fsync it (the caller holds the profile lock)."""
-    line = json.dumps(result.to_json(), separators=(",", ":"), allow_nan=False) + "\n"
-    fd = os.open(folder / EXAMS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    try:
-        data = line.encode("ascii")
-        written = 0
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    append_line(folder / EXAMS_FILE, result.to_json())
 
 
 def read_exams(folder: Path) -> list[ExamResult]:
     """Every readable exam result, oldest first; damaged lines are passed over."""
-    try:
-        raw = (folder / EXAMS_FILE).read_bytes()
-    except OSError:
-        return []
     found = []
-    for line in raw.splitlines():
+    for line in read_lines(folder / EXAMS_FILE):
         try:
             doc = json.loads(line)
             result = ExamResult(**doc)
