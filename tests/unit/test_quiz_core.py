@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from tutor_fakes import Clock, fake_grade, garden_pack
 
+from quizbot.grading.verdict import Verdict
 from quizbot.packs.model import Fact, Pack, Question
 from quizbot.progress.records import AnswerRecord
 from quizbot.progress.store import ProgressError
 from quizbot.quiz import (
     AnswerGraded,
+    AnswerNotTaken,
     Event,
     HintCredit,
     HintGiven,
@@ -245,3 +247,31 @@ def test_a_small_pool_gives_way_but_asks_the_give_away_after_what_it_gives(seed:
     assert all(
         chosen.index(q) < chosen.index("giver") for q in ("capital#1", "named", "same-answer")
     )
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        Verdict("error", 0.0, "Sorry, I could not grade that answer.", "error"),
+        Verdict("incorrect", 0.0, "There is no option E.", "no_such_option"),
+    ],
+    ids=["grader-failed", "no-such-option"],
+)
+def test_a_response_that_is_no_answer_is_not_taken(verdict: Verdict) -> None:
+    # A grader failure or a letter naming no option must never count as a wrong answer:
+    # nothing is recorded and the question stays open for that player.
+    recorder = ListRecorder()
+
+    def grader(question: Question, response: str, **_: object) -> Verdict:
+        return verdict if response == "E" else fake_grade(question, response)
+
+    quiz = Quiz(clock=Clock(), rng=random.Random(1), grader=grader, recorder=recorder)
+    pack = two_question_pack()
+    quiz.start_round(pack, list(pack.questions), players=("ann",))
+    events = quiz.answer("ann", "E")
+    assert [type(e) for e in events] == [AnswerNotTaken]
+    assert isinstance(events[0], AnswerNotTaken) and events[0].verdict is verdict
+    assert recorder.records == []
+    assert quiz.is_open_for("ann")
+    assert isinstance(quiz.answer("ann", "Paris")[0], AnswerGraded)  # a real answer still counts
+    assert len(recorder.records) == 1

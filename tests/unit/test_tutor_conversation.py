@@ -171,3 +171,23 @@ def test_the_verdict_body_has_no_headline_for_fronts_that_label_it() -> None:
     verdict = tutor.respond(right_answer(garden_pack(), question))[0]
     assert verdict.text == "Correct! Exactly."
     assert verdict.body == "Exactly."
+
+
+def test_a_letter_with_no_option_keeps_the_question_and_records_nothing() -> None:
+    # With the real grader (Tutor's default): "Z" names no option of four, so it is not
+    # an answer at all.
+    import random
+
+    from tutor_fakes import FakeKnowledge
+
+    store = FakeStore()
+    tutor = Tutor(
+        [garden_pack()], store=store, knowledge=FakeKnowledge(), clock=Clock(), rng=random.Random(7)
+    )
+    question = play_to(tutor, "q-choice")
+    recorded = len(store.records)
+    said = tutor.respond("Z")
+    assert [m.kind for m in said] == ["info"]
+    assert said[0].text == "There is no option Z. Please choose one of the options shown."
+    assert len(store.records) == recorded
+    assert tutor.respond("/repeat")[-1].question_id == question.question_id
