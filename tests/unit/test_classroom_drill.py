@@ -7,9 +7,11 @@ import dataclasses
 
 import pytest
 from drill_helpers import KEYS, class_pack, points, start
+from tutor_fakes import Clock
 
 from quizbot.classroom.drill import Drill, DrillError, Settings
 from quizbot.classroom.scoring import SpeedAndStreak
+from quizbot.packs.model import Pack, Question
 from quizbot.quiz import Scored
 
 
@@ -273,3 +275,25 @@ def test_regrade_takes_a_changed_pack_and_keeps_the_overrules() -> None:
         ("correct", 1000),
         ("incorrect", 0),  # the teacher said wrong
     ]
+
+
+def test_the_answer_between_questions_is_shown_as_the_grader_reads_it() -> None:
+    # "96" with `unit: percent` is 96%, as the tutor and the grader say it.
+    pack = Pack(
+        id="pct",
+        title="Percent",
+        questions=(
+            Question(
+                "schools",
+                "number",
+                "What share of schools were online?",
+                "96",
+                pack="pct",
+                unit="percent",
+            ),
+        ),
+    )
+    settings = Settings(players=("Red",), questions=("pct/schools",), mode="turns", seconds=0)
+    drill, _ = Drill.start(settings, [pack], clock=Clock(), sink=lambda _: None)
+    said = drill.command("80")
+    assert "The answer: 96%" in said

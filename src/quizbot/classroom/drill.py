@@ -614,7 +614,11 @@ class Drill:
         open_ = self._must_open()
         self.open = None
         self.phase = "between"
-        notes = [f"The answer: {open_.question.answer}"]
+        from quizbot.grading.grader import expected_answer
+
+        # As the grader shows it: "96%" for a percent, the option's letter for a choice.
+        shown = open_.shown if open_.question.type == "choice" else None
+        notes = [f"The answer: {expected_answer(open_.question, shown)}"]
         if open_.question.explanation:
             notes.append(open_.question.explanation)
         source = open_.pack.source_of(open_.question)

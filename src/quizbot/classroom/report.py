@@ -93,6 +93,8 @@ def build_report(drill: Drill, grader: Grader | None = None) -> DrillReport:
         _line(team, team, [a for a in drill.answers if team_of.get(a.player) == team])
         for team in dict.fromkeys(team_of.values())
     )
+    from quizbot.grading.grader import expected_answer
+
     questions = []
     for number in range(1, drill.number + 1):
         pack, question = drill.items[number - 1]
@@ -104,7 +106,7 @@ def build_report(drill: Drill, grader: Grader | None = None) -> DrillReport:
                 number,
                 f"{pack.id}/{question.id}",
                 question.prompt,
-                question.answer,
+                expected_answer(question, shown),  # "96%", "B) Hohhot": as the grader says
                 len(mine),
                 sum(1 for a in mine if a.final_outcome == "correct"),
                 tuple(group_wrong(question, [a.response for a in wrong], grade, shown)),
