@@ -490,7 +490,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.round is not None and args.round < 1:
         print("quizbot: --round must be at least 1", file=sys.stderr)
         return 2
-    full_screen = not args.plain and sys.stdout.isatty() and sys.stdin.isatty()
+    from quizbot.terminal import full_screen_wanted
+
+    full_screen = full_screen_wanted(args.plain)
     if args.profile is None and full_screen:
         chosen = _pick_profile(args)
         if chosen == "":
@@ -514,7 +516,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         profile=args.profile or "default",
         mode={"new": "unseen"}.get(args.mode, args.mode),
     )
-    if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
+    if not full_screen:
         from quizbot.plain import run_plain
 
         # Said on stderr: the conversation on stdout may be a script's transcript.

@@ -220,7 +220,9 @@ def cmd_try(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
+    from quizbot.terminal import full_screen_wanted
+
+    if not full_screen_wanted(args.plain):
         return run_try(path, args.question, load, sys.stdin, sys.stdout)
     from quizbot.authoring.trying import TrySession
     from quizbot.tui.try_app import run_try_app  # Textual, only for the full screen

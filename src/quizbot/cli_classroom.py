@@ -133,7 +133,9 @@ def run_drill(args: argparse.Namespace) -> int:
     if started is None:
         return 1
     drill, session, notes = started
-    if args.plain or not sys.stdout.isatty() or not sys.stdin.isatty():
+    from quizbot.terminal import full_screen_wanted
+
+    if not full_screen_wanted(args.plain):
         return run_plain(drill, session, notes, sys.stdin, sys.stdout)
     from quizbot.tui.drill_app import run_drill_app
 
