@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.theme import Theme
@@ -143,6 +143,12 @@ class DrillApp(App[int]):
         self._show(notes)
 
     def _tick(self) -> None:
+        try:
+            closing = not self.screen.query("#countdown")
+        except ScreenStackError:
+            closing = True
+        if closing:  # a tick that lands while the app closes: its widgets are gone
+            return
         try:
             notes = self.drill.tick()
         except SessionError as error:
