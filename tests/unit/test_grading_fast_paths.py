@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from grading_helpers import q
+from grading_helpers import q, tol
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader
+from quizbot.grading import grade, grader, normalize
 from quizbot.grading.canonical import canonical_responses
 from quizbot.lexicon import numbers
 from quizbot.packs.model import Question
@@ -44,3 +46,51 @@ def test_plain_numbers_read_as_the_tokenizer_reads_them(
     fast = numbers.find_numbers(text)
     monkeypatch.setattr(numbers, "_PLAIN_NUMBER", re.compile(r"(?!)()()"))
     assert numbers.find_numbers(text) == fast
+
+
+# --- generated responses: the fast paths against the full path ---------------------
+
+NUMBER_QUESTIONS = [
+    NUMBER,
+    q("number", "904", prompt="How many in 2019?", tolerance=tol("0.01", relative=True)),
+    q("number", "3.5 billion", prompt="How many?"),
+    q("number", "12,000", prompt="How many schools in 3 provinces?"),
+    q("number", "1997", prompt="When was it returned?"),
+    q("number", "400万", prompt="How many?"),
+]
+_LEADS = ["", "I think ", "i believe ", "maybe ", "Perhaps ", "probably ", "it's ", "its ",
+          "It is ", "the answer is ", "um ", "uh ", "I guess ", "about ", "I think about ",
+          "more than ", "maybe nearly ", "not ", "I think not ", "so "]  # fmt: skip
+_DIGITS = st.one_of(
+    st.integers(0, 10**13).map(str),
+    st.integers(0, 10**13).map(lambda n: f"{n:,}"),
+    st.decimals(0, 10**6, places=2, allow_nan=False).map(str),
+    st.sampled_from(["904", "900", "1997", "2019", "2020", "12,000", "3.5", "400", "4", "0"]),
+)
+_SCALES = ["", " million", "million", " billion", " thousand", "m", " m", " M", "k", "bn",
+           " bn", " K", "M"]  # fmt: skip
+_NOUNS = ["", " people", " users", " times", " People", " schools", " or so", "!"]
+
+
+@given(
+    question=st.sampled_from(NUMBER_QUESTIONS),
+    lead=st.sampled_from(_LEADS),
+    digits=_DIGITS,
+    scale=st.sampled_from(_SCALES),
+    noun=st.sampled_from(_NOUNS),
+)
+@settings(max_examples=600, deadline=None)
+def test_generated_one_number_responses_get_the_full_path_verdict(
+    question: Question, lead: str, digits: str, scale: str, noun: str
+) -> None:
+    response = f"{lead}{digits}{scale}{noun}"
+    fast = grader._grade(question, response, None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grader, "_SIMPLE_NUMBER", re.compile(r"(?!)"))
+        assert grader._grade(question, response, None) == fast, response
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=500)
+def test_plain_ascii_is_cleaned_as_the_regexes_clean_it(text: str) -> None:
+    assert normalize.clean(text) == normalize.collapse_spaces(text)
