@@ -8,9 +8,10 @@ import pytest
 from grading_helpers import q, tol
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader, normalize
+from quizbot.grading import grade, grader, normalize, text
 from quizbot.grading.canonical import canonical_responses
 from quizbot.lexicon import numbers
 from quizbot.packs.model import Question
@@ -94,3 +95,34 @@ def test_generated_one_number_responses_get_the_full_path_verdict(
 @settings(max_examples=500)
 def test_plain_ascii_is_cleaned_as_the_regexes_clean_it(text: str) -> None:
     assert normalize.clean(text) == normalize.collapse_spaces(text)
+
+
+def _word_cost_plurals_first(key: str, said: str, allowed: int) -> int | None:
+    """word_cost as it was written before the edit distance went first."""
+    if key == said:
+        return 0
+    if allowed <= 0 or re.search(r"\d", key + said):
+        return None
+    if text._plural_of(said, key) or text._plural_of(key, said):
+        return 1
+    distance = OSA.distance(key, said, score_cutoff=allowed)
+    return distance if distance <= allowed else None
+
+
+_WORDS = st.text(alphabet="abceisyz1", min_size=0, max_size=8)
+
+
+@given(key=_WORDS, said=_WORDS, allowed=st.integers(0, 2))
+@settings(max_examples=1000)
+def test_word_cost_is_the_plurals_first_cost(key: str, said: str, allowed: int) -> None:
+    assert text.word_cost(key, said, allowed) == _word_cost_plurals_first(key, said, allowed)
+
+
+@pytest.mark.parametrize(
+    ("key", "said"), [("city", "cities"), ("box", "boxes"), ("cat", "cats"), ("bus", "buses")]
+)
+def test_word_cost_counts_a_plural_as_one_slip(key: str, said: str) -> None:
+    for allowed in (1, 2):
+        assert (
+            text.word_cost(key, said, allowed) == 1 == _word_cost_plurals_first(key, said, allowed)
+        )

@@ -82,9 +82,11 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
         return None
     if _HAS_DIGIT(key) or _HAS_DIGIT(said):
         return None  # digits must match exactly: 5G is not 4G
+    distance: int = OSA.distance(key, said, score_cutoff=allowed)
+    if distance == 1:
+        return 1  # what a plural would cost too
     if _plural_of(said, key) or _plural_of(key, said):
         return 1
-    distance: int = OSA.distance(key, said, score_cutoff=allowed)
     return distance if distance <= allowed else None
 
 
