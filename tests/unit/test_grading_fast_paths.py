@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader, normalize, text
+from quizbot.grading import grade, grader, guards, normalize, text
 from quizbot.grading.canonical import canonical_responses
 from quizbot.lexicon import numbers
 from quizbot.packs.model import Question
@@ -126,3 +126,17 @@ def test_word_cost_counts_a_plural_as_one_slip(key: str, said: str) -> None:
         assert (
             text.word_cost(key, said, allowed) == 1 == _word_cost_plurals_first(key, said, allowed)
         )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Hohhot", " or ", "/", "either ", "或", "还是", " ", "x", ",", "or", "  "]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@settings(max_examples=500)
+def test_alternatives_are_split_as_the_regex_splits_them(response: str) -> None:
+    by_regex = [p.strip() for p in guards._ALTERNATIVES.split(response)]
+    assert guards.split_alternatives(response) == [p for p in by_regex if normalize.words(p)]
