@@ -85,7 +85,8 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
     distance: int = OSA.distance(key, said, score_cutoff=allowed)
     if distance == 1:
         return 1  # what a plural would cost too
-    if _plural_of(said, key) or _plural_of(key, said):
+    # A plural ends in "s", "es" or "ies": one or two letters longer.
+    if 0 < abs(len(said) - len(key)) <= 2 and (_plural_of(said, key) or _plural_of(key, said)):
         return 1
     return distance if distance <= allowed else None
 
