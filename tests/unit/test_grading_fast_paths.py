@@ -140,3 +140,29 @@ def test_word_cost_counts_a_plural_as_one_slip(key: str, said: str) -> None:
 def test_alternatives_are_split_as_the_regex_splits_them(response: str) -> None:
     by_regex = [p.strip() for p in guards._ALTERNATIVES.split(response)]
     assert guards.split_alternatives(response) == [p for p in by_regex if normalize.words(p)]
+
+
+_KEY_TEXTS = ["WeChat Work", "artificial intelligence", "city", "Inner Mongolia", "5G network",
+              "the Yellow River", "Hohhot", "big data", "cloud computing", "ox"]  # fmt: skip
+_SAID_WORDS = st.lists(
+    st.sampled_from(["wechat", "wechta", "work", "wokr", "wechatwork", "cities", "citys", "city",
+                     "inner", "mongolia", "innermongolia", "mongolai", "5g", "5", "g", "4g",
+                     "network", "networks", "yellow", "river", "rivers", "hohhot", "hohot",
+                     "big", "data", "bigdata", "cloud", "computing", "clod", "ox", "oxen", "app",
+                     "artificial", "intelligence", "artifical", "inteligence", "ai"]),
+    min_size=1,
+    max_size=5,
+).map(tuple)  # fmt: skip
+
+
+@given(key=st.sampled_from(_KEY_TEXTS), said=_SAID_WORDS)
+@settings(max_examples=1500)
+def test_the_edit_bound_turns_away_only_what_the_alignment_would(
+    key: str, said: tuple[str, ...]
+) -> None:
+    form = text.make_form(key)
+    assert form is not None
+    quick = text.match_form(form, said)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "_too_far", lambda form, joined: False)
+        assert text.match_form(form, said) == quick

@@ -123,6 +123,17 @@ def _slip_fits(key: Sequence[str], said: str, budgets: Sequence[int]) -> bool:
     return False
 
 
+def _too_far(form: Form, joined: str) -> bool:
+    """Can no alignment of the words fit the form's slips? Decided on the words run together.
+
+    Every step of an alignment costs at most its key words' budgets, and one slip is
+    at most three edits (a plural: "city" -> "cities"); the pieces' edits together
+    turn the one run of letters into the other, so more edits than that fit nothing.
+    """
+    most = 3 * form.slack // 2  # slack is twice the budgets' sum
+    return bool(OSA.distance(form.joined, joined, score_cutoff=most) > most)
+
+
 def match_form(form: Form, said: Sequence[str]) -> Match | None:
     """Align the response words with the form's words in order.
 
@@ -142,6 +153,8 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         return Match(form, 0, True)
     if abs(len(joined) - len(form.joined)) > form.slack:
         return None  # too many letters more or fewer for the slips allowed
+    if _too_far(form, joined):
+        return None
     if n == 1 and m == 1:
         # One word against one word: the alignment below could only compare them.
         cost = word_cost(key[0], said[0], form.budgets[0])
