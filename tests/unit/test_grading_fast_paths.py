@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from grading_helpers import q
+from grading_helpers import q, tol
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader
+from quizbot.grading import grade, grader, guards, normalize, text
 from quizbot.grading.canonical import canonical_responses
 from quizbot.lexicon import numbers
 from quizbot.packs.model import Question
@@ -44,3 +47,122 @@ def test_plain_numbers_read_as_the_tokenizer_reads_them(
     fast = numbers.find_numbers(text)
     monkeypatch.setattr(numbers, "_PLAIN_NUMBER", re.compile(r"(?!)()()"))
     assert numbers.find_numbers(text) == fast
+
+
+# --- generated responses: the fast paths against the full path ---------------------
+
+NUMBER_QUESTIONS = [
+    NUMBER,
+    q("number", "904", prompt="How many in 2019?", tolerance=tol("0.01", relative=True)),
+    q("number", "3.5 billion", prompt="How many?"),
+    q("number", "12,000", prompt="How many schools in 3 provinces?"),
+    q("number", "1997", prompt="When was it returned?"),
+    q("number", "400万", prompt="How many?"),
+]
+_LEADS = ["", "I think ", "i believe ", "maybe ", "Perhaps ", "probably ", "it's ", "its ",
+          "It is ", "the answer is ", "um ", "uh ", "I guess ", "about ", "I think about ",
+          "more than ", "maybe nearly ", "not ", "I think not ", "so "]  # fmt: skip
+_DIGITS = st.one_of(
+    st.integers(0, 10**13).map(str),
+    st.integers(0, 10**13).map(lambda n: f"{n:,}"),
+    st.decimals(0, 10**6, places=2, allow_nan=False).map(str),
+    st.sampled_from(["904", "900", "1997", "2019", "2020", "12,000", "3.5", "400", "4", "0"]),
+)
+_SCALES = ["", " million", "million", " billion", " thousand", "m", " m", " M", "k", "bn",
+           " bn", " K", "M"]  # fmt: skip
+_NOUNS = ["", " people", " users", " times", " People", " schools", " or so", "!"]
+
+
+@given(
+    question=st.sampled_from(NUMBER_QUESTIONS),
+    lead=st.sampled_from(_LEADS),
+    digits=_DIGITS,
+    scale=st.sampled_from(_SCALES),
+    noun=st.sampled_from(_NOUNS),
+)
+@settings(max_examples=600, deadline=None)
+def test_generated_one_number_responses_get_the_full_path_verdict(
+    question: Question, lead: str, digits: str, scale: str, noun: str
+) -> None:
+    response = f"{lead}{digits}{scale}{noun}"
+    fast = grader._grade(question, response, None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grader, "_SIMPLE_NUMBER", re.compile(r"(?!)"))
+        assert grader._grade(question, response, None) == fast, response
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=500)
+def test_plain_ascii_is_cleaned_as_the_regexes_clean_it(text: str) -> None:
+    assert normalize.clean(text) == normalize.collapse_spaces(text)
+
+
+def _word_cost_plurals_first(key: str, said: str, allowed: int) -> int | None:
+    """word_cost as it was written before the edit distance went first."""
+    if key == said:
+        return 0
+    if allowed <= 0 or re.search(r"\d", key + said):
+        return None
+    if text._plural_of(said, key) or text._plural_of(key, said):
+        return 1
+    distance = OSA.distance(key, said, score_cutoff=allowed)
+    return distance if distance <= allowed else None
+
+
+_WORDS = st.text(alphabet="abceisyz1", min_size=0, max_size=8)
+
+
+@given(key=_WORDS, said=_WORDS, allowed=st.integers(0, 2))
+@settings(max_examples=1000)
+def test_word_cost_is_the_plurals_first_cost(key: str, said: str, allowed: int) -> None:
+    assert text.word_cost(key, said, allowed) == _word_cost_plurals_first(key, said, allowed)
+
+
+@pytest.mark.parametrize(
+    ("key", "said"), [("city", "cities"), ("box", "boxes"), ("cat", "cats"), ("bus", "buses")]
+)
+def test_word_cost_counts_a_plural_as_one_slip(key: str, said: str) -> None:
+    for allowed in (1, 2):
+        assert (
+            text.word_cost(key, said, allowed) == 1 == _word_cost_plurals_first(key, said, allowed)
+        )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Hohhot", " or ", "/", "either ", "或", "还是", " ", "x", ",", "or", "  "]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@settings(max_examples=500)
+def test_alternatives_are_split_as_the_regex_splits_them(response: str) -> None:
+    by_regex = [p.strip() for p in guards._ALTERNATIVES.split(response)]
+    assert guards.split_alternatives(response) == [p for p in by_regex if normalize.words(p)]
+
+
+_KEY_TEXTS = ["WeChat Work", "artificial intelligence", "city", "Inner Mongolia", "5G network",
+              "the Yellow River", "Hohhot", "big data", "cloud computing", "ox"]  # fmt: skip
+_SAID_WORDS = st.lists(
+    st.sampled_from(["wechat", "wechta", "work", "wokr", "wechatwork", "cities", "citys", "city",
+                     "inner", "mongolia", "innermongolia", "mongolai", "5g", "5", "g", "4g",
+                     "network", "networks", "yellow", "river", "rivers", "hohhot", "hohot",
+                     "big", "data", "bigdata", "cloud", "computing", "clod", "ox", "oxen", "app",
+                     "artificial", "intelligence", "artifical", "inteligence", "ai"]),
+    min_size=1,
+    max_size=5,
+).map(tuple)  # fmt: skip
+
+
+@given(key=st.sampled_from(_KEY_TEXTS), said=_SAID_WORDS)
+@settings(max_examples=1500)
+def test_the_edit_bound_turns_away_only_what_the_alignment_would(
+    key: str, said: tuple[str, ...]
+) -> None:
+    form = text.make_form(key)
+    assert form is not None
+    quick = text.match_form(form, said)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "_too_far", lambda form, joined: False)
+        assert text.match_form(form, said) == quick

@@ -84,6 +84,8 @@ def choice_part(
     correct = _correct_index(question)
     option_forms = keys.options
     option_numbers = keys.option_numbers
+    # Reading the response as a number is only worth it when an option is one.
+    has_number_option = any(n is not None for n in option_numbers)
 
     def by_text(text: str) -> tuple[int | None, int]:
         """(option index the text names, slips); None when no option or a tie.
@@ -103,7 +105,7 @@ def choice_part(
                     best.append((match.slips, i))
             if best:
                 break
-        if not best:
+        if not best and has_number_option:
             reading = read_number(text)
             if reading is not None:
                 best = [

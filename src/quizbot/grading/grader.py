@@ -46,9 +46,13 @@ from quizbot.packs.model import Question, Tolerance
 
 _log = logging.getLogger("quizbot.grading")
 # A response that is one number with at most a hedge before it and a counting noun after.
+# A lead the full path strips as filler ("I think", "it's") may come first: it holds no
+# number, negation or alternative, so the one number is still all there is to judge.
 _SIMPLE_NUMBER = re.compile(
+    r"(?:(?:i think|i believe|i guess|maybe|perhaps|probably|it's|its|it is|"
+    r"the answer is|um|uh) )?"
     r"(?:(?:about|nearly|around|roughly|approximately|over|almost|more than) )?"
-    r"\d[\d,]*(?:\.\d+)? ?(?:million|billion|thousand|m|bn|k)?(?: people| users| times)?",
+    r"(\d[\d,]*(?:\.\d+)? ?(?:million|billion|thousand|m|bn|k)?)(?: people| users| times)?",
     re.IGNORECASE,
 )
 # The right answer as shown, worked out once per question (when options are not shuffled).
@@ -107,10 +111,12 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
-    if question.type == "number" and keys.plain_number and _SIMPLE_NUMBER.fullmatch(cleaned):
+    simple = _SIMPLE_NUMBER.fullmatch(cleaned) if keys.plain_number else None
+    if simple is not None:
         # "900,000,000", "about 900 million people", "904": one number and nothing else
-        # to judge (no negation, alternative, unit, reject or prompt number).
-        found = find_numbers(cleaned)
+        # to judge (no negation, alternative, unit, reject or prompt number). The
+        # number alone is read, so the plain-digit reader takes it, not the tokenizer.
+        found = find_numbers(simple.group(1))
         if len(found) == 1:
             reading = found[0].reading
             if within(reading.value, keys.key_numbers[0].value, question.tolerance):

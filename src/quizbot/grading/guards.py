@@ -98,6 +98,9 @@ def split_negation(cleaned: str) -> Negation | None:
 
 def split_alternatives(cleaned: str) -> list[str]:
     """The parts of "Guizhou or Yunnan" (one part when there is no alternative)."""
+    if _ALTERNATIVES.search(cleaned) is None:
+        whole = cleaned.strip()  # the common case: nothing to split
+        return [whole] if words(whole) else []
     parts = [p.strip() for p in _ALTERNATIVES.split(cleaned)]
     return [p for p in parts if words(p)]
 

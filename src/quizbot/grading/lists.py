@@ -106,7 +106,7 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     said = strip_filler(plain)
     if not said or " ".join(said) in _FILLER or " ".join(plain) in _FILLER:
         return _NOTHING
-    if any(w in NEGATIONS for w in said):
+    if not NEGATIONS.isdisjoint(said):
         return _NOTHING  # "not Pluto" says what is not on the list
     exact = keys.item_exact.get(said)
     if exact is not None and not any(f.words == said for f in keys.reject_forms):

@@ -35,12 +35,21 @@ def clean(text: str, *, simplified: bool = True) -> str:
     by a traditional character (a pack that tests 髮 against 發).
     """
     text = text[:MAX_RESPONSE_CHARS]
+    if text.isascii() and text.isprintable() and "  " not in text:
+        # The common case: no control character, tab, new line or run of spaces to
+        # collapse, so only the ends change.
+        return text.strip()
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         if simplified:
             text = to_simplified(text)
+    return collapse_spaces(text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Control characters out, white space collapsed; new lines are kept (they separate
+    the items of a list answer)."""
     text = _CONTROL.sub(" ", text)
-    # New lines are kept: they separate the items of a list answer.
     return _NEWLINES.sub("\n", _SPACES.sub(" ", text)).strip()
 
 

@@ -82,9 +82,12 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
         return None
     if _HAS_DIGIT(key) or _HAS_DIGIT(said):
         return None  # digits must match exactly: 5G is not 4G
-    if _plural_of(said, key) or _plural_of(key, said):
-        return 1
     distance: int = OSA.distance(key, said, score_cutoff=allowed)
+    if distance == 1:
+        return 1  # what a plural would cost too
+    # A plural ends in "s", "es" or "ies": one or two letters longer.
+    if 0 < abs(len(said) - len(key)) <= 2 and (_plural_of(said, key) or _plural_of(key, said)):
+        return 1
     return distance if distance <= allowed else None
 
 
@@ -120,6 +123,17 @@ def _slip_fits(key: Sequence[str], said: str, budgets: Sequence[int]) -> bool:
     return False
 
 
+def _too_far(form: Form, joined: str) -> bool:
+    """Can no alignment of the words fit the form's slips? Decided on the words run together.
+
+    Every step of an alignment costs at most its key words' budgets, and one slip is
+    at most three edits (a plural: "city" -> "cities"); the pieces' edits together
+    turn the one run of letters into the other, so more edits than that fit nothing.
+    """
+    most = 3 * form.slack // 2  # slack is twice the budgets' sum
+    return bool(OSA.distance(form.joined, joined, score_cutoff=most) > most)
+
+
 def match_form(form: Form, said: Sequence[str]) -> Match | None:
     """Align the response words with the form's words in order.
 
@@ -139,6 +153,8 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         return Match(form, 0, True)
     if abs(len(joined) - len(form.joined)) > form.slack:
         return None  # too many letters more or fewer for the slips allowed
+    if _too_far(form, joined):
+        return None
     if n == 1 and m == 1:
         # One word against one word: the alignment below could only compare them.
         cost = word_cost(key[0], said[0], form.budgets[0])
