@@ -4,7 +4,9 @@ An importer reads its format and hands each question over as pack-format data wi
 the line it came from. The builder checks what the loader would refuse (empty
 prompt, a number the reader cannot read, an answer that is not an option, control
 characters) so that a bad card is reported at its line and skipped, while the rest
-of the file is still imported and the pack written is valid.
+of the file is still imported and the pack written is valid. The pack is then made
+as a tree placed at the source lines (``pack_tree``) and built by ``packs.builder``
+with the loader's own checks before any YAML is written.
 """
 
 from __future__ import annotations
