@@ -221,3 +221,19 @@ def test_a_hostile_file_name_makes_a_valid_pack_and_safe_output(
     assert len(result.stderr.splitlines()) == 1
     assert run_quizbot("validate", str(out)).returncode == 0
     assert "evil" not in [line.split(":")[0] for line in out.read_text().splitlines()]
+
+
+def test_a_pack_the_loader_would_refuse_is_reported_at_the_source_line_and_not_written(
+    run_quizbot: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "qs.csv"
+    source.write_text(
+        "prompt,answer,type,unit\nHow far?,8 km,number,km\nHow heavy?,5 km,number,kg\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "pack.yaml"
+    result = run_quizbot("import", str(source), "-o", str(out))
+    assert result.returncode == 1
+    assert f"{source}:3:1: the answer '5 km'" in result.stderr
+    assert "no pack written" in result.stderr
+    assert not out.exists()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-import quizbot.packs.loader as loader
+import quizbot.packs.builder as builder
 from quizbot.cli import main
 
 
@@ -19,6 +19,6 @@ def _allow_everything(text: str) -> None:
 
 if __name__ == "__main__":
     # Fail loudly, not silently, if the check moves: the tests would prove nothing.
-    assert hasattr(loader, "forbidden_character"), "the loader's character check moved"
-    loader.forbidden_character = _allow_everything  # type: ignore[assignment]
+    assert hasattr(builder, "forbidden_character"), "the builder's character check moved"
+    builder.forbidden_character = _allow_everything  # type: ignore[assignment]
     sys.exit(main())

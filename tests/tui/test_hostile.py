@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from tui_helpers import fixed_clock, make_app, say, settle
 
-import quizbot.packs.loader as loader
+import quizbot.packs.builder as builder
 from quizbot.packs.loader import load_packs
 from quizbot.packs.model import Pack, Question, Topic
 from quizbot.progress.store import ProgressStore
@@ -70,8 +70,8 @@ def visible_texts(app: QuizApp, screen: Screen[object] | None = None) -> list[st
 
 def unchecked_packs(monkeypatch: pytest.MonkeyPatch) -> list[Pack]:
     """The hostile pack, loaded with the pack string check switched off."""
-    assert hasattr(loader, "forbidden_character"), "the loader's character check moved"
-    monkeypatch.setattr(loader, "forbidden_character", lambda text: None)
+    assert hasattr(builder, "forbidden_character"), "the builder's character check moved"
+    monkeypatch.setattr(builder, "forbidden_character", lambda text: None)
     return load_packs([HOSTILE / "hostile.yaml"])
 
 

@@ -106,15 +106,25 @@ def run_import(
         return 1
     pack_id = pack_id or default_pack_id(path)
     title = clean_text(title or "") or clean_text(path.stem) or pack_id
+    # The model is built and checked from the source's own lines before any YAML is
+    # written: a problem points at the line of the imported file, and a pack the loader
+    # would refuse is never written.
+    from quizbot.packs.builder import build_pack
+
+    _, refused = build_pack(builder.pack_tree(pack_id, title), str(path))
+    for refusal in refused:
+        _say(str(refusal))
+    if refused:
+        _say(f"quizbot: the pack imported from {path} is not valid; no pack written")
+        return 1
     _write(target, builder.to_yaml(pack_id, title, f"{path.name} ({fmt})"))
-    status = _check_written(target)
     count = len(builder.questions)
     skipped = len(builder.problems)
     _say(
         f"imported {count} question{'s' if count != 1 else ''} from {path} ({fmt}) into "
         f"{target}; {skipped} problem{'s' if skipped != 1 else ''}"
     )
-    return 1 if skipped or status else 0
+    return 1 if skipped else 0
 
 
 def run_export(pack_path: str, output: str, fmt: str) -> int:

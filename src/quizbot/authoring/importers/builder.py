@@ -4,7 +4,9 @@ An importer reads its format and hands each question over as pack-format data wi
 the line it came from. The builder checks what the loader would refuse (empty
 prompt, a number the reader cannot read, an answer that is not an option, control
 characters) so that a bad card is reported at its line and skipped, while the rest
-of the file is still imported and the pack written is valid.
+of the file is still imported and the pack written is valid. The pack is then made
+as a tree placed at the source lines (``pack_tree``) and built by ``packs.builder``
+with the loader's own checks before any YAML is written.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from quizbot.authoring.yaml_writer import dump_pack
-from quizbot.packs.loader import _plain  # the loader's own comparison: what it would refuse
+from quizbot.packs import tree
+from quizbot.packs.builder import plain as _plain  # the builder's comparison: what it refuses
 from quizbot.safetext import describe, forbidden_character
 
 Data = dict[str, Any]
@@ -54,18 +59,22 @@ class PackBuilder:
     problems: list[str] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
     _prompts: dict[str, int] = field(default_factory=dict)
+    # The source line of each question (by id) and topic (by id): the tree's places.
+    _lines: dict[str, int] = field(default_factory=dict)
+    _topic_lines: dict[str, int] = field(default_factory=dict)
 
     def problem(self, line: int, message: str) -> None:
         """``FILE:LINE: message``: something at that line was not imported as it stands."""
         self.problems.append(f"{self.file}:{line}: {message}")
 
-    def topic(self, title: str) -> str:
-        """The id of the topic with this title, declared on first use."""
+    def topic(self, title: str, line: int = 1) -> str:
+        """The id of the topic with this title, declared on first use (at ``line``)."""
         for topic in self.topics:
             if topic["title"] == title:
                 return str(topic["id"])
         topic_id = self._unique(slug(title, "topic"), {t["id"] for t in self.topics})
         self.topics.append({"id": topic_id, "title": title})
+        self._topic_lines[topic_id] = line
         return topic_id
 
     def add(self, question: Data, line: int, *, id_hint: str = "") -> bool:
@@ -86,6 +95,7 @@ class PackBuilder:
         self._ids.add(question_id)
         self.questions.append({"id": question_id, **question})
         self.notes[question_id] = f"{self.file} line {line}"
+        self._lines[question_id] = line
         return True
 
     @staticmethod
@@ -136,6 +146,19 @@ class PackBuilder:
             data["topics"] = self.topics
         data["questions"] = self.questions
         return data
+
+    def pack_tree(self, pack_id: str, title: str) -> yaml.Node:
+        """The pack as a tree for ``packs.builder``: each question and topic placed at the
+        line of the source file it came from, the pack's own keys at line 1."""
+        data = self.pack_data(pack_id, title)
+        if self.topics:
+            data["topics"] = [
+                tree.from_data(t, tree.at(self._topic_lines.get(t["id"], 1))) for t in self.topics
+            ]
+        data["questions"] = [
+            tree.from_data(q, tree.at(self._lines.get(q["id"], 1))) for q in self.questions
+        ]
+        return tree.from_data(data, tree.at(1))
 
     def to_yaml(self, pack_id: str, title: str, what: str) -> str:
         header = [

@@ -70,7 +70,7 @@ def _question(cells: dict[str, str], builder: PackBuilder, line: int) -> Data | 
         return None
     q: Data = {"type": qtype, "prompt": cells.get("prompt", "")}
     if cells.get("topic"):
-        q = {"topic": builder.topic(cells["topic"]), **q}
+        q = {"topic": builder.topic(cells["topic"], line), **q}
     if qtype == "list":
         items = [split_many(item) for item in answer.split(";")]
         q["answers"] = [item[0] if len(item) == 1 else item for item in items if item]

@@ -78,7 +78,7 @@ def read_gift(text: str, builder: PackBuilder) -> None:
             path = block.split(":", 1)[1].strip()
             name = path.rstrip("/").rsplit("/", 1)[-1].strip()
             top = not name or name.startswith("$") or path.rstrip("/").endswith("$/top")
-            topic = None if top else builder.topic(name)
+            topic = None if top else builder.topic(name, line)
             continue
         _question(block, line, topic, builder)
 
