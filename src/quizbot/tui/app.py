@@ -22,13 +22,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Header, Input, Label, ProgressBar
 
 from quizbot.progress.store import ProgressError, ProgressStore
 from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.signals import quit_on_exit_signals
 from quizbot.tui.widgets.answer_input import AnswerInput
+from quizbot.tui.widgets.footer import QuietFooter
 from quizbot.tui.widgets.transcript import Transcript
 from quizbot.tutor.messages import BotMessage, RoundReport
 
@@ -105,7 +106,7 @@ class QuizApp(App[int]):
             yield Label("", id="round-label")
         yield Transcript(id="transcript")
         yield AnswerInput(placeholder=PLACEHOLDERS["question"], id="answer")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         notices = self.store.pending_notices() if self.store is not None else []

@@ -9,6 +9,8 @@ from textual.widgets import Input
 
 from quizbot.safetext import safe_line
 
+MAX_HISTORY = 200  # lines recalled with up; older ones are dropped so an evening stays small
+
 
 class AnswerInput(Input):
     """An Input with shell-like history on up and down.
@@ -38,6 +40,7 @@ class AnswerInput(Input):
         draft = self._edits.get(draft_position, "") if self._position < draft_position else ""
         if line and (not self.history or self.history[-1] != line):
             self.history.append(line)
+            del self.history[:-MAX_HISTORY]
         self._edits.clear()
         self._position = len(self.history)
         self.value = draft

@@ -1,0 +1,67 @@
+"""An evening in the chat stays small: the key bar and the answer history are bounded."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets._footer import FooterKey
+
+from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
+from quizbot.tui.widgets.footer import QuietFooter
+
+
+class KeyBarApp(App[None]):
+    """The hint key comes and goes, as it does between questions and summaries."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "hint", "Hint"),
+        Binding("ctrl+n", "new_round", "New round"),
+    ]
+    hint_shown = True
+
+    def compose(self) -> ComposeResult:
+        yield AnswerInput(id="answer")
+        yield QuietFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.hint_shown if action == "hint" else True
+
+    def action_hint(self) -> None: ...
+
+    def action_new_round(self) -> None: ...
+
+
+async def test_keys_the_footer_dropped_are_freed() -> None:
+    app = KeyBarApp()
+    seen: list[weakref.ref[FooterKey]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(8):
+            app.hint_shown = not app.hint_shown
+            app.refresh_bindings()
+            await pilot.pause()
+            await pilot.pause()
+            seen += [weakref.ref(key) for key in app.query(FooterKey)]
+        shown = set(app.query(FooterKey))
+        assert len(seen) > 2 * len(shown)  # the keys were rebuilt several times
+        gc.collect()
+        alive = [ref() for ref in seen if ref() is not None]
+        assert set(alive) == shown
+
+
+async def test_answer_history_keeps_the_newest_lines() -> None:
+    app = KeyBarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        answer = app.query_one(AnswerInput)
+        for n in range(MAX_HISTORY + 50):
+            answer.remember(f"line {n}")
+        assert len(answer.history) == MAX_HISTORY
+        assert answer.history[0] == "line 50"
+        assert answer.history[-1] == f"line {MAX_HISTORY + 49}"
+        answer.focus()
+        await pilot.press("up")
+        assert answer.value == f"line {MAX_HISTORY + 49}"
