@@ -1,4 +1,5 @@
-"""Replacing a file atomically: readers see the old file or the whole new one, never half."""
+"""Writing files safely: replacing a file atomically (readers see the old file or the whole
+new one, never half), and appending bytes that are on disk when the call returns."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+
+def write_synced(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd`` (``os.write`` may take less at a time), then fsync."""
+    written = 0
+    while written < len(data):
+        written += os.write(fd, data[written:])
+    os.fsync(fd)
 
 
 def fsync_folder(path: Path, *, required: bool = False) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from quizbot.atomic import fsync_folder
+from quizbot.atomic import fsync_folder, write_synced
 
 EVENTS = "events.jsonl"
 FOLDER = "drills"
@@ -93,11 +93,7 @@ class Session:
             try:
                 if _ends_torn(fd):
                     os.write(fd, b"\n")
-                data = line.encode("utf-8")
-                written = 0
-                while written < len(data):
-                    written += os.write(fd, data[written:])
-                os.fsync(fd)
+                write_synced(fd, line.encode("utf-8"))
             finally:
                 os.close(fd)
         except OSError as error:

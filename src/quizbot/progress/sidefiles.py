@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from quizbot.atomic import write_synced
+
 
 def append_line(path: Path, doc: Mapping[str, Any]) -> None:
     """Append one JSON line and fsync it (the caller holds the profile lock).
@@ -17,10 +19,7 @@ def append_line(path: Path, doc: Mapping[str, Any]) -> None:
     data = (json.dumps(doc, separators=(",", ":"), allow_nan=False) + "\n").encode("ascii")
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
-        written = 0
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
+        write_synced(fd, data)
     finally:
         os.close(fd)
 
