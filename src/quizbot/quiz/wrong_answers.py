@@ -69,6 +69,7 @@ def group_counted(
     grouped as :func:`group_wrong` groups the responses they stand for."""
     groups: list[list[str]] = []
     labels: list[str] = []
+    same = _Sameness(question, grade, empty)
     for form in counts:
         label = _option_named(question, form, grade, shown) if form != empty else None
         for i, members in enumerate(groups):
@@ -76,7 +77,7 @@ def group_counted(
                 if labels[i] == label:
                     members.append(form)
                     break
-            elif labels[i] == "" and _same(question, members[0], form, grade, empty):
+            elif labels[i] == "" and same(members[0], form):
                 members.append(form)
                 break
         else:
@@ -138,27 +139,41 @@ class AnswerTally:
         return self.correct / self.answered if self.answered else 0.0
 
 
-def _same(question: Question, a: str, b: str, grade: Grader, empty: str) -> bool:
-    if a.casefold().split() == b.casefold().split():
-        return True
-    if empty in (a, b) or question.type == "list":
-        return False
-    return _right_for(question, a, b, grade) and _right_for(question, b, a, grade)
+class _Sameness:
+    """Whether two forms are one answer: each graded right with the other as the key
+    (the question's rejects kept, but not one that is the key itself).
 
+    Each form made a key is made once: the grader prepares a key the first time it
+    sees it, which costs far more than a grade, and a form meets every group."""
 
-def _right_for(question: Question, answer: str, response: str, grade: Grader) -> bool:
-    """Would ``response`` be right if ``answer`` were the key (the question's rejects kept,
-    but not one that is ``answer`` itself)?"""
-    rejects = tuple(r for r in question.reject if r.answer.casefold() != answer.casefold())
-    as_key = dataclasses.replace(
-        question, answer=answer, accept=(), reject=rejects, tests=None, gap=None,
-        explanation=None, hint=None,
-    )  # fmt: skip
-    try:
-        verdict = grade(as_key, response)
-    except (ValueError, ArithmeticError):
-        return False
-    return verdict.verdict == "correct"
+    def __init__(self, question: Question, grade: Grader, empty: str) -> None:
+        self.question = question
+        self.grade = grade
+        self.empty = empty
+        self.keys: dict[str, Question] = {}
+
+    def __call__(self, a: str, b: str) -> bool:
+        if a.casefold().split() == b.casefold().split():
+            return True
+        if self.empty in (a, b) or self.question.type == "list":
+            return False
+        return self._right_for(a, b) and self._right_for(b, a)
+
+    def _right_for(self, answer: str, response: str) -> bool:
+        """Would ``response`` be right if ``answer`` were the key?"""
+        as_key = self.keys.get(answer)
+        if as_key is None:
+            question = self.question
+            rejects = tuple(r for r in question.reject if r.answer.casefold() != answer.casefold())
+            as_key = self.keys[answer] = dataclasses.replace(
+                question, answer=answer, accept=(), reject=rejects, tests=None, gap=None,
+                explanation=None, hint=None,
+            )  # fmt: skip
+        try:
+            verdict = self.grade(as_key, response)
+        except (ValueError, ArithmeticError):
+            return False
+        return verdict.verdict == "correct"
 
 
 def _option_named(
