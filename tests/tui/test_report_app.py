@@ -47,8 +47,9 @@ LINES = [
 ]  # fmt: skip
 
 
-def play(tmp_path: Path) -> tuple[Path, Regrader]:
-    """A finished drill's session, and what the report screen accepts answers with."""
+def play(tmp_path: Path, *, builtin: bool = False) -> tuple[Path, Regrader]:
+    """A finished drill's session, and what the report screen accepts answers with
+    (``builtin``: the session says it was played on the built-in packs)."""
     pack_file = tmp_path / "geo.yaml"
     pack_file.write_text(PACK, encoding="utf-8")
     packs = load_packs([str(pack_file)])
@@ -58,7 +59,7 @@ def play(tmp_path: Path) -> tuple[Path, Regrader]:
         seconds=0,
         teams={"Ann": "Red", "[b]Bo[/]": "Red", "Cy": "Blue"},
         seed=1,
-        packs=(str(pack_file),),
+        packs=() if builtin else (str(pack_file),),
     )
     session = Session.create(tmp_path / "home", "period 3", now=1_700_000_000)
     drill, _ = Drill.start(settings, packs, clock=lambda: 1_700_000_000.0, sink=session.append)
@@ -133,6 +134,32 @@ async def test_accepting_a_group_asks_then_writes_the_pack_and_grades_again(
         assert rows(app, "#groups") == [["2", "Shenzhen", "shenzen"]]
         # Cy's Canton is right now: 1000 points, level with Ann
         assert [row[1:4] for row in rows(app, "#players")][1] == ["Cy", "Blue", "1000"]
+
+
+async def test_an_answer_the_pack_cannot_take_leaves_everything_as_it_was(
+    tmp_path: Path,
+) -> None:
+    app, pack_file = make_app(tmp_path)
+    before = pack_file.read_text(encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "enter")  # province: Hebei is its reject
+        await pilot.press("a", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmAccept)
+        assert pack_file.read_text(encoding="utf-8") == before  # the pack would not validate
+        assert rows(app, "#groups")[0] == ["2", "Hebei", ""]
+        assert app.query_one("#groups", DataTable).has_focus
+
+
+async def test_the_built_in_packs_are_never_changed(tmp_path: Path) -> None:
+    pack_file, regrader = play(tmp_path, builtin=True)
+    app = ReportApp(build_report(regrader.drill), regrader, "x")
+    before = pack_file.read_text(encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "a")
+        assert not isinstance(app.screen, ConfirmAccept)  # refused before asking
+        await pilot.press("y")
+    assert pack_file.read_text(encoding="utf-8") == before
 
 
 @pytest.mark.parametrize("size", [(80, 24)])

@@ -101,7 +101,7 @@ class ReportApp(App[int]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept answer", tooltip="Mark the highlighted wrong answer right"),
-        Binding("g", "focus_groups", "Wrong answers", show=False),
+        Binding("w", "focus_groups", "Wrong answers", tooltip="Go to the question's wrong answers"),
         Binding("q", "quit", "Quit"),
     ]
 
