@@ -338,8 +338,12 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.bom and args.format != "csv":
         print("quizbot: --bom is for CSV reports (JSON Lines has none)", file=sys.stderr)
         return 2
-    if args.report_file is not None and args.report_file in ("-", args.output, args.responses):
-        print("quizbot: --report-file must name a file of its own", file=sys.stderr)
+    if args.report_file is not None and _clashes(args):
+        print(
+            "quizbot: --report-file must name a file of its own (not the responses, "
+            "the graded rows or standard output)",
+            file=sys.stderr,
+        )
         return 2
     if args.encoding is not None:
         try:
@@ -426,6 +430,20 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
             print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
             return error.status
     return 1 if summary.errors else 0
+
+
+def _clashes(args: argparse.Namespace) -> bool:
+    """Would ``--report-file`` write where the responses or graded rows are?"""
+    from quizbot.report import inherited_descriptor
+
+    report = args.report_file
+    if report == "-" or (args.output is None and inherited_descriptor(report) == 1):
+        return True  # the graded rows' standard output
+    real = os.path.realpath(report)
+    return any(
+        other not in (None, "-") and os.path.realpath(other) == real
+        for other in (args.output, args.responses)
+    )
 
 
 def _grade_report(args: argparse.Namespace, packs: list[Pack]) -> GradeReport | None:

@@ -155,15 +155,28 @@ def test_beyond_the_listed_groups_the_rest_are_other_answers(
     assert len(lines) == at + 13
 
 
-@pytest.mark.parametrize("target", ["-", "responses.csv", "out.csv"])
+@pytest.mark.parametrize(
+    ("target", "output"),
+    [
+        ("-", "out.csv"),
+        ("responses.csv", "out.csv"),
+        ("./sub/../responses.csv", "out.csv"),
+        ("out.csv", "out.csv"),
+        ("./out.csv", "out.csv"),
+        ("/dev/stdout", None),  # the graded rows' stdout
+    ],
+)
 def test_the_report_file_must_be_a_file_of_its_own(
-    run_quizbot: Run, tmp_path: Path, target: str
+    run_quizbot: Run, tmp_path: Path, target: str, output: str | None
 ) -> None:
     pack, responses = write_files(tmp_path)
+    (tmp_path / "sub").mkdir()
     before = responses.read_bytes()
+    where = ["-o", output] if output else []
     result = run_quizbot(
-        "grade", "--pack", str(pack), "responses.csv", "-o", "out.csv", "--report-file", target
+        "grade", "--pack", str(pack), "responses.csv", *where, "--report-file", target
     )
+    assert result.stdout == ""
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--report-file" in result.stderr
     assert responses.read_bytes() == before
