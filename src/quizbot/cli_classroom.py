@@ -318,8 +318,8 @@ def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
     response = response.strip()
     if not colon or not response:
         raise DrillError("--accept takes N:ANSWER, e.g. --accept 3:Canton")
-    number = question_number(drill, which)
-    _, pack, question = accept_target(drill, number)
+    number = _question_number(drill, which)
+    pack, question = _accept_target(drill, number)
     path = Path(question.place.file)
     if not confirmed:
         if not sys.stdin.isatty():
@@ -329,7 +329,7 @@ def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
             print("quizbot: nothing changed", file=sys.stderr)
             return 1
     try:
-        description = write_accept(drill, number, response)
+        description = _write_accept(drill, number, response)
     except DrillError as error:
         _error(str(error))
         return 1
@@ -337,7 +337,7 @@ def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
     return 0
 
 
-def question_number(drill: Drill, which: str) -> int:
+def _question_number(drill: Drill, which: str) -> int:
     """The drill's question that ``which`` names: its number, id or ``pack/id``."""
     from quizbot.classroom.drill import DrillError
 
@@ -347,7 +347,7 @@ def question_number(drill: Drill, which: str) -> int:
     raise DrillError(f"no question {which!r} in this drill (a number from 1 to {drill.total})")
 
 
-def accept_target(drill: Drill, number: int) -> tuple[int, Pack, Question]:
+def _accept_target(drill: Drill, number: int) -> tuple[Pack, Question]:
     """Question ``number`` of the drill, if its pack may gain an ``accept`` (DrillError
     if not: the built-in packs are not the teacher's to change)."""
     from quizbot.classroom.drill import DrillError
@@ -356,17 +356,16 @@ def accept_target(drill: Drill, number: int) -> tuple[int, Pack, Question]:
         raise DrillError(
             "the built-in packs cannot be changed: copy the pack, edit it and drill with --pack"
         )
-    pack, question = drill.items[number - 1]
-    return number, pack, question
+    return drill.items[number - 1]
 
 
-def write_accept(drill: Drill, number: int, response: str) -> str:
+def _write_accept(drill: Drill, number: int, response: str) -> str:
     """Add ``response`` to question ``number``'s ``accept`` in its pack file (comments and
     layout kept, the pack validated again, or the file left as it was): what was done."""
     from quizbot.authoring.editing import EditError, add_response
     from quizbot.classroom.drill import DrillError
 
-    _, _, question = accept_target(drill, number)
+    _, question = _accept_target(drill, number)
     path = Path(question.place.file)
     try:
         return add_response(path, question, "accept", response).description
@@ -385,7 +384,7 @@ class Regrader:
     def where(self, number: int) -> str:
         """The pack file that accepting an answer to question ``number`` changes
         (DrillError when it may not be changed)."""
-        _, _, question = accept_target(self.drill, number)
+        _, question = _accept_target(self.drill, number)
         return question.place.file
 
     def accept(self, number: int, response: str) -> tuple[DrillReport, str]:
@@ -395,7 +394,7 @@ class Regrader:
         from quizbot.classroom.report import build_report
         from quizbot.packs.problems import PackError
 
-        description = write_accept(self.drill, number, response)
+        description = _write_accept(self.drill, number, response)
         try:
             from quizbot.authoring.selftest import grading_test_problems
             from quizbot.packs.loader import load_packs as load
