@@ -65,3 +65,20 @@ def test_grouping_the_counted_forms_is_grouping_the_responses(responses: list[st
     assert group_counted(PROVINCE, tally.forms, grade, empty=EMPTY) == group_wrong(
         PROVINCE, responses, grade, empty=EMPTY
     )
+
+
+USERS = Question("users", "number", "How many people used it in 2020?", "300 million")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from([PROVINCE, USERS]),
+    st.lists(st.one_of(st.text(max_size=20), st.sampled_from(["342 million", "3.42亿", ""])),
+             max_size=10),
+)  # fmt: skip
+def test_every_response_is_in_exactly_one_group(question: Question, responses: list[str]) -> None:
+    groups = group_wrong(question, responses, grade, empty=EMPTY)
+    assert sum(g.count for g in groups) == len(responses)
+    forms = [f for g in groups for f in g.forms]
+    assert len(forms) == len(set(forms)) == len({r.strip() or EMPTY for r in responses})
+    assert [g.count for g in groups] == sorted((g.count for g in groups), reverse=True)
