@@ -7,10 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run
+
+# The run_quizbot fixture (tests/e2e/conftest.py): quizbot ARGS as a real process.
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 PACK = """\
 pack: class-check

@@ -10,10 +10,13 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run
+
+# The run_quizbot fixture (tests/e2e/conftest.py): quizbot ARGS as a real process.
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 PACK = """\
 pack: geo
