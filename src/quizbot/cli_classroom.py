@@ -76,6 +76,11 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "report", help="a drill's results: scores, each question, the wrong answers grouped"
     )
     report.add_argument("session", metavar="SESSION", help="the session folder (or its name)")
+    report.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the report as text, not on a full screen (the default in a pipe)",
+    )
     report.add_argument("--csv", metavar="OUT", help="write one row per answer (a gradebook)")
     report.add_argument("--json", metavar="OUT", help="write the whole report as JSON")
     report.add_argument(
@@ -93,11 +98,6 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     report.add_argument("--yes", action="store_true", help="with --accept: do not ask first")
     report.add_argument(
         "--regrade", action="store_true", help="grade the session again with the packs as now"
-    )
-    report.add_argument(
-        "--plain",
-        action="store_true",
-        help="print the report as text, not on a full screen (the default in a pipe)",
     )
 
 
