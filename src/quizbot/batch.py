@@ -212,6 +212,7 @@ def grade_rows(
     total_bytes: int | None = None,
     progress_stream: TextIO | None = None,
     bom: bool = False,
+    observe: Callable[[str, str, str], None] | None = None,
 ) -> GradeSummary:
     """Grade every row of a responses CSV, writing the graded rows as they are read.
 
@@ -221,7 +222,9 @@ def grade_rows(
     ``error`` and the rest are still graded. The added columns never start with a
     formula character nor hold a control character (a report shown on a terminal is
     escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
-    with a byte order mark, for Excel. Raises BatchError when the file has no
+    with a byte order mark, for Excel. ``observe``, if given, is called with each
+    graded row's question id, response and verdict (``quizbot grade --report``); rows
+    whose question is unknown are not passed to it. Raises BatchError when the file has no
     ``question`` or ``response`` column, or is not CSV (a quoted cell that never
     ends, above all).
     """
@@ -300,6 +303,8 @@ def grade_rows(
                     values = cached(question_id, response)
                 else:
                     values = graded(question_id, response)
+                if observe is not None:
+                    observe(question_id, response, values[0])
             else:
                 values = ("error", None, safe(_unknown(question_id, index)))
             counts[values[0]] += 1

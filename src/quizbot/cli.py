@@ -20,6 +20,7 @@ from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from quizbot.grade_report import GradeReport
     from quizbot.packs.model import Pack
     from quizbot.progress.store import ProgressStore
 
@@ -134,6 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the CSV with a byte order mark, so that Excel opens Chinese text "
         "intact (the report is then UTF-8 on stdout too)",
+    )
+    grade.add_argument(
+        "--report",
+        action="store_true",
+        help="after grading, sum up each question on stderr: its share right and its wrong "
+        "answers grouped, biggest first (the graded rows on stdout stay as they are)",
+    )
+    grade.add_argument(
+        "--report-file",
+        metavar="FILE",
+        help="write that summary to FILE instead of stderr (implies --report)",
+    )
+    grade.add_argument(
+        "--report-format",
+        choices=("text", "json"),
+        help="the summary as text (default) or one JSON object (implies --report)",
     )
 
     ask = commands.add_parser("ask", help="ask a question about the facts")
@@ -321,6 +338,13 @@ def cmd_grade(args: argparse.Namespace) -> int:
     if args.bom and args.format != "csv":
         print("quizbot: --bom is for CSV reports (JSON Lines has none)", file=sys.stderr)
         return 2
+    if args.report_file is not None and _clashes(args):
+        print(
+            "quizbot: --report-file must name a file of its own (not the responses, "
+            "the graded rows or standard output)",
+            file=sys.stderr,
+        )
+        return 2
     if args.encoding is not None:
         try:
             check_encoding(args.encoding)
@@ -361,6 +385,7 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
         print(f"quizbot: cannot read {name}: it is a folder", file=sys.stderr)
         return 74
     size = source_stat.st_size if stat.S_ISREG(source_stat.st_mode) else None
+    summing_up = _grade_report(args, packs)
     report: contextlib.AbstractContextManager[TextIO]
     if args.output is not None:
         report = open_report(args.output, not_over=source_stat)
@@ -379,6 +404,7 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
                 show_progress=sys.stderr.isatty() and (size or 0) > 1_000_000,
                 total_bytes=size,
                 bom=args.bom,
+                observe=summing_up.observe if summing_up is not None else None,
             )
             # Standard output's trouble (full, closed) is raised here, for main's one line.
             output.flush()
@@ -397,7 +423,62 @@ def _grade_file(args: argparse.Namespace, packs: list[Pack]) -> int:
         print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
         return error.status
     print(summary_line(summary), file=sys.stderr)
+    if summing_up is not None:
+        try:
+            _write_grade_report(args, summing_up, source_stat)
+        except ReportError as error:
+            print(f"quizbot: {safe_line(str(error))}", file=sys.stderr)
+            return error.status
     return 1 if summary.errors else 0
+
+
+def _clashes(args: argparse.Namespace) -> bool:
+    """Would ``--report-file`` write where the responses or graded rows are?"""
+    from quizbot.report import inherited_descriptor
+
+    report = args.report_file
+    if report == "-" or (args.output is None and inherited_descriptor(report) == 1):
+        return True  # the graded rows' standard output
+    real = os.path.realpath(report)
+    return any(
+        other not in (None, "-") and os.path.realpath(other) == real
+        for other in (args.output, args.responses)
+    )
+
+
+def _grade_report(args: argparse.Namespace, packs: list[Pack]) -> GradeReport | None:
+    """The collector of ``grade --report``, or None without it (no cost per row then)."""
+    if not (args.report or args.report_file or args.report_format):
+        return None
+    from quizbot.batch import question_index
+    from quizbot.grade_report import GradeReport
+
+    return GradeReport(question_index(packs))
+
+
+def _write_grade_report(
+    args: argparse.Namespace, collected: GradeReport, source: os.stat_result
+) -> None:
+    """``grade --report``: on stderr (escaped there, as for any terminal), or into
+    ``--report-file``; text, or JSON with ``--report-format json``."""
+    import json
+
+    from quizbot.grade_report import as_json, text_lines
+    from quizbot.report import open_report
+
+    summaries = collected.summaries()
+    target: contextlib.AbstractContextManager[TextIO]
+    if args.report_file is not None:
+        target = open_report(args.report_file, not_over=source)
+    else:
+        target = contextlib.nullcontext(sys.stderr)
+    with target as out:
+        if args.report_format == "json":
+            escaped = for_terminal(out, safe_json)
+            escaped.write(json.dumps(as_json(summaries), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.writelines(safe_line(line) + "\n" for line in text_lines(summaries))
+        out.flush()
 
 
 def summary_line(summary: object) -> str:

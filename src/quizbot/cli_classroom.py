@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from quizbot.classroom.drill import Drill
     from quizbot.classroom.report import DrillReport
     from quizbot.classroom.session import Session
-    from quizbot.packs.model import Pack
+    from quizbot.packs.model import Pack, Question
 
 
 def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -76,6 +76,11 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "report", help="a drill's results: scores, each question, the wrong answers grouped"
     )
     report.add_argument("session", metavar="SESSION", help="the session folder (or its name)")
+    report.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the report as text, not on a full screen (the default in a pipe)",
+    )
     report.add_argument("--csv", metavar="OUT", help="write one row per answer (a gradebook)")
     report.add_argument("--json", metavar="OUT", help="write the whole report as JSON")
     report.add_argument(
@@ -283,6 +288,13 @@ def run_report(args: argparse.Namespace) -> int:
         _error(str(error) if not isinstance(error, KeyError) else f"damaged session: {error}")
         return 1
     report = build_report(drill)
+    if not (args.csv or args.json or args.accept):
+        from quizbot.terminal import full_screen_wanted
+
+        if full_screen_wanted(args.plain):
+            from quizbot.tui.report_app import run_report_app
+
+            return run_report_app(report, Regrader(events, drill), str(session.folder.name))
     try:
         if args.csv:
             _write(args.csv, lambda out: _write_csv(report, out, bom=args.bom), bom=args.bom)
@@ -300,25 +312,14 @@ def run_report(args: argparse.Namespace) -> int:
 def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
     """Add a response the teacher judges right to its question's ``accept`` (a blank's
     alias), in the pack file, comments and layout kept; the pack is validated again."""
-    from quizbot.authoring.editing import EditError, add_response
     from quizbot.classroom.drill import DrillError
 
     which, colon, response = wanted.partition(":")
     response = response.strip()
     if not colon or not response:
         raise DrillError("--accept takes N:ANSWER, e.g. --accept 3:Canton")
-    found = [
-        (n, pack, question)
-        for n, (pack, question) in enumerate(drill.items, 1)
-        if which.strip() in (str(n), question.id, f"{pack.id}/{question.id}")
-    ]
-    if not found:
-        raise DrillError(f"no question {which!r} in this drill (a number from 1 to {drill.total})")
-    _, pack, question = found[0]
-    if not drill.settings.packs:
-        raise DrillError(
-            "the built-in packs cannot be changed: copy the pack, edit it and drill with --pack"
-        )
+    number = _question_number(drill, which)
+    pack, question = _accept_target(drill, number)
     path = Path(question.place.file)
     if not confirmed:
         if not sys.stdin.isatty():
@@ -328,12 +329,83 @@ def _accept(drill: Drill, wanted: str, *, confirmed: bool) -> int:
             print("quizbot: nothing changed", file=sys.stderr)
             return 1
     try:
-        edit = add_response(path, question, "accept", response)
-    except (EditError, OSError) as error:
-        _error(f"{path}: {error}")
+        description = _write_accept(drill, number, response)
+    except DrillError as error:
+        _error(str(error))
         return 1
-    print(f"quizbot: {safe_line(edit.description)}", file=sys.stderr)
+    print(f"quizbot: {safe_line(description)}", file=sys.stderr)
     return 0
+
+
+def _question_number(drill: Drill, which: str) -> int:
+    """The drill's question that ``which`` names: its number, id or ``pack/id``."""
+    from quizbot.classroom.drill import DrillError
+
+    for n, (pack, question) in enumerate(drill.items, 1):
+        if which.strip() in (str(n), question.id, f"{pack.id}/{question.id}"):
+            return n
+    raise DrillError(f"no question {which!r} in this drill (a number from 1 to {drill.total})")
+
+
+def _accept_target(drill: Drill, number: int) -> tuple[Pack, Question]:
+    """Question ``number`` of the drill, if its pack may gain an ``accept`` (DrillError
+    if not: the built-in packs are not the teacher's to change)."""
+    from quizbot.classroom.drill import DrillError
+
+    if not drill.settings.packs:
+        raise DrillError(
+            "the built-in packs cannot be changed: copy the pack, edit it and drill with --pack"
+        )
+    return drill.items[number - 1]
+
+
+def _write_accept(drill: Drill, number: int, response: str) -> str:
+    """Add ``response`` to question ``number``'s ``accept`` in its pack file (comments and
+    layout kept, the pack validated again, or the file left as it was): what was done."""
+    from quizbot.authoring.editing import EditError, add_response
+    from quizbot.classroom.drill import DrillError
+
+    _, question = _accept_target(drill, number)
+    path = Path(question.place.file)
+    try:
+        return add_response(path, question, "accept", response).description
+    except (EditError, OSError) as error:
+        raise DrillError(f"{path}: {error}") from None
+
+
+class Regrader:
+    """A report's drill, graded again after the teacher accepts an answer (the report
+    screen's ``a``): the same steps as ``quizbot report --accept N:ANSWER --yes``."""
+
+    def __init__(self, events: Sequence[dict[str, Any]], drill: Drill) -> None:
+        self.events = events
+        self.drill = drill
+
+    def where(self, number: int) -> str:
+        """The pack file that accepting an answer to question ``number`` changes
+        (DrillError when it may not be changed)."""
+        _, question = _accept_target(self.drill, number)
+        return question.place.file
+
+    def accept(self, number: int, response: str) -> tuple[DrillReport, str]:
+        """Write the ``accept``, load the packs again and grade the session again: the
+        new report and what happened (DrillError, the file unchanged, when it fails)."""
+        from quizbot.classroom.drill import Drill, DrillError
+        from quizbot.classroom.report import build_report
+        from quizbot.packs.problems import PackError
+
+        description = _write_accept(self.drill, number, response)
+        try:
+            from quizbot.authoring.selftest import grading_test_problems
+            from quizbot.packs.loader import load_packs as load
+
+            packs = load(self.drill.settings.packs, check=grading_test_problems)
+        except PackError as error:
+            raise DrillError(str(error.problems[0]) if error.problems else str(error)) from None
+        self.drill = Drill.replay(self.events, packs, clock=time.time)
+        changed = self.drill.regrade()
+        done = f"{description}; graded again: {changed} verdict(s) changed"
+        return build_report(self.drill), done
 
 
 def _write(path: str, fill: Callable[[TextIO], None], *, bom: bool) -> None:

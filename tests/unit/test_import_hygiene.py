@@ -38,6 +38,8 @@ CORE = [
     "quizbot.classroom.report",
     "quizbot.classroom.wording",
     "quizbot.report",
+    "quizbot.grade_report",
+    "quizbot.quiz.wrong_answers",
 ]
 
 

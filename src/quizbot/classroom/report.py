@@ -1,25 +1,23 @@
 """What a drill's class got right and wrong: each player's (and team's) score, accuracy and
 time, each question's share of right answers, and its wrong answers grouped.
 
-Wrong answers are grouped by the grader's own rules: two responses go together when each,
-taken as the answer, is graded right for the other ("Guangzhou" and "guangzou": a typo),
-so never two different numbers ("342 million" and "346 million") and never two names that
-the question's ``reject`` list keeps apart ("Hubei" and "Hebei"). Choice and true/false
-responses group by the option they name ("B" and the option's text together).
+Wrong answers are grouped by the grader's own rules (:mod:`quizbot.quiz.wrong_answers`,
+shared with ``quizbot grade --report``): "Guangzhou" and "guangzou" together, never
+"342 million" and "346 million", never two names a ``reject`` keeps apart.
 
 No Textual here: ``quizbot report`` prints and writes files only.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from quizbot.classroom.drill import Answer, Drill
 from quizbot.packs.model import Question
-from quizbot.quiz import Grader
+from quizbot.quiz import Grader, wrong_answers
+from quizbot.quiz.wrong_answers import WrongGroup
 
 CSV_COLUMNS = (
     "name",
@@ -33,15 +31,6 @@ CSV_COLUMNS = (
     "overruled",
 )
 NO_ANSWER = "(no answer in time)"
-
-
-@dataclass(frozen=True)
-class WrongGroup:
-    """Wrong responses the grader treats as one answer: shown as the most common form."""
-
-    answer: str
-    count: int
-    forms: tuple[str, ...]  # every form written, most common first
 
 
 @dataclass(frozen=True)
@@ -127,76 +116,7 @@ def group_wrong(
 ) -> list[WrongGroup]:
     """The responses grouped as the grader would take them, the biggest group first
     (equal groups in the order first seen); an empty response is "no answer in time"."""
-    groups: list[list[str]] = []
-    labels: list[str] = []
-    for response in responses:
-        text = response.strip() or NO_ANSWER
-        label = _option_named(question, text, grade, shown)
-        for i, members in enumerate(groups):
-            if label is not None:
-                if labels[i] == label:
-                    members.append(text)
-                    break
-            elif labels[i] == "" and _same(question, members[0], text, grade):
-                members.append(text)
-                break
-        else:
-            groups.append([text])
-            labels.append(label or "")
-    result = []
-    for members, label in zip(groups, labels, strict=True):
-        forms = _by_count(members)
-        result.append(WrongGroup(label or forms[0], len(members), tuple(forms)))
-    return sorted(result, key=lambda g: -g.count)
-
-
-def _same(question: Question, a: str, b: str, grade: Grader) -> bool:
-    if a.casefold().split() == b.casefold().split():
-        return True
-    if NO_ANSWER in (a, b) or question.type == "list":
-        return False
-    return _right_for(question, a, b, grade) and _right_for(question, b, a, grade)
-
-
-def _right_for(question: Question, answer: str, response: str, grade: Grader) -> bool:
-    """Would ``response`` be right if ``answer`` were the key (the question's rejects kept,
-    but not one that is ``answer`` itself)?"""
-    rejects = tuple(r for r in question.reject if r.answer.casefold() != answer.casefold())
-    as_key = dataclasses.replace(
-        question, answer=answer, accept=(), reject=rejects, tests=None, gap=None,
-        explanation=None, hint=None,
-    )  # fmt: skip
-    try:
-        verdict = grade(as_key, response)
-    except (ValueError, ArithmeticError):
-        return False
-    return verdict.verdict == "correct"
-
-
-def _option_named(
-    question: Question, response: str, grade: Grader, shown: Sequence[int] | None
-) -> str | None:
-    """For a choice or true/false question: the option the response names, if any."""
-    if question.type == "truefalse":
-        for word in ("true", "false"):
-            if grade(dataclasses.replace(question, answer=word), response).correct:
-                return word
-        return None
-    if question.type != "choice":
-        return None
-    for option in question.options:
-        if grade(
-            dataclasses.replace(question, answer=option), response, shown_options=shown
-        ).correct:
-            return option
-    return None
-
-
-def _by_count(members: Sequence[str]) -> list[str]:
-    counts: dict[str, int] = {}
-    for m in members:
-        counts[m] = counts.get(m, 0) + 1
-    return sorted(counts, key=lambda m: -counts[m])
+    return wrong_answers.group_wrong(question, responses, grade, shown, empty=NO_ANSWER)
 
 
 def _line(name: str, team: str, answers: Sequence[Answer]) -> PlayerLine:
