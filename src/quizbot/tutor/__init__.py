@@ -25,7 +25,8 @@ one ``Session`` (``session.py``: the packs, the choices, the quiz core, the stag
 ``profile.py`` keeps what lasts between sessions, ``exam.py`` the exam's clock,
 ``menu.py`` draws the menu. Inside the package a module imports only modules below it
 in this list (an import-linter contract): engine; handlers; choosing, asking; rounds;
-exam, menu; profile; session; wording, answers, learning; intents; commands, messages.
+exam, menu; profile; session; wording, answers, learning, menu_intents;
+intents; commands, messages.
 
 Layers (checked by import-linter, see ``pyproject.toml``): fronts (tui, plain, cli,
 batch) above the conversation (tutor), classroom and authoring; those above the quiz

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from quizbot.tutor import intents, profile, rounds, wording
+from quizbot.tutor import profile, rounds, wording
 from quizbot.tutor.intents import Intent, normalise
 from quizbot.tutor.menu import menu
+from quizbot.tutor.menu_intents import ALL_WORDS, match_choice
 from quizbot.tutor.messages import BotMessage
 from quizbot.tutor.session import MAX_ROUND, Session, info
 
@@ -46,10 +47,10 @@ def choose_topic(session: Session, arg: str) -> list[BotMessage]:
     """``/topic N``: a new round on topic N (its number or name), or all topics."""
     if not arg.strip():
         return [menu(session)]
-    if normalise(arg) in intents.ALL_WORDS:
+    if normalise(arg) in ALL_WORDS:
         session.topic = None
         return rounds.new_round(session)
-    topic = intents.match_choice(arg, session.topics(), cutoff=60.0)
+    topic = match_choice(arg, session.topics(), cutoff=60.0)
     if topic is None:
         return [info(_no_such_topic(session, arg)), menu(session)]
     session.topic = topic
@@ -75,7 +76,7 @@ def choose_pack(session: Session, arg: str) -> list[BotMessage]:
     if not arg.strip():
         return [BotMessage("menu", "\n".join(wording.pack_list(session.packs, session.pack)))]
     packs = session.packs
-    pack_id = intents.match_choice(arg, [(p.id, p.title) for p in packs], cutoff=70.0)
+    pack_id = match_choice(arg, [(p.id, p.title) for p in packs], cutoff=70.0)
     if pack_id is None:
         return [info(f"I have no pack like “{arg.strip()}”."), *choose_pack(session, "")]
     chosen = next(p for p in packs if p.id == pack_id)

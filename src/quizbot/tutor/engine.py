@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from quizbot.packs.model import Pack
 from quizbot.quiz import LEARNER, Grader, KnowledgeSource, Quiz, RoundProgress, modes
 from quizbot.quiz.hints import can_hint
-from quizbot.tutor import asking, choosing, exam, handlers, intents, rounds, wording
+from quizbot.tutor import asking, choosing, exam, handlers, intents, menu_intents, rounds, wording
 from quizbot.tutor.answers import could_be_answer
 from quizbot.tutor.intents import Intent, normalise
 from quizbot.tutor.menu import menu
@@ -127,7 +127,7 @@ class Tutor:
                 last = last_topic(session)
                 if last is not None:
                     return choosing.choose_topic(session, last)
-            intent = intents.read_menu_line(
+            intent = menu_intents.read_menu_line(
                 line, session.topics(), looks_like_question=looks_like_question
             )
         return self._dispatch(intent, line)
