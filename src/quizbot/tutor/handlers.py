@@ -29,25 +29,30 @@ def repeat(session: Session) -> list[BotMessage]:
 
 
 def why(session: Session) -> list[BotMessage]:
-    """The last answer explained, with its source; the open question stays open."""
+    """The last answer explained once, with its source. While the next question is open
+    it says the explanation is about the previous one, and shows the open one again."""
     if session.last is None:
         if session.stage == "question":
             return [info("I'll explain once you've answered. Try /hint for a clue.")]
         return [info("There's nothing to explain yet.")]
     asked, _ = session.last
-    explanation = wording.explanation(asked)
-    head = f"{asked.question.prompt} → {wording.shown_answer(asked)}."
-    if explanation is None:
-        return [info(head), *session.back_to_question()]
-    return [
-        BotMessage(
-            "explanation",
-            f"{head}\n{explanation.text}",
-            source=explanation.source,
-            question_id=explanation.question_id,
-        ),
-        *session.back_to_question(),
-    ]
+    question = asked.question
+    which = "the previous question" if session.open_question() is not None else "the last question"
+    answer = wording.shown_answer(asked)
+    if question.is_cloze:
+        # The prompt is the fact with a blank, and the explanation is the fact: say it once.
+        head = f"About {which}: the blank is {answer}."
+    else:
+        head = f"About {which}, “{wording.short(question.prompt, 70)}”: the answer is {answer}."
+    text = wording.explanation_text(asked)
+    source = asked.pack.source_of(question)
+    message = BotMessage(
+        "explanation" if text or source else "info",
+        f"{head}\n{text}" if text else head,
+        source=source.citation() if source else None,
+        question_id=question.id,
+    )
+    return [message, *session.back_to_question()]
 
 
 def score(session: Session) -> list[BotMessage]:

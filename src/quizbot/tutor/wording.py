@@ -245,12 +245,18 @@ def hint_text(hint: Hint, asked: Asked) -> str:
     return f"The answer looks like this: {hint.pattern}"
 
 
+def explanation_text(asked: Asked) -> str | None:
+    """Why the answer is right: the question's explanation, else its fact's sentence."""
+    question = asked.question
+    if question.explanation:
+        return question.explanation
+    fact = asked.pack.fact(question.cloze_of or question.fact)
+    return fact.plain_text if fact else None
+
+
 def explanation(asked: Asked) -> BotMessage | None:
     question = asked.question
-    text = question.explanation
-    if not text:
-        fact = asked.pack.fact(question.cloze_of or question.fact)
-        text = fact.plain_text if fact else None
+    text = explanation_text(asked)
     source = asked.pack.source_of(question)
     citation = source.citation() if source else None
     if not text and not citation:
