@@ -2,7 +2,7 @@
 
 For scripts, screen readers and terminals without full-screen support: no
 colours, no cursor movement, one idea per line, each verdict spelled out in
-words ("Correct:", "Partly right:", "Not right:"). On a terminal, lines wrap at
+words ("Correct:", "Partly right:", "Not quite:"). On a terminal, lines wrap at
 word boundaries to its width. Never imports Textual.
 """
 
@@ -19,7 +19,8 @@ from quizbot.tutor import Tutor
 from quizbot.tutor.messages import BotMessage
 
 PROMPT = "> "
-VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
+# The TUI's headlines ("Correct!", "Partly right.", "Not quite."), said as labels.
+VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not quite:"}
 KIND_LABELS = {"hint": "Hint:", "warning": "Warning:"}
 
 
@@ -33,7 +34,7 @@ def render(message: BotMessage) -> list[str]:
             text = f"[{number}/{message.progress.total}] {text}"
         lines.extend(text.splitlines())
     elif message.kind == "verdict" and message.verdict is not None:
-        # The tutor gives the verdict without its headline: the label says it in words.
+        # The tutor gives the verdict without its headline, worded to follow the label.
         label = VERDICT_LABELS.get(message.verdict.verdict, "Result:")
         body = (message.body if message.body is not None else text).strip().splitlines()
         lines.append(f"{label} {body[0] if body else ''}".rstrip())

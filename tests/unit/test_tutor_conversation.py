@@ -170,7 +170,7 @@ def test_the_verdict_body_has_no_headline_for_fronts_that_label_it() -> None:
     question = play_to(tutor, "q-text")
     verdict = tutor.respond(right_answer(garden_pack(), question))[0]
     assert verdict.text == "Correct! Exactly."
-    assert verdict.body == "Exactly."
+    assert verdict.body == "exactly."  # worded to follow a label: "Correct: exactly."
 
 
 def test_a_letter_with_no_option_keeps_the_question_and_records_nothing() -> None:

@@ -15,7 +15,8 @@ Follow one typed line from the terminal UI to the grader and back (see also
     progress/store.py       Recorder.record(AnswerRecord), before anyone is told
     quiz/events.py        [AnswerGraded, QuestionAsked | RoundFinished]
     tutor/rounds.py     rounds.say(session, events): keeps the stage in step and words
-    tutor/wording.py      each event in English (verdict, explanation, next question)
+    tutor/verdicts.py     each event in English (the verdict, the explanation; the
+    tutor/wording.py      next question, the round's summary)
     tui/app.py          a TutorReplied message -> @on handler -> transcript bubbles
 
 The other intents go to their own modules: commands to ``handlers.py`` (what each
@@ -25,8 +26,8 @@ one ``Session`` (``session.py``: the packs, the choices, the quiz core, the stag
 ``profile.py`` keeps what lasts between sessions, ``exam.py`` the exam's clock,
 ``menu.py`` draws the menu. Inside the package a module imports only modules below it
 in this list (an import-linter contract): engine; handlers; choosing, asking; rounds;
-exam, menu; profile; session; wording, answers, learning, menu_intents;
-intents; commands, messages.
+exam, menu; profile; session, verdicts; wording, answers, learning,
+menu_intents; intents; commands, messages.
 
 Layers (checked by import-linter, see ``pyproject.toml``): fronts (tui, plain, cli,
 batch) above the conversation (tutor), classroom and authoring; those above the quiz

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quizbot.progress.store import ProgressError
-from quizbot.tutor import choosing, learning, profile, rounds, wording
+from quizbot.tutor import choosing, learning, profile, rounds, verdicts, wording
 from quizbot.tutor.commands import help_text
 from quizbot.tutor.intents import normalise
 from quizbot.tutor.menu import menu
@@ -44,7 +44,7 @@ def why(session: Session) -> list[BotMessage]:
         head = f"About {which}: the blank is {answer}."
     else:
         head = f"About {which}, “{wording.short(question.prompt, 70)}”: the answer is {answer}."
-    text = wording.explanation_text(asked)
+    text = verdicts.explanation_text(asked)
     source = asked.pack.source_of(question)
     message = BotMessage(
         "explanation" if text or source else "info",

@@ -27,7 +27,7 @@ from quizbot.quiz import (
 )
 from quizbot.quiz.options import question_key
 from quizbot.quiz.selection import to_review
-from quizbot.tutor import exam, learning, profile, wording
+from quizbot.tutor import exam, learning, profile, verdicts, wording
 from quizbot.tutor.menu import menu
 from quizbot.tutor.messages import BotMessage
 from quizbot.tutor.session import Session, info
@@ -90,18 +90,18 @@ def say(session: Session, events: Sequence[Event]) -> list[BotMessage]:
             messages.append(BotMessage("info", noted, progress=session.progress()))
         elif isinstance(event, AnswerGraded):
             session.last = (event.asked, event.result)
-            messages.append(wording.verdict_message(event.result, event.asked, session.progress()))
+            messages.append(verdicts.verdict_message(event.result, event.asked, session.progress()))
             messages += _explanation(event)
         elif isinstance(event, QuestionSkipped):
             session.last = (event.asked, event.result)
-            messages.append(wording.skipped_message(event.asked, session.progress()))
+            messages.append(verdicts.skipped_message(event.asked, session.progress()))
             messages += _explanation(event)
         elif isinstance(event, AnswerNotTaken):
-            messages.append(info(wording.not_taken(event.verdict)))
+            messages.append(info(verdicts.not_taken(event.verdict)))
         elif isinstance(event, NotRecorded):
             messages.append(BotMessage("warning", f"Your answer could not be saved: {event.error}"))
         elif isinstance(event, HintGiven):
-            text = wording.hint_text(event.hint, event.asked)
+            text = verdicts.hint_text(event.hint, event.asked)
             if event.again:
                 text = f"You already have the hint: {text}"
             else:
@@ -116,7 +116,7 @@ def say(session: Session, events: Sequence[Event]) -> list[BotMessage]:
 
 
 def _explanation(event: AnswerGraded | QuestionSkipped) -> list[BotMessage]:
-    found = wording.explanation(event.asked)
+    found = verdicts.explanation(event.asked)
     return [found] if found else []
 
 
