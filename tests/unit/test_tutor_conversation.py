@@ -250,3 +250,28 @@ def test_why_without_an_explanation_says_the_answer_once() -> None:
     why = tutor.respond("/why")[0]
     assert why.text.count("Lyon") == 1, why.text
     assert why.source is not None
+
+
+def test_a_round_ended_early_says_how_far_it_got_and_not_to_press_enter() -> None:
+    tutor = make_tutor(round_length=4)
+    tutor.start()
+    question = last_question(tutor.respond(""))
+    tutor.respond(right_answer(garden_pack(), question))
+    reply = tutor.respond("/new")
+    summary = reply[0]
+    assert summary.kind == "summary"
+    assert summary.text.startswith(
+        "Round over early: you answered 1 of 4 questions and got 1 right (1 point) in"
+    )
+    assert "Press Enter" not in summary.text  # the next round is already under way
+    assert "A perfect round" not in summary.text
+
+
+def test_a_hint_asked_for_again_is_the_same_hint_at_no_extra_cost() -> None:
+    tutor = make_tutor()
+    play_to(tutor, "q-text")
+    first = tutor.respond("/hint")[0]
+    assert first.text == "It is in France. (A right answer now earns half credit.)"
+    again = tutor.respond("hint please")[0]
+    assert again.kind == "hint"
+    assert again.text == "It is in France. (You already had this hint; it costs nothing more.)"

@@ -103,7 +103,7 @@ def say(session: Session, events: Sequence[Event]) -> list[BotMessage]:
         elif isinstance(event, HintGiven):
             text = verdicts.hint_text(event.hint, event.asked)
             if event.again:
-                text = f"You already have the hint: {text}"
+                text += " (You already had this hint; it costs nothing more.)"
             else:
                 text += " (A right answer now earns half credit.)"
             messages.append(BotMessage("hint", text, question_id=event.asked.question.id))
@@ -176,7 +176,7 @@ def stop_round(session: Session) -> list[BotMessage]:
         return []
     session.finished = report
     return [
-        wording.summary_message(report),
+        wording.summary_message(report, early=True),
         *exam.end_exam(session, report, timed_out=False),
     ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quizbot.packs.model import Pack, Question
-from quizbot.quiz import Asked, letter
+from quizbot.quiz import Asked, Result, letter
 from quizbot.quiz.round import RoundProgress, RoundResults
 from quizbot.tutor.intents import normalise
 from quizbot.tutor.messages import BotMessage, Missed, RoundReport
@@ -165,19 +165,28 @@ def back_to_question(asked: Asked) -> BotMessage:
 # -- the end of a round ------------------------------------------------------------------
 
 
-def summary_message(report: RoundResults) -> BotMessage:
+def summary_message(report: RoundResults, *, early: bool = False) -> BotMessage:
+    """The round's end: the score, what was missed, what to do next. ``early``: the
+    learner ended the round before its last question (what comes next is said after)."""
     progress = report.progress()
     missed = report.missed()
-    lines = [
-        f"Round over! You got {progress.correct} of {report.total} right "
-        f"({points_said(progress.score)}) in {duration(report.seconds)}."
-    ]
+    took = f"({points_said(progress.score)}) in {duration(report.seconds)}."
+    if early:
+        noun = "question" if report.total == 1 else "questions"
+        lines = [
+            f"Round over early: you answered {progress.asked} of {report.total} {noun} "
+            f"and got {progress.correct} right {took}"
+        ]
+        if missed:
+            lines.append("Missed:")
+            lines += [missed_line(result) for result in missed]
+        return BotMessage(
+            "summary", "\n".join(lines), progress=progress, report=round_report(report)
+        )
+    lines = [f"Round over! You got {progress.correct} of {report.total} right {took}"]
     if missed:
         lines.append("Missed:")
-        for result in missed:
-            how = " (skipped)" if result.outcome == "skipped" else ""
-            answer = expected_answer(result.question, result.shown)
-            lines.append(f"- {short(result.question.prompt, 70)} → {answer}{how}")
+        lines += [missed_line(result) for result in missed]
         lines.append(
             "Press Enter (or type new) for another round, review to go over the "
             f"{len(missed)} you missed, or topics to choose a topic."
@@ -186,6 +195,13 @@ def summary_message(report: RoundResults) -> BotMessage:
         lines.append("A perfect round!")
         lines.append("Press Enter (or type new) for another round, or topics to choose one.")
     return BotMessage("summary", "\n".join(lines), progress=progress, report=round_report(report))
+
+
+def missed_line(result: Result) -> str:
+    """ "- Nearly how many people had registered… → 900 million people (skipped)"."""
+    how = " (skipped)" if result.outcome == "skipped" else ""
+    answer = expected_answer(result.question, result.shown)
+    return f"- {short(result.question.prompt, 70)} → {answer}{how}"
 
 
 def round_report(report: RoundResults) -> RoundReport:
