@@ -8,6 +8,7 @@ word boundaries to its width. Never imports Textual.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable
@@ -48,16 +49,22 @@ def render(message: BotMessage) -> list[str]:
     return lines
 
 
+# A list item's marker: "- ", "6) ", "AB) ". Its wrapped lines hang under its text.
+_ITEM = re.compile(r"\s*(?:-|\w{1,2}\))\s+")
+
+
 def wrap(line: str, width: int | None) -> list[str]:
     """A line cut at word boundaries to ``width`` columns (None: as it is). Continuation
-    lines keep the line's indentation, so a list item stays readable."""
+    lines keep the line's indentation, and a list item's hang under its text, so a
+    menu, an option or a missed question stays readable."""
     if width is None or len(line) <= width:
         return [line]
-    indent = line[: len(line) - len(line.lstrip())]
+    item = _ITEM.match(line)
+    indent = " " * item.end() if item else line[: len(line) - len(line.lstrip())]
     return textwrap.wrap(
         line,
         width,
-        subsequent_indent=indent + "  " if line.lstrip().startswith("- ") else indent,
+        subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
     ) or [line]

@@ -106,6 +106,15 @@ def test_plain_mode_wraps_at_word_boundaries_on_a_terminal() -> None:
     assert wrap("- a missed question with a long text", 16)[1].startswith("  ")
 
 
+def test_a_wrapped_menu_item_or_option_hangs_under_its_text() -> None:
+    from quizbot.plain import wrap
+
+    item = wrap("  6) E-commerce, live-streaming and the anti-poverty campaign", 40)
+    assert item == ["  6) E-commerce, live-streaming and the", "     anti-poverty campaign"]
+    option = wrap("D) New markets for farm produce, and mobilizing internet users", 40)
+    assert option == ["D) New markets for farm produce, and", "   mobilizing internet users"]
+
+
 def test_options_past_z_get_two_letters() -> None:
     options = tuple(f"option {i}" for i in range(28))
     lines = render(BotMessage("question", "Which?", options=options))
