@@ -3,7 +3,8 @@ events become messages.
 
 Each move (:func:`answer`, :func:`hint`, :func:`skip`, or starting a round) calls the
 core (:class:`quizbot.quiz.Quiz`) and hands the events it returns to :func:`say`, which
-words them in order (:mod:`.wording`) and keeps the conversation's stage in step.
+words them in order (:mod:`.verdicts` for an answer's fate, :mod:`.wording` for questions
+and summaries) and keeps the conversation's stage in step.
 """
 
 from __future__ import annotations
