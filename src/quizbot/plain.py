@@ -2,12 +2,13 @@
 
 For scripts, screen readers and terminals without full-screen support: no
 colours, no cursor movement, one idea per line, each verdict spelled out in
-words ("Correct:", "Partly right:", "Not right:"). On a terminal, lines wrap at
+words ("Correct:", "Partly right:", "Not quite:"). On a terminal, lines wrap at
 word boundaries to its width. Never imports Textual.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Iterable
@@ -19,7 +20,8 @@ from quizbot.tutor import Tutor
 from quizbot.tutor.messages import BotMessage
 
 PROMPT = "> "
-VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not right:"}
+# The TUI's headlines ("Correct!", "Partly right.", "Not quite."), said as labels.
+VERDICT_LABELS = {"correct": "Correct:", "partial": "Partly right:", "incorrect": "Not quite:"}
 KIND_LABELS = {"hint": "Hint:", "warning": "Warning:"}
 
 
@@ -33,7 +35,7 @@ def render(message: BotMessage) -> list[str]:
             text = f"[{number}/{message.progress.total}] {text}"
         lines.extend(text.splitlines())
     elif message.kind == "verdict" and message.verdict is not None:
-        # The tutor gives the verdict without its headline: the label says it in words.
+        # The tutor gives the verdict without its headline, worded to follow the label.
         label = VERDICT_LABELS.get(message.verdict.verdict, "Result:")
         body = (message.body if message.body is not None else text).strip().splitlines()
         lines.append(f"{label} {body[0] if body else ''}".rstrip())
@@ -47,16 +49,22 @@ def render(message: BotMessage) -> list[str]:
     return lines
 
 
+# A list item's marker: "- ", "6) ", "AB) ". Its wrapped lines hang under its text.
+_ITEM = re.compile(r"\s*(?:-|\w{1,2}\))\s+")
+
+
 def wrap(line: str, width: int | None) -> list[str]:
     """A line cut at word boundaries to ``width`` columns (None: as it is). Continuation
-    lines keep the line's indentation, so a list item stays readable."""
+    lines keep the line's indentation, and a list item's hang under its text, so a
+    menu, an option or a missed question stays readable."""
     if width is None or len(line) <= width:
         return [line]
-    indent = line[: len(line) - len(line.lstrip())]
+    item = _ITEM.match(line)
+    indent = " " * item.end() if item else line[: len(line) - len(line.lstrip())]
     return textwrap.wrap(
         line,
         width,
-        subsequent_indent=indent + "  " if line.lstrip().startswith("- ") else indent,
+        subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
     ) or [line]

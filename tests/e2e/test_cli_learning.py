@@ -85,7 +85,7 @@ def test_play_remembers_the_round_length_and_starts_in_a_mode(run_quizbot: Run) 
     assert exam.returncode == 0, exam.stderr
     assert "Exam: 20 questions in 15 minutes" in exam.stdout
     assert re.search(r"\(1[45]:\d\d left\) ", exam.stdout)  # the time left, with the question
-    assert "Answer noted." in exam.stdout and "Not right" not in exam.stdout
+    assert "Answer noted." in exam.stdout and "Not quite" not in exam.stdout
     bad = run_quizbot("play", "--plain", "--mode", "cram", input="")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 

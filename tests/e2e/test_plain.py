@@ -51,7 +51,7 @@ def test_a_question_shows_progress_and_lettered_options() -> None:
             "Correct: Accepted — one letter off: Hohhot",
         ),
         ("partial", "1 of 2.", "Partly right: 1 of 2."),
-        ("incorrect", "The answer is 342 million.", "Not right: The answer is 342 million."),
+        ("incorrect", "the answer is 342 million.", "Not quite: the answer is 342 million."),
     ],
 )
 def test_verdicts_are_spelled_out_in_words(outcome: str, body: str, line: str) -> None:
@@ -60,9 +60,35 @@ def test_verdicts_are_spelled_out_in_words(outcome: str, body: str, line: str) -
     assert render(message) == [line]
 
 
+def test_a_wrong_answer_is_one_sentence_in_the_tuis_words() -> None:
+    """Plain mode's verdict line says what the TUI's headline says ("Not quite"), then the
+    grader's sentence, with no capital after the colon."""
+    import random
+
+    from tutor_fakes import Clock, FakeKnowledge, garden_pack, last_question
+
+    from quizbot.tutor import Tutor
+
+    tutor = Tutor(
+        [garden_pack()], knowledge=FakeKnowledge(), clock=Clock(), rng=random.Random(7)
+    )  # the real grader
+    tutor.start()
+    messages = tutor.respond("")
+    said: dict[str, list[str]] = {}
+    while messages[-1].kind != "summary":
+        asked = last_question(messages).question_id
+        answer = {"q-number": "42", "q-text": "lyon"}.get(asked or "", "/skip")
+        messages = tutor.respond(answer)
+        said[answer] = render(messages[0])
+        if asked == "q-number":
+            assert messages[0].text == "Not quite. The answer is 342 million, not “42”."  # TUI
+    assert said["42"][0] == "Not quite: the answer is 342 million, not “42”."
+    assert said["lyon"][0] == "Correct: Lyon."  # a name keeps its capital after the label
+
+
 @pytest.mark.parametrize(
     ("line", "said"),
-    [("zzz", "Not right: Not what I have. The answer is Lyon."), ("Lyon", "Correct: Exactly.")],
+    [("zzz", "Not quite: not what I have. The answer is Lyon."), ("Lyon", "Correct: exactly.")],
 )
 def test_the_verdict_word_is_said_once(line: str, said: str) -> None:
     out = transcript(["1", *["/skip"] * 5, "", line], round_length=1, seed=3)
@@ -78,6 +104,15 @@ def test_plain_mode_wraps_at_word_boundaries_on_a_terminal() -> None:
     assert " ".join(parts) == line  # no word was cut
     assert wrap(line, None) == [line]
     assert wrap("- a missed question with a long text", 16)[1].startswith("  ")
+
+
+def test_a_wrapped_menu_item_or_option_hangs_under_its_text() -> None:
+    from quizbot.plain import wrap
+
+    item = wrap("  6) E-commerce, live-streaming and the anti-poverty campaign", 40)
+    assert item == ["  6) E-commerce, live-streaming and the", "     anti-poverty campaign"]
+    option = wrap("D) New markets for farm produce, and mobilizing internet users", 40)
+    assert option == ["D) New markets for farm produce, and", "   mobilizing internet users"]
 
 
 def test_options_past_z_get_two_letters() -> None:
@@ -107,7 +142,7 @@ def test_a_scripted_session() -> None:
     assert "Hello!" in out
     assert "[1/3] " in out and "[2/3] " in out and "[3/3] " in out
     assert "Hint: " in out
-    assert "Not right: " in out
+    assert "Not quite: " in out
     assert "Skipped. The answer is " in out
     assert "Source: “Robots in the garden”, Garden Weekly, 2024-05-01" in out
     assert "Robots love gardens." in out and "Back to the question: " in out
@@ -201,7 +236,7 @@ def test_play_plain_records_every_answer_and_never_imports_textual(tmp_path: Pat
     out = result.stdout
     assert "Hi! I'm quizbot" in out
     assert "[1/3] " in out and "[3/3] " in out
-    assert "Not right: " in out and "Skipped. The answer is " in out
+    assert "Not quite: " in out and "Skipped. The answer is " in out
     assert "Source: " in out
     assert "Round over! You got 0 of 3 right" in out
     assert "Goodbye!" in out and "Your progress is saved." in out

@@ -15,7 +15,7 @@ import pytest
 
 from quizbot.progress.store import ProgressStore
 
-VERDICT_LINES = ("Correct:", "Partly right:", "Not right:")
+VERDICT_LINES = ("Correct:", "Partly right:", "Not quite:")
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -170,7 +170,7 @@ def test_the_verdict_body_has_no_headline_for_fronts_that_label_it() -> None:
     question = play_to(tutor, "q-text")
     verdict = tutor.respond(right_answer(garden_pack(), question))[0]
     assert verdict.text == "Correct! Exactly."
-    assert verdict.body == "Exactly."
+    assert verdict.body == "exactly."  # worded to follow a label: "Correct: exactly."
 
 
 def test_a_letter_with_no_option_keeps_the_question_and_records_nothing() -> None:
@@ -191,3 +191,87 @@ def test_a_letter_with_no_option_keeps_the_question_and_records_nothing() -> Non
     assert said[0].text == "There is no option Z. Please choose one of the options shown."
     assert len(store.records) == recorded
     assert tutor.respond("/repeat")[-1].question_id == question.question_id
+
+
+def test_why_while_a_question_is_open_explains_the_previous_answer_once() -> None:
+    tutor = make_tutor()
+    cloze = play_to(tutor, "robot-fact#1")  # "The robots were built in _____."
+    assert cloze.text.endswith("The robots were built in _____.")
+    question = last_question(tutor.respond("/skip"))
+    before = tutor.status.progress
+    reply = tutor.respond("why?")
+    assert kinds(reply) == ["explanation", "info"]
+    why = reply[0]
+    assert why.text.startswith("About the previous question")
+    assert "Oslo" in why.text and why.source is not None
+    said = "\n".join(m.text for m in reply[:-1])
+    assert said.count("The robots were built in") == 1, said  # the fact said once
+    # The open question stays open and comes back whole.
+    assert reply[-1].text == f"Back to the question: {question.text}"
+    assert reply[-1].options == question.options
+    assert tutor.status.stage == "question" and tutor.status.progress == before
+
+
+def test_why_names_the_previous_question_and_says_its_answer_once() -> None:
+    pack = garden_pack()
+    tutor = make_tutor([pack])
+    play_to(tutor, "q-text")  # "Which city has the robot museum?"
+    tutor.respond("Paris")
+    why = tutor.respond("/why")[0]
+    lines = why.text.split("\n")
+    assert lines[0] == (
+        "About the previous question, “Which city has the robot museum?”: the answer is Lyon."
+    )
+    assert lines[1:] == ["The robot museum is in Lyon."]
+
+
+def test_why_after_the_round_is_about_the_last_question() -> None:
+    tutor = make_tutor(round_length=1)
+    tutor.start()
+    question = last_question(tutor.respond(""))
+    assert question.question_id == "q-list"
+    assert tutor.respond("/skip")[-1].kind == "summary"
+    reply = tutor.respond("/why")
+    assert kinds(reply) == ["explanation"]  # no question to go back to
+    assert reply[0].text.startswith(
+        "About the last question, “Name two colours of the robots.”: the answer is"
+    )
+
+
+def test_why_without_an_explanation_says_the_answer_once() -> None:
+    pack = garden_pack()
+    bare = tuple(
+        type(q)(**{**q.__dict__, "explanation": None}) if q.id == "q-text" else q
+        for q in pack.questions
+    )
+    tutor = make_tutor([type(pack)(**{**pack.__dict__, "questions": bare, "_by_id": {}})])
+    play_to(tutor, "q-text")
+    tutor.respond("Paris")
+    why = tutor.respond("/why")[0]
+    assert why.text.count("Lyon") == 1, why.text
+    assert why.source is not None
+
+
+def test_a_round_ended_early_says_how_far_it_got_and_not_to_press_enter() -> None:
+    tutor = make_tutor(round_length=4)
+    tutor.start()
+    question = last_question(tutor.respond(""))
+    tutor.respond(right_answer(garden_pack(), question))
+    reply = tutor.respond("/new")
+    summary = reply[0]
+    assert summary.kind == "summary"
+    assert summary.text.startswith(
+        "Round over early: you answered 1 of 4 questions and got 1 right (1 point) in"
+    )
+    assert "Press Enter" not in summary.text  # the next round is already under way
+    assert "A perfect round" not in summary.text
+
+
+def test_a_hint_asked_for_again_is_the_same_hint_at_no_extra_cost() -> None:
+    tutor = make_tutor()
+    play_to(tutor, "q-text")
+    first = tutor.respond("/hint")[0]
+    assert first.text == "It is in France. (A right answer now earns half credit.)"
+    again = tutor.respond("hint please")[0]
+    assert again.kind == "hint"
+    assert again.text == "It is in France. (You already had this hint; it costs nothing more.)"

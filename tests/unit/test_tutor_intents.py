@@ -7,14 +7,12 @@ import pytest
 from quizbot.knowledge import looks_like_question
 from quizbot.tutor.intents import (
     PHRASES,
-    match_choice,
     normalise,
     parse_slash,
     phrase_intent,
-    read_length,
-    read_menu_line,
     read_question_line,
 )
+from quizbot.tutor.menu_intents import match_choice, read_length, read_menu_line
 
 TOPICS = [
     ("health-codes", "Health codes"),

@@ -1,4 +1,8 @@
-"""The learner's own questions: answered from the facts, never giving the open answer away."""
+"""The learner's own questions: answered from the facts, never giving the open answer away.
+
+:func:`answer_question` asks the knowledge base (made on first use: it is not needed for
+the first screen) and leaves out what would answer the open quiz question for the learner.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizbot.tutor.intents import normalise
+from quizbot.tutor.messages import BotMessage
+from quizbot.tutor.session import Session, info
 
 if TYPE_CHECKING:
     from quizbot.knowledge.reply import Finding, Reply
@@ -47,3 +53,35 @@ def without_give_aways(reply: Reply, asked: Asked | None) -> Reply | None:
         return reply
     # One finding left is no longer a choice between two, nor half of a comparison.
     return dataclasses.replace(reply, findings=kept, lead=None, ambiguous=False)
+
+
+def answer_question(session: Session, text: str) -> list[BotMessage]:
+    """The answer to a question of the learner's own, then the open quiz question again."""
+    if session.knowledge is None:
+        from quizbot.knowledge import KnowledgeBase
+        from quizbot.knowledge.conversation import Conversation
+
+        # A conversation remembers the last question: "and remote work?" follows it.
+        session.knowledge = Conversation(KnowledgeBase(session.packs))
+    asked = session.open_question()
+    reply = session.knowledge.ask(text)
+    if asked is not None and not reply.known:
+        return [
+            info("I can't answer that from the facts I have. Your question is still open."),
+            *session.back_to_question(),
+        ]
+    kept = without_give_aways(reply, asked)
+    if kept is None:
+        return [
+            info(
+                "I'll tell you about that once you've answered this question — "
+                "try /hint for a clue."
+            ),
+            *session.back_to_question(),
+        ]
+    one = kept.known and len(kept.findings) == 1
+    # One finding: its citation travels in the message's source field instead.
+    source = kept.findings[0].source if one else None
+    # The answer first ("342 million"), then the sentence that says it.
+    body = kept.findings[0].said if one and source and not kept.lead else kept.render()
+    return [BotMessage("answer", body, source=source), *session.back_to_question()]

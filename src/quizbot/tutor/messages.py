@@ -58,7 +58,8 @@ class BotMessage:
     question_id: str | None = None
     options: tuple[str, ...] = ()  # choice options as shown, lettered A, B, ...
     report: RoundReport | None = None  # on a "summary" message
-    # A verdict's text without its headline ("Correct!"), for fronts that label it their way.
+    # A verdict's text without its headline ("Correct!"), worded to follow a front's own
+    # label ("Not quite: the answer is ...").
     body: str | None = None
     stats: Mapping[str, Any] | None = None  # on a "stats" message: the progress summary
 

@@ -1,26 +1,19 @@
-"""Everything the tutor says, in English: questions, verdicts, hints, menus, summaries.
+"""What the tutor says, in English: the greeting, menus, questions, round summaries.
 
-The quiz core hands over data (a question as asked, a grade, a hint as data); this module
-turns it into sentences. Nothing here keeps state or changes the round.
+The quiz core hands over data (a question as asked, a round's results); this module turns
+it into sentences (how a graded answer is worded is in :mod:`.verdicts`). Nothing here
+keeps state or changes the round.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from quizbot.packs.model import Pack, Question
-from quizbot.quiz import Asked, AuthorHint, Hint, MaskedAnswer, Result, RuledOut, letter
+from quizbot.quiz import Asked, Result, letter
 from quizbot.quiz.round import RoundProgress, RoundResults
 from quizbot.tutor.intents import normalise
 from quizbot.tutor.messages import BotMessage, Missed, RoundReport
-
-if TYPE_CHECKING:
-    from quizbot.grading.verdict import Verdict
-
-HEADLINES = {"correct": "Correct!", "partial": "Partly right.", "incorrect": "Not quite."}
 
 
 def expected_answer(question: Question, shown: Sequence[int]) -> str:
@@ -42,17 +35,6 @@ def expected_answer(question: Question, shown: Sequence[int]) -> str:
     return graders_expected(question, shown)
 
 
-def without_headline(feedback: str, headline: str) -> str | None:
-    """The feedback without its opening headline words, however punctuated ("Not quite —
-    it is true." -> "it is true."); None when it does not open with them."""
-    words = re.findall(r"\w+", headline)
-    if not words or not feedback:
-        return None
-    pattern = r"^\s*" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)[\s.!,:;—–-]*"
-    rest = re.sub(pattern, "", feedback, count=1, flags=re.IGNORECASE)
-    return rest if rest != feedback else None
-
-
 def shown_answer(asked: Asked) -> str:
     return expected_answer(asked.question, asked.shown)
 
@@ -65,13 +47,6 @@ def points_said(value: float) -> str:
     """ "1 point", "2.5 points"."""
     shown = points(value)
     return f"{shown} point" + ("" if shown == "1" else "s")
-
-
-def not_taken(verdict: Verdict) -> str:
-    """Why a response was not taken as an answer (the question stays open)."""
-    if verdict.verdict == "error":
-        return "Sorry, I could not grade that answer. Please try again."
-    return f"{verdict.feedback} Please choose one of the options shown."
 
 
 def duration(seconds: float) -> str:
@@ -187,98 +162,31 @@ def back_to_question(asked: Asked) -> BotMessage:
     )
 
 
-# -- verdicts, hints, explanations ---------------------------------------------------
-
-
-def verdict_message(result: Result, asked: Asked, progress: RoundProgress) -> BotMessage:
-    """The grade of an answer: the headline, the grader's feedback, the right answer when
-    it was missed, and what a hint cost. ``body`` is the same without the headline."""
-    verdict = result.verdict
-    assert verdict is not None
-    headline = HEADLINES.get(verdict.verdict, "")
-    feedback = verdict.feedback.strip()
-    rest = without_headline(feedback, headline)
-    if rest is None:
-        text, body = f"{headline} {feedback}".strip(), feedback
-    else:
-        # The grader's feedback opens with the headline ("Correct — B) Hohhot."): say it once.
-        text, body = feedback, rest
-    expected = shown_answer(asked)
-    if verdict.verdict != "correct" and normalise(expected) not in normalise(text):
-        text += f" The answer is {expected}."
-        body = f"{body} The answer is {expected}.".strip()
-    if result.hint_used and verdict.score > 0:
-        cost = f" You used a hint, so it earns {points(result.credit)} of {points(verdict.score)}."
-        text, body = text + cost, body + cost
-    shown = dataclasses.replace(
-        verdict,
-        score=result.credit,
-        expected=expected if asked.question.type == "choice" else verdict.expected or expected,
-    )
-    return BotMessage(
-        "verdict",
-        text,
-        verdict=shown,
-        progress=progress,
-        question_id=asked.question.id,
-        body=body,
-    )
-
-
-def skipped_message(asked: Asked, progress: RoundProgress) -> BotMessage:
-    return BotMessage(
-        "info",
-        f"Skipped. The answer is {shown_answer(asked)}.",
-        progress=progress,
-        question_id=asked.question.id,
-    )
-
-
-def hint_text(hint: Hint, asked: Asked) -> str:
-    if isinstance(hint, AuthorHint):
-        return hint.text
-    if isinstance(hint, RuledOut):
-        return f"It is not {', '.join(letter(i) for i in hint.positions)}."
-    assert isinstance(hint, MaskedAnswer)
-    if hint.items > 1:
-        return f"One of them looks like this: {hint.pattern} ({hint.items} in all)."
-    return f"The answer looks like this: {hint.pattern}"
-
-
-def explanation(asked: Asked) -> BotMessage | None:
-    question = asked.question
-    text = question.explanation
-    if not text:
-        fact = asked.pack.fact(question.cloze_of or question.fact)
-        text = fact.plain_text if fact else None
-    source = asked.pack.source_of(question)
-    citation = source.citation() if source else None
-    if not text and not citation:
-        return None
-    return BotMessage(
-        "explanation",
-        text or f"The answer is {shown_answer(asked)}.",
-        source=citation,
-        question_id=question.id,
-    )
-
-
 # -- the end of a round ------------------------------------------------------------------
 
 
-def summary_message(report: RoundResults) -> BotMessage:
+def summary_message(report: RoundResults, *, early: bool = False) -> BotMessage:
+    """The round's end: the score, what was missed, what to do next. ``early``: the
+    learner ended the round before its last question (what comes next is said after)."""
     progress = report.progress()
     missed = report.missed()
-    lines = [
-        f"Round over! You got {progress.correct} of {report.total} right "
-        f"({points_said(progress.score)}) in {duration(report.seconds)}."
-    ]
+    took = f"({points_said(progress.score)}) in {duration(report.seconds)}."
+    if early:
+        noun = "question" if report.total == 1 else "questions"
+        lines = [
+            f"Round over early: you answered {progress.asked} of {report.total} {noun} "
+            f"and got {progress.correct} right {took}"
+        ]
+        if missed:
+            lines.append("Missed:")
+            lines += [missed_line(result) for result in missed]
+        return BotMessage(
+            "summary", "\n".join(lines), progress=progress, report=round_report(report)
+        )
+    lines = [f"Round over! You got {progress.correct} of {report.total} right {took}"]
     if missed:
         lines.append("Missed:")
-        for result in missed:
-            how = " (skipped)" if result.outcome == "skipped" else ""
-            answer = expected_answer(result.question, result.shown)
-            lines.append(f"- {short(result.question.prompt, 70)} → {answer}{how}")
+        lines += [missed_line(result) for result in missed]
         lines.append(
             "Press Enter (or type new) for another round, review to go over the "
             f"{len(missed)} you missed, or topics to choose a topic."
@@ -287,6 +195,13 @@ def summary_message(report: RoundResults) -> BotMessage:
         lines.append("A perfect round!")
         lines.append("Press Enter (or type new) for another round, or topics to choose one.")
     return BotMessage("summary", "\n".join(lines), progress=progress, report=round_report(report))
+
+
+def missed_line(result: Result) -> str:
+    """ "- Nearly how many people had registered… → 900 million people (skipped)"."""
+    how = " (skipped)" if result.outcome == "skipped" else ""
+    answer = expected_answer(result.question, result.shown)
+    return f"- {short(result.question.prompt, 70)} → {answer}{how}"
 
 
 def round_report(report: RoundResults) -> RoundReport:
