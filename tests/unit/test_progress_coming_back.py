@@ -74,6 +74,19 @@ def test_the_welcome_line_counts_due_unseen_and_the_streak(tmp_path: Path) -> No
     )
 
 
+def test_the_welcome_line_counts_a_miss_that_is_not_due_yet_as_review_does(
+    tmp_path: Path,
+) -> None:
+    # A miss is scheduled minutes ahead, yet `review` asks it at once: the welcome line
+    # must say the same number, and the default profile is not named.
+    store = ProgressStore.open(tmp_path, tz=UTC)
+    store.record(rec(T0, "q0", "incorrect"))
+    store.record(rec(T0 + 1, "q1", "correct"))
+    found = welcome(store, T0 + 2, ["p/q0", "p/q1", "p/q2"])
+    assert store.states()["p/q0"].due > T0 + 2  # not due yet by the schedule
+    assert found.text() == "Welcome back: 1 question due, 1 not yet seen; your streak is 1 day"
+
+
 # -- disputes ---------------------------------------------------------------------------
 
 

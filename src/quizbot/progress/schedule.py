@@ -74,6 +74,10 @@ class QuestionState:
     misses: int = 0  # answers rated Again, the first included
     topic: str = ""  # the question's topic as last recorded
 
+    def to_review(self, now: float) -> bool:
+        """Due again, or missed (or only partly right) last time: what `review` goes over."""
+        return self.due <= now or self.last_score < 1.0
+
     def to_json(self) -> dict[str, Any]:
         return {
             "due": self.due,

@@ -26,7 +26,6 @@ from quizbot.progress.schedule import (
 )
 
 MODES = ("review", "new", "weak", "exam")
-MISS = 1.0  # a last score below this was a miss (partial answers too, as `to_review`)
 EXAM_QUESTIONS = 20
 EXAM_MINUTES = 15
 
@@ -54,7 +53,7 @@ def review(
     """Due now or missed last time, most overdue first."""
     unique = list(dict.fromkeys(keys))
     chosen = [
-        k for k in unique if k in states and (states[k].due <= now or states[k].last_score < MISS)
+        k for k in unique if k in states and states[k].to_review(now)
     ]
     chosen.sort(key=lambda k: states[k].due)
     if chosen:
