@@ -155,4 +155,11 @@ class Inbox:
             if tail is None:
                 tail = self.tails[token] = Tail(self.folder / name, limit=MAX_STUDENT_FILE)
             requests += [Request(token, r) for r in tail.lines(MAX_LINES_A_POLL)]
+        # In the order the students sent them (as far as they say): who joined first.
+        requests.sort(key=lambda r: _claimed(r.record))
         return requests
+
+
+def _claimed(record: dict[str, Any]) -> float:
+    t = record.get("t")
+    return float(t) if isinstance(t, (int, float)) else 0.0
