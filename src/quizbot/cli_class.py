@@ -36,29 +36,47 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     )
     parts = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
     host = parts.add_parser("host", help="run a class: serve the student app, start questions")
-    host.add_argument("--pack", action="append", metavar="PATH",
-                      help="a pack file or folder (repeatable; default: the built-in packs)")  # fmt: skip
+    host.add_argument(
+        "--pack",
+        action="append",
+        metavar="PATH",
+        help="a pack file or folder (repeatable; default: the built-in packs)",
+    )
     host.add_argument("--topic", metavar="ID", help="ask only questions of this topic")
     host.add_argument("--ids", metavar="ID,ID", help="ask these questions, in this order")
     host.add_argument("--questions", type=int, default=10, metavar="N", help="how many (10)")
-    host.add_argument("--seconds", type=float, default=20, metavar="S",
-                      help="time for each question (20; 0 = no timer)")  # fmt: skip
+    host.add_argument(
+        "--seconds",
+        type=float,
+        default=20,
+        metavar="S",
+        help="time for each question (20; 0 = no timer)",
+    )
     host.add_argument("--teams", metavar="NAMES", help='teams students choose from: "Red,Blue"')
     host.add_argument("--name", default="class", metavar="NAME", help="the session's name")
     host.add_argument("--seed", type=int, metavar="N", help="fix the choice of questions")
-    host.add_argument("--host", default="127.0.0.1",
-                      help="the address to listen on (127.0.0.1; 0.0.0.0 for the school network)")  # fmt: skip
+    host.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (127.0.0.1; 0.0.0.0 for the school network)",
+    )
     host.add_argument("--port", type=int, default=8000, help="the port (8000)")
-    host.add_argument("--max-students", type=int, default=60, metavar="N",
-                      help="at most this many students (60)")  # fmt: skip
+    host.add_argument(
+        "--max-students", type=int, default=60, metavar="N", help="at most this many students (60)"
+    )
     host.add_argument("--code", metavar="CODE", help="the join code (default: a random one)")
-    host.add_argument("--plain", action="store_true",
-                      help="line by line on stdin/stdout, no full screen")  # fmt: skip
+    host.add_argument(
+        "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
+    )
     host.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
 
     join = parts.add_parser("join", help="join a class from a terminal on this machine")
-    join.add_argument("session", nargs="?", metavar="SESSION",
-                      help="the class session folder (default: the newest class)")  # fmt: skip
+    join.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="the class session folder (default: the newest class)",
+    )
     join.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
     join.add_argument("--plain", action="store_true", help="line by line, no full screen")
 
@@ -70,14 +88,26 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     serve = commands.add_parser(
         "serve", help="serve `quizbot play` to a browser: one student practising alone"
     )
-    serve.add_argument("--pack", action="append", metavar="PATH",
-                       help="a pack file or folder (repeatable; default: the built-in packs)")  # fmt: skip
+    serve.add_argument(
+        "--pack",
+        action="append",
+        metavar="PATH",
+        help="a pack file or folder (repeatable; default: the built-in packs)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
-    serve.add_argument("--max-students", type=int, default=60, metavar="N",
-                       help="at most this many tabs at once (60)")  # fmt: skip
-    serve.add_argument("--data-dir", metavar="DIR",
-                       help="where the data folder is (progress goes to its serve/ folder)")  # fmt: skip
+    serve.add_argument(
+        "--max-students",
+        type=int,
+        default=60,
+        metavar="N",
+        help="at most this many tabs at once (60)",
+    )
+    serve.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the data folder is (progress goes to its serve/ folder)",
+    )
 
 
 def _error(message: str) -> None:
@@ -125,9 +155,13 @@ def run_host(args: argparse.Namespace) -> int:
         ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else []
         keys = pick_questions(packs, count=args.questions, seed=seed, topic=args.topic, ids=ids)
         settings = Settings(
-            players=(), questions=keys, mode="class", seconds=args.seconds, seed=seed,
+            players=(),
+            questions=keys,
+            mode="class",
+            seconds=args.seconds,
+            seed=seed,
             packs=tuple(str(Path(p).resolve()) for p in args.pack or ()),
-        )  # fmt: skip
+        )
         settings.check()
         session = create_class_session(data_dir(args.data_dir), args.name)
         rules = ClassRules((args.code or new_code()).upper(), args.max_students, teams)
@@ -142,9 +176,13 @@ def run_host(args: argparse.Namespace) -> int:
     student = [sys.executable, "-m", "quizbot", "class", "student", str(session.folder)]
     try:
         server = start_server(
-            student, host=args.host, port=args.port, max_live=args.max_students + 10,
-            title="quizbot class", log_path=session.folder / SERVER_LOG,
-        )  # fmt: skip
+            student,
+            host=args.host,
+            port=args.port,
+            max_live=args.max_students + 10,
+            title="quizbot class",
+            log_path=session.folder / SERVER_LOG,
+        )
     except ServeError as error:
         _error(str(error))
         return 1
@@ -260,8 +298,9 @@ def student_screen(client: StudentClient) -> list[str]:
     result = client.result
     if result is not None and client.question is None and client.status == "joined":
         lines.append(result.verdict_line())
-        lines += [x for x in (result.explanation, result.source and f"Source: {result.source}")
-                  if x]  # fmt: skip
+        lines += [
+            x for x in (result.explanation, result.source and f"Source: {result.source}") if x
+        ]
         if client.place():
             lines.append(client.place())
     if client.status == "over":
@@ -269,7 +308,7 @@ def student_screen(client: StudentClient) -> list[str]:
         if client.place():
             lines.append(client.place())
     said = client.status_text()
-    if said and client.status not in ("code", "name") or client.message:
+    if (said and client.status not in ("code", "name")) or client.message:
         lines.append(said)
     return lines
 
@@ -290,18 +329,18 @@ def run_student_plain(client: StudentClient, source: TextIO, out: TextIO) -> int
         client.poll()
         screen = student_screen(client)
         if screen != shown:
-            for line in screen:
-                print(safe_line(line), file=out, flush=True)
+            for said in screen:
+                print(safe_line(said), file=out, flush=True)
             shown = screen
         if client.status in ("over", "removed", "replaced"):
             return 0
         try:
-            line = lines.get(timeout=POLL_SECONDS)
+            typed = lines.get(timeout=POLL_SECONDS)
         except queue.Empty:
             continue
-        if line is None:
+        if typed is None:
             return 0
-        _type(client, line.strip())
+        _type(client, typed.strip())
         shown = []  # show the screen again after every line
 
 
@@ -334,9 +373,13 @@ def run_serve(args: argparse.Namespace) -> int:
         play += ["--pack", str(Path(pack).resolve())]
     try:
         server = start_server(
-            play, host=args.host, port=args.port, max_live=args.max_students,
-            title="quizbot", log_path=base / "server.log",
-        )  # fmt: skip
+            play,
+            host=args.host,
+            port=args.port,
+            max_live=args.max_students,
+            title="quizbot",
+            log_path=base / "server.log",
+        )
     except ServeError as error:
         _error(str(error))
         return 1

@@ -67,10 +67,13 @@ class QuizbotServer(Server):
             "application": {"name": self.title},
         }
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if self.live >= self.max_live:
             log.info("refused a tab: %d app processes already", self.live)
-            return web.Response(status=503, text=FULL_PAGE)
+            refused = web.WebSocketResponse()
+            await refused.prepare(request)
+            await refused.close(code=1013, message=FULL_PAGE.encode()[:120])  # try again later
+            return refused
         self.live += 1
         try:
             return await super().handle_websocket(request)

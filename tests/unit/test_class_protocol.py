@@ -124,7 +124,7 @@ def test_a_wrong_code_gets_nothing_and_repeated_wrong_codes_lock_the_tab(tmp_pat
 
 
 def test_the_host_ignores_what_a_student_file_cannot_mean(tmp_path: Path) -> None:
-    host, clock = start_class(tmp_path)
+    host, _clock = start_class(tmp_path)
     log = StudentLog(host.session.folder)
     path = log.path
     path.write_bytes(

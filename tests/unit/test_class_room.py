@@ -112,7 +112,9 @@ def test_a_taken_name_asks_the_teacher_and_accept_hands_over_the_place() -> None
     room.join("old", "Alice")
     room.ask_next()
     room.answer_from("old", 1, "Guangzhou", clock.now)
-    assert room.join("new", "alice") == ["Alice wants to rejoin: type /accept Alice or /refuse Alice"]
+    assert room.join("new", "alice") == [
+        "Alice wants to rejoin: type /accept Alice or /refuse Alice"
+    ]
     room.ask_next()
     with pytest.raises(DrillError):  # not yet accepted: the new tab is nobody
         room.answer_from("new", 2, "298", clock.now)
@@ -127,7 +129,7 @@ def test_a_taken_name_asks_the_teacher_and_accept_hands_over_the_place() -> None
 
 
 def test_a_refused_rejoin_takes_nothing() -> None:
-    room, clock, _ = open_room()
+    room, _clock, _ = open_room()
     room.join("a", "Alice")
     room.join("b", "Alice")
     assert room.refuse("Alice") == ["Alice was not let back in"]

@@ -127,7 +127,12 @@ class ClassRoom(Drill):
     ) -> ClassRoom:
         room = cls(settings, packs, clock=clock, grader=grader, sink=sink, rules=rules)
         room._emit(
-            {"type": "start", "t": clock(), "settings": settings.to_json(), "class": rules.to_json()}
+            {
+                "type": "start",
+                "t": clock(),
+                "settings": settings.to_json(),
+                "class": rules.to_json(),
+            }
         )
         return room
 
@@ -165,9 +170,7 @@ class ClassRoom(Drill):
         if self.open is None:
             return []
         return [
-            p
-            for p in self.open.order
-            if p not in self.open.done and self.students[fold(p)].active
+            p for p in self.open.order if p not in self.open.done and self.students[fold(p)].active
         ]
 
     def answered_count(self) -> tuple[int, int]:
@@ -222,9 +225,7 @@ class ClassRoom(Drill):
             {"type": "join", "t": self.clock(), "token": token, "player": name, "team": team}
         )
 
-    def answer_from(
-        self, token: str, number: int, response: str, claimed: float
-    ) -> list[str]:
+    def answer_from(self, token: str, number: int, response: str, claimed: float) -> list[str]:
         """A student's answer to question ``number``, timed at ``claimed`` (their clock),
         kept within [the question opened, now] so no file can claim to be quicker."""
         name = self.owner.get(token)

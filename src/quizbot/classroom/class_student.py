@@ -288,10 +288,10 @@ class StudentClient:
             return True
         return False
 
-    # -- words for the screens -----------------------------------------------------------------------
+    # -- words for the screens --------------------------------------------------------------
 
     def place(self) -> str:
-        """"You are 2nd of 5 with 1700 points" (from the latest standings)."""
+        """The student's place, e.g. "You are 2nd of 5 with 1700 points"."""
         from quizbot.classroom.wording import PLACES
 
         for rank, name, points, *_ in self.standings:
