@@ -196,3 +196,24 @@ def test_the_server_refuses_a_bad_host_header_and_listens_on_loopback(tmp_path: 
         assert host.stdin is not None
         host.stdin.close()  # ends the class and stops its server
         host.wait(timeout=30)
+
+
+def test_serve_gives_one_student_the_full_app_in_a_browser_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
+    import signal
+
+    port = free_port()
+    server = quizbot(tmp_path, "serve", "--port", str(port))
+    out = Lines(server)
+    try:
+        assert out.wait_for("Address: ") == f"Address: http://127.0.0.1:{port}/"
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read().decode()
+        assert f"ws://127.0.0.1:{port}/ws" in page
+        # The player's progress is kept apart from the teacher's own profiles.
+        assert (tmp_path / "home" / "serve" / "server.log").is_file()
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+    with socket.socket() as probe:  # the web server child is gone too
+        assert probe.connect_ex(("127.0.0.1", port)) != 0

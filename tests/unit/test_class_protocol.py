@@ -156,3 +156,54 @@ def test_host_commands_need_their_words(tmp_path: Path) -> None:
         with pytest.raises(DrillError):
             host.command(bad)
     assert find_class_session(tmp_path, None).folder == host.session.folder
+
+
+def test_the_student_side_loads_no_pack_no_bot_and_no_progress() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, quizbot.cli_class, quizbot.classroom.class_student\n"
+        "import quizbot.tui.class_student_app\n"
+        "bad = ('quizbot.knowledge', 'quizbot.tutor', 'quizbot.packs.loader',\n"
+        "       'quizbot.packs.builtin', 'quizbot.progress.store', 'quizbot.grading')\n"
+        "print(','.join(m for m in sys.modules if m.startswith(bad)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_a_command_typed_by_a_student_is_only_an_answer(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    assert ann.answer("/pack /etc/passwd")
+    host.poll()
+    assert host.room.answers[0].response == "/pack /etc/passwd"
+    assert host.room.answers[0].final_outcome == "incorrect"
+
+
+def test_a_flood_of_answers_from_one_tab_is_refused(tmp_path: Path) -> None:
+    import dataclasses
+
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    question = ann.question
+    assert question is not None
+    sent = []
+    for number in range(1, 41):  # as if a new question opened each time
+        ann.question = dataclasses.replace(question, number=number)
+        sent.append(ann.answer("Guangzhou"))
+    assert sent.count(True) == 30
+    assert ann.message == "Too many answers: wait a little."
+    clock.advance(61)
+    ann.question = dataclasses.replace(question, number=99)
+    assert ann.answer("Guangzhou")
+    host.poll()  # only the answer to the open question counts
+    assert [a.number for a in host.room.answers] == [1]

@@ -284,6 +284,8 @@ class ClassRoom(Drill):
 
     def close(self) -> list[str]:
         """Close the open question now: who has not answered gets no points."""
+        if self.phase == "between":
+            raise DrillError("no question is open: /next opens the next one")
         self._question_open(paused_ok=True)
         return self._emit({"type": "close", "t": self.clock()})
 
