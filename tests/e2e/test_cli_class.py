@@ -217,3 +217,57 @@ def test_serve_gives_one_student_the_full_app_in_a_browser_and_stops_cleanly(
         assert server.wait(timeout=30) == 0
     with socket.socket() as probe:  # the web server child is gone too
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_a_killed_host_resumes_the_class_and_its_server_does_not_linger(tmp_path: Path) -> None:
+    import signal
+
+    pack = tmp_path / "geo.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    port = free_port()
+    host = quizbot(
+        tmp_path, "class", "host", "--plain", "--pack", str(pack), "--ids", "capital,province",
+        "--seconds", "30", "--port", str(port), "--code", "ABC234",
+    )  # fmt: skip
+    assert host.stdin is not None
+    out = Lines(host)
+    folder = Path(out.wait_for("Session: ").split(": ", 1)[1])
+    out.wait_for("Join code: ")
+    ann, bob = StudentClient(folder), StudentClient(folder)
+    for client, name in ((ann, "Ann"), (bob, "Bob")):
+        assert client.enter_code("ABC234") and client.join(name)
+        out.wait_for(f"{name} joined")
+    host.stdin.write("/next\n")
+    host.stdin.flush()
+    out.wait_for("Question 1 of 2")
+    wait_until(lambda: ann.poll() or ann.question is not None)
+    assert ann.answer("Guangzhou")
+    out.wait_for("Answered: 1 of 2")
+    host.send_signal(signal.SIGKILL)
+    host.wait(timeout=30)
+
+    def port_free() -> bool:  # the orphaned web server stops itself
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) != 0
+
+    wait_until(port_free)
+    again = quizbot(tmp_path, "class", "host", "--plain", "--resume", "--port", str(port))
+    assert again.stdin is not None
+    out = Lines(again)
+    try:
+        assert out.wait_for("Session: ") == f"Session: {folder}"
+        assert "paused" in out.wait_for("Question 1 of 2")
+        wait_until(lambda: bob.poll() or bob.question is not None)
+        assert bob.answer("Hebei")
+        again.stdin.write("/resume\n")
+        again.stdin.flush()
+        out.wait_for("Closed: question 1")  # both answers: Ann's before the kill, Bob's after
+        again.stdin.close()
+        out.wait_for("Class over")
+        assert again.wait(timeout=30) == 0
+    finally:
+        if again.poll() is None:
+            again.kill()
+    events = (folder / "events.jsonl").read_text().splitlines()
+    answers = [e for e in events if e.startswith('{"type":"answer"')]
+    assert len(answers) == 2

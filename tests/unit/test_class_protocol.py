@@ -207,3 +207,19 @@ def test_a_flood_of_answers_from_one_tab_is_refused(tmp_path: Path) -> None:
     assert ann.answer("Guangzhou")
     host.poll()  # only the answer to the open question counts
     assert [a.number for a in host.room.answers] == [1]
+
+
+def test_a_student_countdown_stops_while_the_class_is_paused(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    clock.advance(5)
+    host.command("/pause")
+    clock.advance(100)
+    ann.poll()
+    assert ann.remaining() == 15
+    host.command("/resume")
+    host.command("/more 10")
+    ann.poll()
+    assert ann.remaining() == 25

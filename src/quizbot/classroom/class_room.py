@@ -159,6 +159,13 @@ class ClassRoom(Drill):
             room._apply(event)
         return room
 
+    def hold_after_stop(self) -> list[str]:
+        """After the host restarts: pause an open question at the last moment saved, so
+        the time the host was down does not count (the teacher resumes it)."""
+        if self.open is not None and self.open.paused_at is None and self.timed:
+            return self._emit({"type": "pause", "t": self.last_t})
+        return []
+
     # -- what the screens show ------------------------------------------------------------
 
     def joined(self) -> list[Student]:

@@ -118,6 +118,7 @@ class StudentClient:
         self._open_for: set[str] = set()  # who was in the class when the question opened
         self._extra = 0.0
         self._open_now = False  # a question is open (for someone)
+        self._paused_at: float | None = None
         self.poll()
 
     # -- the student's moves -----------------------------------------------------------------
@@ -190,7 +191,8 @@ class StudentClient:
         """Seconds left on the open question, as the student's screen counts them."""
         if self.question is None or self.question.seconds <= 0:
             return None
-        left = self.question.opened + self.question.seconds + self._extra - self.clock()
+        now = self._paused_at if self._paused_at is not None else self.clock()
+        left = self.question.opened + self.question.seconds + self._extra - now
         return max(0.0, left)
 
     # -- what the host says ------------------------------------------------------------------------
@@ -239,7 +241,7 @@ class StudentClient:
                 return True
         elif kind == "ask":
             self._open_for = set(self._active)
-            self._extra = 0.0
+            self._extra, self._paused_at = 0.0, None
             view = QuestionView(
                 int(event.get("number", 0)),
                 int(event.get("total", 0)),
@@ -253,6 +255,13 @@ class StudentClient:
             self.result = None
             self.message = ""
             return self.status == "joined"
+        elif kind == "pause":
+            self._paused_at = float(event["t"])
+            return self.question is not None
+        elif kind == "resume" and self._paused_at is not None:
+            self._extra += max(0.0, float(event["t"]) - self._paused_at)
+            self._paused_at = None
+            return self.question is not None
         elif kind == "more":
             self._extra += float(event.get("seconds", 0))
             return self.question is not None
