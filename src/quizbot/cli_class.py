@@ -24,8 +24,8 @@ from quizbot.safetext import safe_line
 if TYPE_CHECKING:
     from quizbot.classroom.class_host import ClassHost
     from quizbot.classroom.class_room import ClassRoom
-    from quizbot.classroom.session import Session
     from quizbot.classroom.class_student import StudentClient
+    from quizbot.classroom.session import Session
 
 POLL_SECONDS = 0.1
 LINGER_SECONDS = 2.0  # after the class ends: the students' tabs read the end first

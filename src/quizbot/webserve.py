@@ -21,9 +21,9 @@ import argparse
 import asyncio
 import logging
 import os
-import signal
 import re
 import shlex
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
