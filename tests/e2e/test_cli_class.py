@@ -271,3 +271,15 @@ def test_a_killed_host_resumes_the_class_and_its_server_does_not_linger(tmp_path
     events = (folder / "events.jsonl").read_text().splitlines()
     answers = [e for e in events if e.startswith('{"type":"answer"')]
     assert len(answers) == 2
+
+
+def test_class_commands_say_what_is_wrong_in_one_line(tmp_path: Path) -> None:
+    for args, status, words in (
+        (("class", "join", "--plain"), 1, "no class session"),
+        (("class", "host", "--plain", "--code", "no!"), 2, "--code takes 4 to 12"),
+        (("class", "host", "--plain", "--resume"), 1, "no class session"),
+    ):
+        process = quizbot(tmp_path, *args)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == status, err
+        assert words in err and len(err.strip().splitlines()) == 1

@@ -172,3 +172,27 @@ def test_class_host_screen_snapshot(snap_compare: Any, tmp_path: Path) -> None:
 
     app = ClassHostApp(host, address, qr_lines(address))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_class_with_teams_asks_for_the_team_after_the_name(tmp_path: Path) -> None:
+    clock = Clock()
+    session = create_class_session(tmp_path, "7B")
+    settings = Settings(players=(), questions=("cls/capital",), mode="class", seconds=0)
+    room = ClassRoom.open_class(
+        settings, [pack()], ClassRules("ABC234", 60, ("Red", "Blue")), clock=clock,
+        sink=session.append,
+    )  # fmt: skip
+    host = ClassHost(room, session)
+    app = StudentApp(StudentClient(session.folder, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_line(pilot, "ABC234")
+        await type_line(pilot, "Ann")
+        assert str(app.query_one("#field", Label).render()) == "Team (Red, Blue)"
+        await type_line(pilot, "Green")
+        assert "Your team is one of: Red, Blue" in shown(app, "#status")
+        await type_line(pilot, "blue")
+        host.poll()
+        app._poll()
+        await pilot.pause()
+        assert room.settings.teams == {"Ann": "Blue"}
+        assert "Waiting for the teacher" in shown(app, "#status")
