@@ -88,7 +88,7 @@ class ClassHostApp(App[int]):
     #main { height: 1fr; }
     #left { width: auto; min-width: 16; max-width: 30; height: 1fr; }
     #students { width: auto; }
-    #qr { height: auto; color: white; background: black; }
+    #qr { width: auto; height: auto; color: white; background: black; }
     #students { height: 1fr; padding: 0 1; }
     #centre { width: 1fr; height: 1fr; padding: 0 1; }
     #question { text-style: bold; height: auto; max-height: 5; }
