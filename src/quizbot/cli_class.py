@@ -90,7 +90,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     join.add_argument("--plain", action="store_true", help="line by line, no full screen")
 
     # What the web server runs for each browser tab: locked to one session folder.
-    student = parts.add_parser("student", help=argparse.SUPPRESS)
+    student = parts.add_parser("student")  # no help: not listed
     student.add_argument("session", metavar="SESSION")
     student.add_argument("--plain", action="store_true")
 
