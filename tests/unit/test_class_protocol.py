@@ -223,3 +223,25 @@ def test_a_student_countdown_stops_while_the_class_is_paused(tmp_path: Path) -> 
     host.command("/more 10")
     ann.poll()
     assert ann.remaining() == 25
+
+
+def test_a_tab_let_back_in_mid_question_goes_on_where_the_old_tab_was(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    student(host, clock, "Bob")  # Bob's first tab: it never answers
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    assert ann.answer("Guangzhou")
+    host.poll()
+    ann2, bob2 = student(host, clock, "Ann"), student(host, clock, "Bob")
+    host.poll()
+    host.command("/accept Ann")
+    host.command("/accept Bob")
+    ann2.poll(), bob2.poll()
+    assert ann2.question is not None and ann2.status_text() == RECEIVED  # answered before
+    assert not ann2.answer("again")
+    assert bob2.question is not None and bob2.answer("Guangzhou")  # not yet: may answer
+    notes = host.poll()
+    assert "Closed: question 1" in notes
+    assert [a.player for a in host.room.answers_to(1)] == ["Ann", "Bob"]

@@ -119,6 +119,8 @@ class StudentClient:
         self._extra = 0.0
         self._open_now = False  # a question is open (for someone)
         self._paused_at: float | None = None
+        self._last_view: QuestionView | None = None  # the question opened last
+        self._answered_by: dict[str, int] = {}  # folded name -> the last number answered
         self.poll()
 
     # -- the student's moves -----------------------------------------------------------------
@@ -214,7 +216,7 @@ class StudentClient:
         if kind == "join":
             self._active.add(player)
             if self._mine(event):
-                self.status, self.name, self.message = "joined", str(event["player"]), ""
+                self._take_place(str(event["player"]))
                 return True
         elif kind == "rejoin" and self._mine(event):
             self.status, self.name = "waiting_back", str(event["player"])
@@ -222,7 +224,7 @@ class StudentClient:
         elif kind == "accept":
             self._active.add(player)
             if self._mine(event):
-                self.status, self.name, self.message = "joined", str(event["player"]), ""
+                self._take_place(str(event["player"]))
                 return True
             if self.status == "joined" and player == me:
                 self.status, self.question = "replaced", None
@@ -251,6 +253,7 @@ class StudentClient:
                 self.seconds,
             )
             self.question = view if me in self._open_for else None
+            self._last_view = view
             self._open_now = True
             self.result = None
             self.message = ""
@@ -265,8 +268,11 @@ class StudentClient:
         elif kind == "more":
             self._extra += float(event.get("seconds", 0))
             return self.question is not None
-        elif kind == "answer" and player == me:
-            self.answered = max(self.answered, int(event.get("number", 0)))
+        elif kind == "answer":
+            number = int(event.get("number", 0))
+            self._answered_by[player] = max(self._answered_by.get(player, 0), number)
+            if player == me:
+                self.answered = max(self.answered, number)
         elif kind in ("close", "timeout", "skip"):
             self.question, self._open_now = None, False
             return self.status == "joined"
@@ -296,6 +302,15 @@ class StudentClient:
             self.standings = list(event.get("standings", []))
             return True
         return False
+
+    def _take_place(self, name: str) -> None:
+        """Joined, or let back in: a reloaded tab takes over the open question as its old
+        tab left it (answered or not)."""
+        self.status, self.name, self.message = "joined", name, ""
+        me = fold(name)
+        self.answered = max(self.answered, self._answered_by.get(me, 0))
+        if self._open_now and me in self._open_for:
+            self.question = self._last_view
 
     # -- words for the screens --------------------------------------------------------------
 
