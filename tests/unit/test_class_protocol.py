@@ -64,6 +64,7 @@ def test_two_students_play_a_question_through_the_files(tmp_path: Path) -> None:
     assert "Leaderboard:" in notes
     ann.poll(), bob.poll()
     assert ann.result is not None and ann.result.verdict_line() == "Right! +875 points"
+    assert RECEIVED not in ann.status_text() and not ann.message
     assert ann.result.explanation == "Canton is its old name."
     assert bob.result is not None
     assert bob.result.verdict_line() == "Not right: the answer is Guangzhou"
