@@ -246,3 +246,22 @@ def test_a_tab_let_back_in_mid_question_goes_on_where_the_old_tab_was(tmp_path: 
     notes = host.poll()
     assert "Closed: question 1" in notes
     assert [a.player for a in host.room.answers_to(1)] == ["Ann", "Bob"]
+
+
+def test_the_teacher_overrules_and_the_student_sees_the_new_verdict(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    ann.answer("Canton")
+    host.poll()
+    ann.poll()
+    assert ann.result is not None and ann.result.outcome == "incorrect"
+    notes = host.command("/right ann")
+    assert notes[0] == "Overruled: Ann's answer to question 1 is right."
+    assert "  1. Ann 1000" in notes
+    ann.poll()
+    assert ann.result is not None and ann.result.verdict_line() == "Right! +1000 points"
+    with pytest.raises(DrillError):
+        host.command("/wrong Nobody")

@@ -275,15 +275,15 @@ class StudentClient:
                 self.answered = max(self.answered, number)
         elif kind in ("close", "timeout", "skip"):
             self.question, self._open_now = None, False
-            if self.message == RECEIVED:
+            if self.status == "joined":
                 self.message = ""
             return self.status == "joined"
         elif kind == "shown":  # a question closed (by the last answer, too): its verdicts
             if self.question is not None and self.question.number <= int(event.get("number", 0)):
                 self.question = None
             self._open_now = False
-            if self.message == RECEIVED:
-                self.message = ""
+            if self.status == "joined":
+                self.message = ""  # "Answer received" and the like were about that question
             self.standings = list(event.get("standings", []))
             mine = dict(event.get("results", {})).get(self.name) if self.name else None
             if mine is not None and self.status == "joined":
