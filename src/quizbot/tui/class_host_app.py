@@ -280,7 +280,6 @@ class ClassHostApp(App[int]):
             for rank, name, points in rows:
                 table.add_row(rank, Text(name), points)
 
-
     def _show_clock(self) -> None:
         if isinstance(self.screen, RejoinScreen):
             return
