@@ -283,3 +283,20 @@ def test_class_commands_say_what_is_wrong_in_one_line(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=60)
         assert process.returncode == status, err
         assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_class_session_is_not_resumed_as_a_drill(tmp_path: Path) -> None:
+    from quizbot.classroom.class_files import create_class_session
+    from quizbot.classroom.class_room import ClassRoom, ClassRules
+    from quizbot.classroom.drill import Settings
+    from quizbot.packs.builtin import load_builtin_packs
+
+    packs = list(load_builtin_packs())
+    key = f"{packs[0].id}/{packs[0].questions[0].id}"
+    session = create_class_session(tmp_path / "home", "c")
+    settings = Settings(players=(), questions=(key,), mode="class")
+    ClassRoom.open_class(settings, packs, ClassRules("ABCD"), clock=time.time, sink=session.append)
+    process = quizbot(tmp_path, "drill", "--plain", "--resume", str(session.folder))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "that is a class: quizbot class host --resume" in err
