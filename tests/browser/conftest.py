@@ -1,0 +1,111 @@
+"""Headless Chromium, driven by Playwright, on quizbot's browser pages.
+
+The tests run when Chromium (Debian's ``chromium`` package) and the ``playwright``
+package are both found, and are skipped with the reason otherwise. Playwright never
+downloads a browser here: it drives the system Chromium through ``executable_path``.
+With ``QUIZBOT_REQUIRE_BROWSER=1`` (CI sets it) a missing browser fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_helpers import ServerProcess, StudentPage
+
+# Every flag keeps the browser on this machine: no sandbox (containers run as root),
+# no GPU, no name but 127.0.0.1 resolves (the page asks for a web font), no updates,
+# no background requests, no first-run pages.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+# Wide enough for the chat and the class screens without wrapping a prompt.
+VIEWPORT = {"width": 1200, "height": 800}
+
+
+def find_chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _not_available(reason: str) -> None:
+    if os.environ.get("QUIZBOT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"QUIZBOT_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the whole session (each test gets its own contexts)."""
+    executable = find_chromium()
+    if executable is None:
+        _not_available("no Chromium found (/usr/bin/chromium or chromium on PATH)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _not_available("the playwright package is not installed (pip install -e '.[dev]')")
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        _not_available("the textual-serve package is not installed")
+    with sync_playwright() as playwright:
+        # Playwright's launch gives the browser a fresh, temporary profile each time.
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def new_tab(chromium: Any) -> Iterator[Callable[[], StudentPage]]:
+    """Open a tab in a context of its own (its own cookies and storage: another student)."""
+    contexts: list[Any] = []
+
+    def open_tab() -> StudentPage:
+        context = chromium.new_context(viewport=VIEWPORT)
+        contexts.append(context)
+        return StudentPage(context.new_page())
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def quizbot_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of every quizbot process in a test: its own home folder."""
+    return {**os.environ, "QUIZBOT_HOME": str(tmp_path / "home"), "PYTHONUTF8": "1"}
+
+
+@pytest.fixture
+def start_server(
+    tmp_path: Path, quizbot_env: dict[str, str]
+) -> Iterator[Callable[..., ServerProcess]]:
+    """Start a server process; it and all its students are ended after the test."""
+    servers: list[ServerProcess] = []
+
+    def start(argv: list[str]) -> ServerProcess:
+        server = ServerProcess(argv, env=quizbot_env, cwd=tmp_path)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
