@@ -1,4 +1,4 @@
-"""Drive quizbot's browser pages (textual-serve) from headless Chromium, and its servers as processes.
+"""Drive quizbot's browser pages (textual-serve) from headless Chromium; run its servers.
 
 xterm.js draws the terminal on a canvas, so the screen cannot be read from the DOM.
 The test serves its own copy of textual-serve's page script in which the page's
@@ -8,6 +8,7 @@ exactly the characters the student sees, wide (Chinese) characters included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -205,18 +206,13 @@ class ServerProcess:
     def stop(self) -> None:
         """End the server and everything it started (the whole process group)."""
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
-        try:  # students left behind by a server that died first
+        # Students left behind (a server that died first, or one slow to end them).
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait()
         if self.process.stdin is not None:
             self.process.stdin.close()

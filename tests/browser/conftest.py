@@ -107,5 +107,3 @@ def start_server(
     yield start
     for server in servers:
         server.stop()
-
-
