@@ -138,10 +138,13 @@ class Host:
             self.new_line.set()
         self.new_line.set()
 
-    async def wait_for_line(self, pattern: str, timeout: float = STEP_SECONDS) -> re.Match[str]:
+    async def wait_for_line(
+        self, pattern: str, *, after: int = 0, timeout: float = STEP_SECONDS
+    ) -> re.Match[str]:
+        """Wait for a line, from line number ``after`` on, matching the expression."""
         wanted = re.compile(pattern)
         deadline = time.perf_counter() + timeout
-        seen = 0
+        seen = after
         while True:
             self.new_line.clear()
             for line in self.lines[seen:]:
@@ -281,9 +284,11 @@ def has_serve_command(env: dict[str, str]) -> bool:
 
 
 def answer_for(screen: str) -> str:
-    for province, capital in ANSWERS.items():
-        if f"capital of {province}" in screen:
-            return capital
+    """The answer to the last question on the screen."""
+    for line in reversed(screen.splitlines()):
+        for province, capital in ANSWERS.items():
+            if f"capital of {province}" in line:
+                return capital
     raise RuntimeError("no known question on the screen:\n" + screen)
 
 
@@ -366,34 +371,66 @@ async def run_class(
         f" server RSS {server_rss / 1024:.1f} MiB, PSS {server_pss / 1024:.1f} MiB"
     )
 
-    # 3. Answers: everybody presses Enter at once.
+    # CPU while nobody types: cursor blinks and clocks, times the number of students.
+    idle_start, idle_t0 = cpu_seconds(pids), time.perf_counter()
+    await asyncio.sleep(args.idle)
+    idle = (cpu_seconds(pids) - idle_start) / (time.perf_counter() - idle_t0)
+    print(
+        f"idle: the students use {idle * 100:.0f}% of one core together"
+        f" ({idle * 100 / len(pids):.1f}% each)"
+    )
+
+    # 3. Answers: odd questions, everybody presses Enter at once (the worst case); even
+    # questions, one student after another (what one keypress costs on a quiet class).
     if not class_mode:
         await asyncio.gather(*(s.type("\r") for s in students))
         await asyncio.gather(*(s.wait_for("What is the capital of") for s in students))
-    for number in range(1, args.questions + 1 if class_mode else 2):
+    everyone = [host.process.pid, *pids]
+    for number in range(1, args.questions + 1):
+        together = number % 2 == 1
+        how = "all at once" if together else "one at a time"
         if class_mode:
+            mark = len(host.lines)
             host.send("/next")
             await asyncio.gather(*(s.wait_for(f"Question {number} of") for s in students))
 
         async def answer(student: Student) -> float:
-            reply = answer_for(student.text()) if student.number % 4 else "Shenzhen"
+            right = answer_for(student.text())
+            # In class every fourth student is wrong; alone, a wrong answer's verdict
+            # would not tell this question's from the last one's.
+            reply = right if student.number % 4 or not class_mode else "Shenzhen"
             await student.type(reply)
             await asyncio.sleep(0.3)  # let the typing land, so Enter alone is timed
             pressed = time.perf_counter()
             await student.type("\r")
-            pattern = "Answer received" if class_mode else "Correct|Not right|✗"
+            pattern = "Answer received" if class_mode else f"Correct — {reply}"
             return await student.wait_for(pattern) - pressed
 
-        answered = await asyncio.gather(*(answer(s) for s in students))
-        print(spread(f"question {number}: Enter to 'Answer received'", list(answered)))
+        cpu_before = cpu_seconds(everyone)
+        if together:
+            answered = list(await asyncio.gather(*(answer(s) for s in students)))
+        else:
+            answered = [await answer(s) for s in students]
+        used = cpu_seconds(everyone) - cpu_before
+        print(
+            f"question {number} ({how}): CPU while answering {used:.1f} s"
+            f" ({used / len(pids) * 1000:.0f} ms a student)"
+        )
+        seen = "'Answer received'" if class_mode else "the verdict"
+        print(spread(f"question {number} ({how}): Enter to {seen}", answered))
         if class_mode:
-            await host.wait_for_line(rf"Answered: {len(students)} of {len(students)}")
+            total = len(students)
+            await host.wait_for_line(rf"Answered: {total} of {total}", after=mark)
+            cpu_before = cpu_seconds(everyone)
             closed = time.perf_counter()
             host.send("/close")
             shown = await asyncio.gather(*(s.wait_for(r"Right!|Not right") for s in students))
+            used = cpu_seconds(everyone) - cpu_before
             print(spread(f"question {number}: /close to verdict", [t - closed for t in shown]))
-            last = max(shown) - closed
-            print(f"question {number}: every verdict shown {last:.2f} s after /close")
+            print(
+                f"question {number}: every verdict shown {max(shown) - closed:.2f} s after"
+                f" /close; CPU {used:.1f} s"
+            )
 
 
 def main() -> int:
@@ -401,6 +438,7 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--mode", choices=("class", "serve"), default="class")
     parser.add_argument("--questions", type=int, default=2)
+    parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle CPU to measure")
     args = parser.parse_args()
     return asyncio.run(main_async(args))
 
