@@ -237,11 +237,13 @@ def cpu_seconds(pids: Iterable[int]) -> float:
 
 
 def student_processes(server_pid: int) -> list[int]:
-    """The app processes (quizbot, not the shell textual-serve starts them through)."""
+    """The students' app processes: textual-serve starts each through a shell."""
+    tree = children_of()
     return [
-        pid
+        child
         for pid in descendants(server_pid)
-        if "quizbot" in command_line(pid) and not command_line(pid).startswith("/bin/sh")
+        if command_line(pid).startswith("/bin/sh")
+        for child in tree.get(pid, [])
     ]
 
 
