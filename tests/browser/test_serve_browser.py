@@ -43,3 +43,6 @@ def test_a_student_answers_a_question_in_the_browser(
     province = next(name for name in ANSWERS if f"capital of {name}" in screen)
     tab.type_line(ANSWERS[province])
     tab.wait_for(f"Correct — {ANSWERS[province]}.")
+    # Markup typed in an answer comes back as typed, never as styling.
+    tab.type_line("[b]Shenzhen[/b]")
+    tab.wait_for("[b]Shenzhen[/b]", "Not quite", "not “[b]Shenzhen")
