@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quizbot import cli_class
 from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     report.add_argument(
         "--regrade", action="store_true", help="grade the session again with the packs as now"
     )
+    cli_class.add_commands(commands)  # class host/join and serve
 
 
 def _error(message: str) -> None:
@@ -372,4 +374,4 @@ def _write_json(report: DrillReport, out: TextIO) -> None:
     out.write("\n")
 
 
-HANDLERS = {"drill": run_drill, "report": run_report}
+HANDLERS = {"drill": run_drill, "report": run_report, **cli_class.HANDLERS}

@@ -26,7 +26,7 @@ from quizbot.packs.model import Pack, Question
 from quizbot.quiz import Clock, Grader, Scored, letter, question_key
 from quizbot.quiz.options import shuffled_options
 
-Mode = Literal["turns", "buzzer"]
+Mode = Literal["turns", "buzzer", "class"]  # class: every student answers at once
 Phase = Literal["question", "between", "finished"]
 Event = dict[str, Any]
 Sink = Callable[[Event], None]
@@ -52,7 +52,7 @@ class Settings:
     packs: tuple[str, ...] = ()  # the pack paths given; none: the built-in packs
 
     def check(self) -> None:
-        if not self.players:
+        if not self.players and self.mode != "class":  # a class starts empty: students join
             raise DrillError("a drill needs at least one player or team")
         folded = [p.casefold() for p in self.players]
         if len(set(folded)) != len(folded):
@@ -79,7 +79,7 @@ class Settings:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Settings:
         mode = data.get("mode", "turns")
-        if mode not in ("turns", "buzzer"):
+        if mode not in ("turns", "buzzer", "class"):
             raise DrillError(f"unknown drill mode {mode!r}")
         return cls(
             players=tuple(str(p) for p in data["players"]),
@@ -215,6 +215,10 @@ class Drill:
         """The drill its events describe (no sink: attach one to go on playing)."""
         if not events or events[0].get("type") != "start":
             raise DrillError("the session does not begin with the drill's settings")
+        if cls is Drill and dict(events[0].get("settings", {})).get("mode") == "class":
+            from quizbot.classroom.class_room import ClassRoom  # a class in browsers
+
+            return ClassRoom.replay(events, packs, clock=clock, grader=grader)
         drill = cls(Settings.from_json(events[0]["settings"]), packs, clock=clock, grader=grader)
         for event in events[1:]:
             drill._apply(event)

@@ -45,9 +45,12 @@ class Session:
         self.path = folder / EVENTS
 
     @classmethod
-    def create(cls, data: Path, name: str, now: float | None = None) -> Session:
+    def create(
+        cls, data: Path, name: str, now: float | None = None, *, kind: str = FOLDER
+    ) -> Session:
+        """A new session folder under ``data/kind`` (``drills``, or ``classes``)."""
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
-        base = drills_folder(data)
+        base = data / kind
         try:
             base.mkdir(parents=True, exist_ok=True)
             for n in range(1, 1000):
@@ -71,7 +74,7 @@ class Session:
         """A session by folder path or name under the drills folder; None: the newest."""
         if name:
             given = Path(name).expanduser()
-            for folder in (given, drills_folder(data) / name):
+            for folder in (given, drills_folder(data) / name, data / "classes" / name):
                 if (folder / EVENTS).is_file():
                     return cls(folder)
             raise SessionError(
