@@ -46,9 +46,11 @@ def _not_available(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# One browser a module, not a session: Playwright's sync API keeps an event loop of its
+# own while it runs, and the Pilot tests that run after these want theirs.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """One headless Chromium for the whole session (each test gets its own contexts)."""
+    """One headless Chromium for a module's tests (each test gets its own contexts)."""
     executable = find_chromium()
     if executable is None:
         _not_available("no Chromium found (/usr/bin/chromium or chromium on PATH)")
