@@ -33,7 +33,7 @@ _SCREEN_JS = """() => {
   return lines.join("\\n");
 }"""
 
-_WAIT_JS = """(wanted) => {
+_WAIT_JS = """([wanted, all]) => {
   const term = window.term;
   if (!term) return false;
   const buffer = term.buffer.active;
@@ -42,7 +42,7 @@ _WAIT_JS = """(wanted) => {
     lines.push(buffer.getLine(i).translateToString(true));
   }
   const text = lines.join("\\n");
-  return wanted.every((w) => text.includes(w));
+  return all ? wanted.every((w) => text.includes(w)) : wanted.some((w) => text.includes(w));
 }"""
 
 # The minified page script makes its terminal with `this.terminal=new X.Terminal(...)`.
@@ -87,18 +87,26 @@ class StudentPage:
         return "\n".join(line.rstrip() for line in text.splitlines())
 
     def wait_for(self, *texts: str, timeout: float = STEP_SECONDS) -> str:
-        """Wait until every one of ``texts`` is on the screen; return the screen.
+        """Wait until every one of ``texts`` is on the screen; return the screen."""
+        return self._wait(texts, every=True, timeout=timeout)
 
-        The page polls its own terminal every 50 ms, so nothing here sleeps."""
+    def wait_for_any(self, *texts: str, timeout: float = STEP_SECONDS) -> str:
+        """Wait until one of ``texts`` is on the screen; return the screen."""
+        return self._wait(texts, every=False, timeout=timeout)
+
+    def _wait(self, texts: tuple[str, ...], *, every: bool, timeout: float) -> str:
+        # The page polls its own terminal every 50 ms: nothing here sleeps.
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         try:
             self.page.wait_for_function(
-                _WAIT_JS, arg=list(texts), polling=50, timeout=timeout * 1000
+                _WAIT_JS, arg=[list(texts), every], polling=50, timeout=timeout * 1000
             )
         except PlaywrightTimeout:
+            wanted = "all of" if every else "any of"
             raise AssertionError(
-                f"not shown within {timeout:.0f} s: {texts!r}\n--- the screen ---\n{self.screen()}"
+                f"not shown within {timeout:.0f} s: {wanted} {texts!r}\n"
+                f"--- the screen ---\n{self.screen()}"
             ) from None
         return self.screen()
 

@@ -137,7 +137,7 @@ def test_two_browser_students_play_a_class_and_one_reloads_mid_round(
     for name, typed in (("Alice", ALICE), (zoe_name, ZOE)):
         assert answers[name] == [
             (question, response, verdict[response == right])
-            for question, response, (_, right) in zip(IDS, typed, ASKED)
+            for question, response, (_, right) in zip(IDS, typed, ASKED, strict=True)
         ]
     last = data["questions"][2]
     assert last["correct"] == 0
@@ -149,12 +149,46 @@ def test_a_wrong_join_code_gets_no_question(
     classroom: Callable[..., Classroom], new_tab: Callable[[], StudentPage]
 ) -> None:
     room = classroom()
-    intruder = new_tab()
+    student, intruder = new_tab(), new_tab()
     intruder.open(room.address)
     intruder.wait_for("Join code")
     intruder.type_line("WRONG1")
-    screen = intruder.wait_for("Wrong code")
+    intruder.wait_for("Wrong code")
+    mark = room.host.mark()
+    join(student, room.address, "Ann")
+    room.host.wait_for_line(r"^Ann joined", after=mark)
+    room.say("/next")
+    student.wait_for(f"Question 1 of {QUESTIONS}", "capital of Guangdong")
+    # The intruder's tab reads the same class events as Ann's: once Ann has the
+    # question, the intruder would have it too if a wrong code let anything through.
+    screen = intruder.screen()
+    assert "Wrong code" in screen
     assert "Your name" not in screen
-    mark = room.say("/next")
-    room.host.wait_for_line(r"^Question 1 of", after=mark)
-    assert "Question 1" not in intruder.screen()
+    assert "Guangdong" not in screen and "Question 1" not in screen
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a tab let back in while a question is open shows 'this one began before you "
+    "joined' instead of the question: StudentClient replays the 'ask' event before it "
+    "knows its name, and 'accept' does not give the open question back",
+)
+def test_a_student_who_reloads_before_answering_can_still_answer(
+    classroom: Callable[..., Classroom], new_tab: Callable[[], StudentPage]
+) -> None:
+    room = classroom()
+    ann = new_tab()
+    mark = room.host.mark()
+    join(ann, room.address, "Ann")
+    room.host.wait_for_line(r"^Ann joined", after=mark)
+    room.say("/next")
+    ann.wait_for(f"Question 1 of {QUESTIONS}", "capital of Guangdong")
+    ann.reload()
+    mark = room.host.mark()
+    join(ann, room.address, "Ann")
+    room.host.wait_for_line(r"^Ann wants to rejoin", after=mark)
+    room.say("/accept Ann")
+    screen = ann.wait_for_any("capital of Guangdong", "began before you joined")
+    assert "capital of Guangdong" in screen
+    ann.type_line("Guangzhou")
+    ann.wait_for("Answer received")

@@ -1,12 +1,11 @@
-"""One student practises alone in a browser: `quizbot play` served by textual-serve."""
+"""One student practises alone in a browser: `quizbot serve` (quizbot play, over textual-serve)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from browser_helpers import ServerProcess, StudentPage, free_port, wait_for_port
+from browser_helpers import ServerProcess, StudentPage, free_port, quizbot_argv, wait_for_port
 
 PACK = Path(__file__).parent / "data" / "capitals.yaml"
 ANSWERS = {
@@ -14,15 +13,6 @@ ANSWERS = {
     "Hubei": "Wuhan",
     "Sichuan": "Chengdu",
 }
-
-# Until `quizbot serve` exists: textual-serve's own server on `quizbot play`.
-SERVE_PLAY = """
-import sys
-from textual_serve.server import Server
-port, data, pack = sys.argv[1:]
-command = f"{sys.executable} -m quizbot play --pack {pack} --data-dir {data}"
-Server(command, host="127.0.0.1", port=int(port)).serve()
-"""
 
 
 def test_a_student_answers_a_question_in_the_browser(
@@ -32,8 +22,10 @@ def test_a_student_answers_a_question_in_the_browser(
 ) -> None:
     port = free_port()
     server = start_server(
-        [sys.executable, "-c", SERVE_PLAY, str(port), str(tmp_path / "data"), str(PACK)]
-    )
+        quizbot_argv("serve", "--pack", str(PACK), "--port", str(port),
+                     "--data-dir", str(tmp_path / "data"))
+    )  # fmt: skip
+    assert server.wait_for_line(r"^Address: (\S+)").group(1) == f"http://127.0.0.1:{port}/"
     wait_for_port(port, server.process)
     tab = new_tab()
     tab.open(f"http://127.0.0.1:{port}/")
