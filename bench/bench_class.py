@@ -366,20 +366,27 @@ async def run_class(
     sizes = [memory_kib(pid) for pid in pids]
     rss = [r / 1024 for r, _ in sizes]
     pss = [p / 1024 for _, p in sizes]
-    server_rss, server_pss = memory_kib(host.process.pid)
+    # The host and its web server (and the shells textual-serve starts students with).
+    servers = [p for p in [host.process.pid, *descendants(host.process.pid)] if p not in pids]
+    server_rss = sum(memory_kib(p)[0] for p in servers) / 1024
+    server_pss = sum(memory_kib(p)[1] for p in servers) / 1024
     print(
         f"memory: {len(pids)} student processes, RSS median {statistics.median(rss):.1f} MiB,"
         f" PSS median {statistics.median(pss):.1f} MiB, PSS total {sum(pss):.0f} MiB;"
-        f" server RSS {server_rss / 1024:.1f} MiB, PSS {server_pss / 1024:.1f} MiB"
+        f" the server's {len(servers)} processes RSS {server_rss:.1f} MiB,"
+        f" PSS {server_pss:.1f} MiB"
     )
 
     # CPU while nobody types: cursor blinks and clocks, times the number of students.
     idle_start, idle_t0 = cpu_seconds(pids), time.perf_counter()
+    server_start = cpu_seconds(servers)
     await asyncio.sleep(args.idle)
-    idle = (cpu_seconds(pids) - idle_start) / (time.perf_counter() - idle_t0)
+    took = time.perf_counter() - idle_t0
+    idle = (cpu_seconds(pids) - idle_start) / took
+    server_idle = (cpu_seconds(servers) - server_start) / took
     print(
         f"idle: the students use {idle * 100:.0f}% of one core together"
-        f" ({idle * 100 / len(pids):.1f}% each)"
+        f" ({idle * 100 / len(pids):.1f}% each), the server {server_idle * 100:.0f}%"
     )
 
     # 3. Answers: odd questions, everybody presses Enter at once (the worst case); even
@@ -408,25 +415,29 @@ async def run_class(
             pattern = "Answer received" if class_mode else f"Correct — {reply}"
             return await student.wait_for(pattern) - pressed
 
+        # In class the last student never answers, or the question would close by itself
+        # with the last answer and the teacher's /close would time nothing.
+        answering = students[:-1] if class_mode else students
         cpu_before = cpu_seconds(everyone)
         if together:
-            answered = list(await asyncio.gather(*(answer(s) for s in students)))
+            answered = list(await asyncio.gather(*(answer(s) for s in answering)))
         else:
-            answered = [await answer(s) for s in students]
+            answered = [await answer(s) for s in answering]
         used = cpu_seconds(everyone) - cpu_before
         print(
             f"question {number} ({how}): CPU while answering {used:.1f} s"
-            f" ({used / len(pids) * 1000:.0f} ms a student)"
+            f" ({used / len(answering) * 1000:.0f} ms an answer)"
         )
         seen = "'Answer received'" if class_mode else "the verdict"
         print(spread(f"question {number} ({how}): Enter to {seen}", answered))
         if class_mode:
             total = len(students)
-            await host.wait_for_line(rf"Answered: {total} of {total}", after=mark)
+            await host.wait_for_line(rf"Answered: {total - 1} of {total}", after=mark)
             cpu_before = cpu_seconds(everyone)
             closed = time.perf_counter()
             host.send("/close")
-            shown = await asyncio.gather(*(s.wait_for(r"Right!|Not right") for s in students))
+            verdicts = r"Right!|Not right|Partly right|No answer"
+            shown = await asyncio.gather(*(s.wait_for(verdicts) for s in students))
             used = cpu_seconds(everyone) - cpu_before
             print(spread(f"question {number}: /close to verdict", [t - closed for t in shown]))
             print(
