@@ -366,6 +366,8 @@ async def run_class(
     sizes = [memory_kib(pid) for pid in pids]
     rss = [r / 1024 for r, _ in sizes]
     pss = [p / 1024 for _, p in sizes]
+    started = cpu_seconds(pids)
+    print(f"CPU to start and join: {started / len(pids):.2f} s a student ({started:.1f} s in all)")
     # The host and its web server (and the shells textual-serve starts students with).
     servers = [p for p in [host.process.pid, *descendants(host.process.pid)] if p not in pids]
     server_rss = sum(memory_kib(p)[0] for p in servers) / 1024
@@ -409,7 +411,7 @@ async def run_class(
             # would not tell this question's from the last one's.
             reply = right if student.number % 4 or not class_mode else "Shenzhen"
             await student.type(reply)
-            await asyncio.sleep(0.3)  # let the typing land, so Enter alone is timed
+            await student.wait_for(re.escape(reply))  # the typing is on screen: time Enter alone
             pressed = time.perf_counter()
             await student.type("\r")
             pattern = "Answer received" if class_mode else f"Correct — {reply}"
@@ -436,14 +438,34 @@ async def run_class(
             cpu_before = cpu_seconds(everyone)
             closed = time.perf_counter()
             host.send("/close")
-            verdicts = r"Right!|Not right|Partly right|No answer"
-            shown = await asyncio.gather(*(s.wait_for(verdicts) for s in students))
-            used = cpu_seconds(everyone) - cpu_before
-            print(spread(f"question {number}: /close to verdict", [t - closed for t in shown]))
-            print(
-                f"question {number}: every verdict shown {max(shown) - closed:.2f} s after"
-                f" /close; CPU {used:.1f} s"
+            await host.wait_for_line(rf"Closed: question {number}", after=mark)
+            seen = await asyncio.gather(
+                *(verdict_seen(s, number, args.verdict_wait) for s in students)
             )
+            used = cpu_seconds(everyone) - cpu_before
+            closes = [left - closed for left, _ in seen]
+            shown = [at - closed for _, at in seen if at is not None]
+            print(spread(f"question {number}: /close to the question leaving the screen", closes))
+            if len(shown) < len(students):
+                print(
+                    f"question {number}: NO VERDICT on {len(students) - len(shown)} of"
+                    f" {len(students)} screens within {args.verdict_wait:.0f} s"
+                )
+            if shown:
+                print(spread(f"question {number}: /close to verdict", shown))
+                print(
+                    f"question {number}: every verdict shown {max(shown):.2f} s after"
+                    f" /close; CPU {used:.1f} s"
+                )
+
+
+async def verdict_seen(student: Student, number: int, wait: float) -> tuple[float, float | None]:
+    """When question ``number`` left the screen, and when the verdict came (None: never)."""
+    left = await student.wait_for(rf"^(?![\s\S]*Question {number} of)")
+    try:
+        return left, await student.wait_for(r"Right!|Not right|Partly right|No answer", wait)
+    except TimeoutError:
+        return left, None
 
 
 def main() -> int:
@@ -452,6 +474,9 @@ def main() -> int:
     parser.add_argument("--mode", choices=("class", "serve"), default="class")
     parser.add_argument("--questions", type=int, default=2)
     parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle CPU to measure")
+    parser.add_argument(
+        "--verdict-wait", type=float, default=30.0, help="seconds to wait for each verdict"
+    )
     args = parser.parse_args()
     return asyncio.run(main_async(args))
 
