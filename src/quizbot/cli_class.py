@@ -23,7 +23,9 @@ from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
     from quizbot.classroom.class_host import ClassHost
+    from quizbot.classroom.class_room import ClassRoom
     from quizbot.classroom.class_student import StudentClient
+    from quizbot.classroom.session import Session
 
 POLL_SECONDS = 0.1
 LINGER_SECONDS = 2.0  # after the class ends: the students' tabs read the end first
@@ -69,6 +71,13 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
     )
     host.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
+    host.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        metavar="SESSION",
+        help="go on with a class whose host stopped (default: the newest class)",
+    )
 
     join = parts.add_parser("join", help="join a class from a terminal on this machine")
     join.add_argument(
@@ -81,7 +90,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     join.add_argument("--plain", action="store_true", help="line by line, no full screen")
 
     # What the web server runs for each browser tab: locked to one session folder.
-    student = parts.add_parser("student", help=argparse.SUPPRESS)
+    student = parts.add_parser("student")  # no help: not listed
     student.add_argument("session", metavar="SESSION")
     student.add_argument("--plain", action="store_true")
 
@@ -146,29 +155,37 @@ def run_host(args: argparse.Namespace) -> int:
     if not 1 <= args.max_students <= 1000:
         _error("--max-students takes 1 to 1000")
         return 2
-    packs = load_packs(args.pack or ())
-    if packs is None:
-        return 1
     try:
-        teams = parse_teams(args.teams) if args.teams else ()
-        seed = args.seed if args.seed is not None else int(time.time())
-        ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else []
-        keys = pick_questions(packs, count=args.questions, seed=seed, topic=args.topic, ids=ids)
-        settings = Settings(
-            players=(),
-            questions=keys,
-            mode="class",
-            seconds=args.seconds,
-            seed=seed,
-            packs=tuple(str(Path(p).resolve()) for p in args.pack or ()),
-        )
-        settings.check()
-        session = create_class_session(data_dir(args.data_dir), args.name)
-        rules = ClassRules((args.code or new_code()).upper(), args.max_students, teams)
-        room = ClassRoom.open_class(settings, packs, rules, clock=time.time, sink=session.append)
+        if args.resume is not None:
+            resumed = _resume_class(data_dir(args.data_dir), args.resume or None)
+            if resumed is None:
+                return 1
+            room, session = resumed
+        else:
+            packs = load_packs(args.pack or ())
+            if packs is None:
+                return 1
+            teams = parse_teams(args.teams) if args.teams else ()
+            seed = args.seed if args.seed is not None else int(time.time())
+            ids = [i.strip() for i in args.ids.split(",") if i.strip()] if args.ids else []
+            keys = pick_questions(packs, count=args.questions, seed=seed, topic=args.topic, ids=ids)
+            settings = Settings(
+                players=(),
+                questions=keys,
+                mode="class",
+                seconds=args.seconds,
+                seed=seed,
+                packs=tuple(str(Path(p).resolve()) for p in args.pack or ()),
+            )
+            settings.check()
+            session = create_class_session(data_dir(args.data_dir), args.name)
+            rules = ClassRules((args.code or new_code()).upper(), args.max_students, teams)
+            room = ClassRoom.open_class(
+                settings, packs, rules, clock=time.time, sink=session.append
+            )
     except (DrillError, SessionError) as error:
         _error(str(error))
-        return 2 if isinstance(error, DrillError) else 1
+        return 2 if isinstance(error, DrillError) and args.resume is None else 1
     host = ClassHost(room, session)
     full = full_screen_wanted(args.plain)
     if not full:
@@ -179,7 +196,7 @@ def run_host(args: argparse.Namespace) -> int:
             student,
             host=args.host,
             port=args.port,
-            max_live=args.max_students + 10,
+            max_live=room.rules.max_students + 10,
             title="quizbot class",
             log_path=session.folder / SERVER_LOG,
         )
@@ -195,6 +212,28 @@ def run_host(args: argparse.Namespace) -> int:
         return run_class_host_app(host, url)
     finally:
         stop_server(server)
+
+
+def _resume_class(data: Path, name: str | None) -> tuple[ClassRoom, Session] | None:
+    """The class its events describe, to go on with (its clock held while it was down)."""
+    from quizbot.classroom.class_files import find_class_session
+    from quizbot.classroom.class_room import ClassRoom
+    from quizbot.classroom.drill import DrillError, Settings
+    from quizbot.cli_classroom import load_packs
+
+    session = find_class_session(data, name)
+    events = session.events()
+    if not events:
+        raise DrillError(f"{session.path}: the session is empty")
+    packs = load_packs(Settings.from_json(events[0].get("settings", {})).packs)
+    if packs is None:
+        return None
+    room = ClassRoom.replay(events, packs, clock=time.time)
+    if room.phase == "finished":
+        raise DrillError(f"that class is over: see quizbot report {session.folder}")
+    room.sink = session.append
+    room.hold_after_stop()
+    return room, session
 
 
 def _shown_host(host: str) -> str:
@@ -220,6 +259,8 @@ def run_host_plain(host: ClassHost, url: str, source: TextIO, out: TextIO) -> in
             print(safe_line(line), file=out, flush=True)
 
     say([f"Address: {url}", f"Join code: {host.room.rules.code}", f"Commands: {HOST_COMMANDS}"])
+    if host.room.number:  # a resumed class: where it stands
+        say([host.status_line() + (" · paused: /resume to go on" if host.room.paused else "")])
     lines: queue.Queue[str | None] = queue.Queue()
 
     def read() -> None:

@@ -186,6 +186,8 @@ def _resume(args: argparse.Namespace, data: Path) -> tuple[Drill, Session, list[
     if not events:
         raise DrillError(f"{session.path}: the session is empty")
     settings = Settings.from_json(events[0].get("settings", {}))
+    if settings.mode == "class":
+        raise DrillError(f"that is a class: quizbot class host --resume {session.folder}")
     packs = load_packs(settings.packs)
     if packs is None:
         return None

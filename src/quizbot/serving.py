@@ -40,7 +40,8 @@ def start_server(
     """The server child, once it accepts connections (or ServeError with why not)."""
     args = [
         sys.executable, "-m", "quizbot.webserve", "--host", host, "--port", str(port),
-        "--max-live", str(max_live), "--title", title, "--", *command,
+        "--max-live", str(max_live), "--title", title, "--parent", str(os.getpid()),
+        "--", *command,
     ]  # fmt: skip
     try:
         log = log_path.open("ab")

@@ -18,9 +18,12 @@ Run as a child process: ``python -m quizbot.webserve --host H --port P --max-liv
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import os
 import re
 import shlex
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -41,16 +44,27 @@ class QuizbotServer(Server):
     """textual-serve's server, adapted as the module says."""
 
     def __init__(self, command: Sequence[str], *, host: str, port: int, title: str,
-                 max_live: int) -> None:  # fmt: skip
+                 max_live: int, parent: int | None = None) -> None:  # fmt: skip
         super().__init__(shlex.join(command), host=host, port=port, title=title)
         self.max_live = max_live
         self.live = 0
+        self.parent = parent  # the host's process: when it is gone, so is the server
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level="INFO", format="%(asctime)s %(name)s %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
         log.info("serving %s on http://%s:%s", self.command, self.host, self.port)
+        if self.parent is not None:
+            app["watch"] = asyncio.get_running_loop().create_task(self._watch_parent())
+
+    async def _watch_parent(self) -> None:
+        """A host killed outright (SIGKILL, a crash) cannot stop its server: the server
+        sees it is orphaned and stops itself and the students' processes (its group)."""
+        while os.getppid() == self.parent:
+            await asyncio.sleep(0.5)
+        log.info("the class host is gone: stopping")
+        os.killpg(os.getpgrp(), signal.SIGTERM)
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
@@ -87,10 +101,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--max-live", type=int, default=60)
     parser.add_argument("--title", default="quizbot")
+    parser.add_argument("--parent", type=int, help="stop when this process is gone")
     parser.add_argument("command", nargs="+")
     args = parser.parse_args(argv)
     server = QuizbotServer(
-        args.command, host=args.host, port=args.port, title=args.title, max_live=args.max_live
+        args.command,
+        host=args.host,
+        port=args.port,
+        title=args.title,
+        max_live=args.max_live,
+        parent=args.parent,
     )
     server.serve()
     return 0

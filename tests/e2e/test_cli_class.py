@@ -196,3 +196,107 @@ def test_the_server_refuses_a_bad_host_header_and_listens_on_loopback(tmp_path: 
         assert host.stdin is not None
         host.stdin.close()  # ends the class and stops its server
         host.wait(timeout=30)
+
+
+def test_serve_gives_one_student_the_full_app_in_a_browser_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
+    import signal
+
+    port = free_port()
+    server = quizbot(tmp_path, "serve", "--port", str(port))
+    out = Lines(server)
+    try:
+        assert out.wait_for("Address: ") == f"Address: http://127.0.0.1:{port}/"
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read().decode()
+        assert f"ws://127.0.0.1:{port}/ws" in page
+        # The player's progress is kept apart from the teacher's own profiles.
+        assert (tmp_path / "home" / "serve" / "server.log").is_file()
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+    with socket.socket() as probe:  # the web server child is gone too
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_a_killed_host_resumes_the_class_and_its_server_does_not_linger(tmp_path: Path) -> None:
+    import signal
+
+    pack = tmp_path / "geo.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    port = free_port()
+    host = quizbot(
+        tmp_path, "class", "host", "--plain", "--pack", str(pack), "--ids", "capital,province",
+        "--seconds", "30", "--port", str(port), "--code", "ABC234",
+    )  # fmt: skip
+    assert host.stdin is not None
+    out = Lines(host)
+    folder = Path(out.wait_for("Session: ").split(": ", 1)[1])
+    out.wait_for("Join code: ")
+    ann, bob = StudentClient(folder), StudentClient(folder)
+    for client, name in ((ann, "Ann"), (bob, "Bob")):
+        assert client.enter_code("ABC234") and client.join(name)
+        out.wait_for(f"{name} joined")
+    host.stdin.write("/next\n")
+    host.stdin.flush()
+    out.wait_for("Question 1 of 2")
+    wait_until(lambda: ann.poll() or ann.question is not None)
+    assert ann.answer("Guangzhou")
+    out.wait_for("Answered: 1 of 2")
+    host.send_signal(signal.SIGKILL)
+    host.wait(timeout=30)
+
+    def port_free() -> bool:  # the orphaned web server stops itself
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) != 0
+
+    wait_until(port_free)
+    again = quizbot(tmp_path, "class", "host", "--plain", "--resume", "--port", str(port))
+    assert again.stdin is not None
+    out = Lines(again)
+    try:
+        assert out.wait_for("Session: ") == f"Session: {folder}"
+        assert "paused" in out.wait_for("Question 1 of 2")
+        wait_until(lambda: bob.poll() or bob.question is not None)
+        assert bob.answer("Hebei")
+        again.stdin.write("/resume\n")
+        again.stdin.flush()
+        out.wait_for("Closed: question 1")  # both answers: Ann's before the kill, Bob's after
+        again.stdin.close()
+        out.wait_for("Class over")
+        assert again.wait(timeout=30) == 0
+    finally:
+        if again.poll() is None:
+            again.kill()
+    events = (folder / "events.jsonl").read_text().splitlines()
+    answers = [e for e in events if e.startswith('{"type":"answer"')]
+    assert len(answers) == 2
+
+
+def test_class_commands_say_what_is_wrong_in_one_line(tmp_path: Path) -> None:
+    for args, status, words in (
+        (("class", "join", "--plain"), 1, "no class session"),
+        (("class", "host", "--plain", "--code", "no!"), 2, "--code takes 4 to 12"),
+        (("class", "host", "--plain", "--resume"), 1, "no class session"),
+    ):
+        process = quizbot(tmp_path, *args)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == status, err
+        assert words in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_class_session_is_not_resumed_as_a_drill(tmp_path: Path) -> None:
+    from quizbot.classroom.class_files import create_class_session
+    from quizbot.classroom.class_room import ClassRoom, ClassRules
+    from quizbot.classroom.drill import Settings
+    from quizbot.packs.builtin import load_builtin_packs
+
+    packs = list(load_builtin_packs())
+    key = f"{packs[0].id}/{packs[0].questions[0].id}"
+    session = create_class_session(tmp_path / "home", "c")
+    settings = Settings(players=(), questions=(key,), mode="class")
+    ClassRoom.open_class(settings, packs, ClassRules("ABCD"), clock=time.time, sink=session.append)
+    process = quizbot(tmp_path, "drill", "--plain", "--resume", str(session.folder))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert "that is a class: quizbot class host --resume" in err

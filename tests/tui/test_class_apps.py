@@ -84,8 +84,13 @@ async def test_a_student_joins_answers_and_sees_the_verdict(tmp_path: Path) -> N
     app = StudentApp(StudentClient(host.session.folder, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         assert str(app.query_one("#field", Label).render()) == "Join code"
+        host.command("/next")  # a question is open: a wrong code still shows nothing of it
         await type_line(pilot, "NOPE99")
-        assert "Wrong code" in shown(app, "#status")
+        assert shown(app, "#status") == "Wrong code"
+        for part in ("#question", "#options", "#result"):
+            assert shown(app, part) == ""
+        assert str(app.query_one("#where", Label).render()) == ""
+        host.command("/close")
         assert str(app.query_one("#field", Label).render()) == "Join code"
         await type_line(pilot, "abc234")
         assert str(app.query_one("#field", Label).render()) == "Your name"
@@ -97,19 +102,20 @@ async def test_a_student_joins_answers_and_sees_the_verdict(tmp_path: Path) -> N
         host.command("/next")
         app._poll()
         await pilot.pause()
-        assert "Question 1 of 2" in str(app.query_one("#where", Label).render())
-        assert "[bold]x[/bold]" in shown(app, "#question")  # as written, not as markup
+        assert "Question 2 of 2" in str(app.query_one("#where", Label).render())
+        assert shown(app, "#question") == "Which is a river?"
+        assert "A. " in shown(app, "#options")
         assert app.query_one("#countdown", Digits).value == "20"
         assert str(app.query_one("#field", Label).render()) == "Your answer"
         clock.now += 5
-        await type_line(pilot, "Guangzhou")
+        await type_line(pilot, "Yangtze")
         assert "Answer received" in shown(app, "#status")
         assert app.query_one("#line", Input).disabled
         host.poll()  # the only student answered: the question closes
         app._poll()
         await pilot.pause()
         result = shown(app, "#result")
-        assert "Right! +875 points" in result and "Canton is its old name." in result
+        assert "Right! +875 points" in result
         host.command("/end")
         app._poll()
         await pilot.pause()
@@ -172,3 +178,27 @@ def test_class_host_screen_snapshot(snap_compare: Any, tmp_path: Path) -> None:
 
     app = ClassHostApp(host, address, qr_lines(address))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_class_with_teams_asks_for_the_team_after_the_name(tmp_path: Path) -> None:
+    clock = Clock()
+    session = create_class_session(tmp_path, "7B")
+    settings = Settings(players=(), questions=("cls/capital",), mode="class", seconds=0)
+    room = ClassRoom.open_class(
+        settings, [pack()], ClassRules("ABC234", 60, ("Red", "Blue")), clock=clock,
+        sink=session.append,
+    )  # fmt: skip
+    host = ClassHost(room, session)
+    app = StudentApp(StudentClient(session.folder, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_line(pilot, "ABC234")
+        await type_line(pilot, "Ann")
+        assert str(app.query_one("#field", Label).render()) == "Team (Red, Blue)"
+        await type_line(pilot, "Green")
+        assert "Your team is one of: Red, Blue" in shown(app, "#status")
+        await type_line(pilot, "blue")
+        host.poll()
+        app._poll()
+        await pilot.pause()
+        assert room.settings.teams == {"Ann": "Blue"}
+        assert "Waiting for the teacher" in shown(app, "#status")

@@ -64,6 +64,7 @@ def test_two_students_play_a_question_through_the_files(tmp_path: Path) -> None:
     assert "Leaderboard:" in notes
     ann.poll(), bob.poll()
     assert ann.result is not None and ann.result.verdict_line() == "Right! +875 points"
+    assert RECEIVED not in ann.status_text() and not ann.message
     assert ann.result.explanation == "Canton is its old name."
     assert bob.result is not None
     assert bob.result.verdict_line() == "Not right: the answer is Guangzhou"
@@ -156,3 +157,111 @@ def test_host_commands_need_their_words(tmp_path: Path) -> None:
         with pytest.raises(DrillError):
             host.command(bad)
     assert find_class_session(tmp_path, None).folder == host.session.folder
+
+
+def test_the_student_side_loads_no_pack_no_bot_and_no_progress() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, quizbot.cli_class, quizbot.classroom.class_student\n"
+        "import quizbot.tui.class_student_app\n"
+        "bad = ('quizbot.knowledge', 'quizbot.tutor', 'quizbot.packs.loader',\n"
+        "       'quizbot.packs.builtin', 'quizbot.progress.store', 'quizbot.grading')\n"
+        "print(','.join(m for m in sys.modules if m.startswith(bad)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_a_command_typed_by_a_student_is_only_an_answer(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    assert ann.answer("/pack /etc/passwd")
+    host.poll()
+    assert host.room.answers[0].response == "/pack /etc/passwd"
+    assert host.room.answers[0].final_outcome == "incorrect"
+
+
+def test_a_flood_of_answers_from_one_tab_is_refused(tmp_path: Path) -> None:
+    import dataclasses
+
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    question = ann.question
+    assert question is not None
+    sent = []
+    for number in range(1, 41):  # as if a new question opened each time
+        ann.question = dataclasses.replace(question, number=number)
+        sent.append(ann.answer("Guangzhou"))
+    assert sent.count(True) == 30
+    assert ann.message == "Too many answers: wait a little."
+    clock.advance(61)
+    ann.question = dataclasses.replace(question, number=99)
+    assert ann.answer("Guangzhou")
+    host.poll()  # only the answer to the open question counts
+    assert [a.number for a in host.room.answers] == [1]
+
+
+def test_a_student_countdown_stops_while_the_class_is_paused(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    clock.advance(5)
+    host.command("/pause")
+    clock.advance(100)
+    ann.poll()
+    assert ann.remaining() == 15
+    host.command("/resume")
+    host.command("/more 10")
+    ann.poll()
+    assert ann.remaining() == 25
+
+
+def test_a_tab_let_back_in_mid_question_goes_on_where_the_old_tab_was(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    student(host, clock, "Bob")  # Bob's first tab: it never answers
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    assert ann.answer("Guangzhou")
+    host.poll()
+    ann2, bob2 = student(host, clock, "Ann"), student(host, clock, "Bob")
+    host.poll()
+    host.command("/accept Ann")
+    host.command("/accept Bob")
+    ann2.poll(), bob2.poll()
+    assert ann2.question is not None and ann2.status_text() == RECEIVED  # answered before
+    assert not ann2.answer("again")
+    assert bob2.question is not None and bob2.answer("Guangzhou")  # not yet: may answer
+    notes = host.poll()
+    assert "Closed: question 1" in notes
+    assert [a.player for a in host.room.answers_to(1)] == ["Ann", "Bob"]
+
+
+def test_the_teacher_overrules_and_the_student_sees_the_new_verdict(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    ann = student(host, clock, "Ann")
+    host.poll()
+    host.command("/next")
+    ann.poll()
+    ann.answer("Canton")
+    host.poll()
+    ann.poll()
+    assert ann.result is not None and ann.result.outcome == "incorrect"
+    notes = host.command("/right ann")
+    assert notes[0] == "Overruled: Ann's answer to question 1 is right."
+    assert "  1. Ann 1000" in notes
+    ann.poll()
+    assert ann.result is not None and ann.result.verdict_line() == "Right! +1000 points"
+    with pytest.raises(DrillError):
+        host.command("/wrong Nobody")

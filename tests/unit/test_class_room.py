@@ -240,3 +240,21 @@ def test_codes_have_no_look_alikes_and_match_whatever_the_case() -> None:
     assert not set("01OIL") & set(CODE_LETTERS)
     assert same_code(" abc 234 ", "ABC234")
     assert not same_code("ABC235", "ABC234")
+
+
+def test_a_restarted_host_holds_the_open_question_where_it_stopped() -> None:
+    room, clock, events = open_room(seconds=20)
+    room.join("a", "Ann")
+    room.join("b", "Bob")
+    room.ask_next()
+    clock.advance(5)
+    room.answer_from("a", 1, "Guangzhou", clock.now)
+    clock.advance(600)  # the host was down for ten minutes
+    again = ClassRoom.replay(events, [class_pack()], clock=clock)
+    again.sink = events.append
+    assert again.hold_after_stop() == ["Paused: /resume (or /pause) to go on."]
+    assert again.tick() == []  # not timed out: the time it was down does not count
+    again.resume()
+    assert again.remaining() == 15
+    again.answer_from("b", 1, "Guangzhou", clock.now)
+    assert again.answers_to(1)[1].points == 875  # 5 s of its 20: the pause did not count

@@ -37,6 +37,13 @@ CORE = [
     "quizbot.classroom.setup",
     "quizbot.classroom.report",
     "quizbot.classroom.wording",
+    "quizbot.classroom.class_room",
+    "quizbot.classroom.class_files",
+    "quizbot.classroom.class_host",
+    "quizbot.classroom.class_student",
+    "quizbot.cli_class",  # class host --plain, class join --plain, serve
+    "quizbot.serving",
+    "quizbot.qrtext",
     "quizbot.report",
 ]
 

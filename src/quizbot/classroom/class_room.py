@@ -159,6 +159,13 @@ class ClassRoom(Drill):
             room._apply(event)
         return room
 
+    def hold_after_stop(self) -> list[str]:
+        """After the host restarts: pause an open question at the last moment saved, so
+        the time the host was down does not count (the teacher resumes it)."""
+        if self.open is not None and self.open.paused_at is None and self.timed:
+            return self._emit({"type": "pause", "t": self.last_t})
+        return []
+
     # -- what the screens show ------------------------------------------------------------
 
     def joined(self) -> list[Student]:
@@ -284,6 +291,8 @@ class ClassRoom(Drill):
 
     def close(self) -> list[str]:
         """Close the open question now: who has not answered gets no points."""
+        if self.phase == "between":
+            raise DrillError("no question is open: /next opens the next one")
         self._question_open(paused_ok=True)
         return self._emit({"type": "close", "t": self.clock()})
 

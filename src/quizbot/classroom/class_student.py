@@ -118,6 +118,9 @@ class StudentClient:
         self._open_for: set[str] = set()  # who was in the class when the question opened
         self._extra = 0.0
         self._open_now = False  # a question is open (for someone)
+        self._paused_at: float | None = None
+        self._last_view: QuestionView | None = None  # the question opened last
+        self._answered_by: dict[str, int] = {}  # folded name -> the last number answered
         self.poll()
 
     # -- the student's moves -----------------------------------------------------------------
@@ -190,7 +193,8 @@ class StudentClient:
         """Seconds left on the open question, as the student's screen counts them."""
         if self.question is None or self.question.seconds <= 0:
             return None
-        left = self.question.opened + self.question.seconds + self._extra - self.clock()
+        now = self._paused_at if self._paused_at is not None else self.clock()
+        left = self.question.opened + self.question.seconds + self._extra - now
         return max(0.0, left)
 
     # -- what the host says ------------------------------------------------------------------------
@@ -212,7 +216,7 @@ class StudentClient:
         if kind == "join":
             self._active.add(player)
             if self._mine(event):
-                self.status, self.name, self.message = "joined", str(event["player"]), ""
+                self._take_place(str(event["player"]))
                 return True
         elif kind == "rejoin" and self._mine(event):
             self.status, self.name = "waiting_back", str(event["player"])
@@ -220,7 +224,7 @@ class StudentClient:
         elif kind == "accept":
             self._active.add(player)
             if self._mine(event):
-                self.status, self.name, self.message = "joined", str(event["player"]), ""
+                self._take_place(str(event["player"]))
                 return True
             if self.status == "joined" and player == me:
                 self.status, self.question = "replaced", None
@@ -239,7 +243,7 @@ class StudentClient:
                 return True
         elif kind == "ask":
             self._open_for = set(self._active)
-            self._extra = 0.0
+            self._extra, self._paused_at = 0.0, None
             view = QuestionView(
                 int(event.get("number", 0)),
                 int(event.get("total", 0)),
@@ -249,22 +253,37 @@ class StudentClient:
                 self.seconds,
             )
             self.question = view if me in self._open_for else None
+            self._last_view = view
             self._open_now = True
             self.result = None
             self.message = ""
             return self.status == "joined"
+        elif kind == "pause":
+            self._paused_at = float(event["t"])
+            return self.question is not None
+        elif kind == "resume" and self._paused_at is not None:
+            self._extra += max(0.0, float(event["t"]) - self._paused_at)
+            self._paused_at = None
+            return self.question is not None
         elif kind == "more":
             self._extra += float(event.get("seconds", 0))
             return self.question is not None
-        elif kind == "answer" and player == me:
-            self.answered = max(self.answered, int(event.get("number", 0)))
+        elif kind == "answer":
+            number = int(event.get("number", 0))
+            self._answered_by[player] = max(self._answered_by.get(player, 0), number)
+            if player == me:
+                self.answered = max(self.answered, number)
         elif kind in ("close", "timeout", "skip"):
             self.question, self._open_now = None, False
+            if self.status == "joined":
+                self.message = ""
             return self.status == "joined"
         elif kind == "shown":  # a question closed (by the last answer, too): its verdicts
             if self.question is not None and self.question.number <= int(event.get("number", 0)):
                 self.question = None
             self._open_now = False
+            if self.status == "joined":
+                self.message = ""  # "Answer received" and the like were about that question
             self.standings = list(event.get("standings", []))
             mine = dict(event.get("results", {})).get(self.name) if self.name else None
             if mine is not None and self.status == "joined":
@@ -287,6 +306,15 @@ class StudentClient:
             self.standings = list(event.get("standings", []))
             return True
         return False
+
+    def _take_place(self, name: str) -> None:
+        """Joined, or let back in: a reloaded tab takes over the open question as its old
+        tab left it (answered or not)."""
+        self.status, self.name, self.message = "joined", name, ""
+        me = fold(name)
+        self.answered = max(self.answered, self._answered_by.get(me, 0))
+        if self._open_now and me in self._open_for:
+            self.question = self._last_view
 
     # -- words for the screens --------------------------------------------------------------
 

@@ -88,7 +88,7 @@ class ClassHostApp(App[int]):
     #main { height: 1fr; }
     #left { width: auto; min-width: 16; max-width: 30; height: 1fr; }
     #students { width: auto; }
-    #qr { height: auto; color: white; background: black; }
+    #qr { width: auto; height: auto; color: white; background: black; }
     #students { height: 1fr; padding: 0 1; }
     #centre { width: 1fr; height: 1fr; padding: 0 1; }
     #question { text-style: bold; height: auto; max-height: 5; }
@@ -208,7 +208,9 @@ class ClassHostApp(App[int]):
             return
         if notes:
             self._add(notes)
-        self._show()
+            self._show()
+        else:  # polled ten times a second: only the countdown moves on its own
+            self._show_clock()
         self._ask_rejoins()
 
     def _ask_rejoins(self) -> None:
@@ -277,6 +279,15 @@ class ClassHostApp(App[int]):
             table.clear()
             for rank, name, points in rows:
                 table.add_row(rank, Text(name), points)
+
+    def _show_clock(self) -> None:
+        if isinstance(self.screen, RejoinScreen):
+            return
+        left = self.host.room.remaining()
+        shown = "--" if left is None else f"{int(left + 0.999)}"
+        countdown = self.query_one("#countdown", Digits)
+        if countdown.value != shown:
+            countdown.update(shown)
 
 
 def run_class_host_app(host: ClassHost, address: str) -> int:
