@@ -148,8 +148,11 @@ class ServerProcess:
     the server's grandchildren, so teardown signals the whole group. Its output is read
     by a thread into ``lines``; ``send`` writes a line to its stdin."""
 
-    def __init__(self, argv: Sequence[str], *, env: dict[str, str], cwd: Path) -> None:
+    def __init__(
+        self, argv: Sequence[str], *, env: dict[str, str], cwd: Path, ends_on_eof: bool
+    ) -> None:
         self.argv = list(argv)
+        self.ends_on_eof = ends_on_eof
         self.process = subprocess.Popen(
             self.argv,
             stdin=subprocess.PIPE,
@@ -212,19 +215,52 @@ class ServerProcess:
         self.process.stdin.flush()
 
     def stop(self) -> None:
-        """End the server and everything it started (the whole process group)."""
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
+        """End the server and everything it started.
+
+        A server that ends at the end of its input (the class host) is first stopped as a
+        teacher would: the class ends and stops its web server. Then signals go to every
+        process group the server's descendants are in: the web server runs in a session
+        of its own, and the students are its children."""
+        family = descendants(self.process.pid)  # now, while they still have their parents
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+        if self.ends_on_eof:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
-        # Students left behind (a server that died first, or one slow to end them).
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        groups = {self.process.pid}
+        for pid in family:
+            with contextlib.suppress(OSError):
+                groups.add(os.getpgid(pid))
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            for group in groups:
+                with contextlib.suppress(OSError):
+                    os.killpg(group, sig)
+            if sig == signal.SIGTERM:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=10)
         self.process.wait()
-        if self.process.stdin is not None:
-            self.process.stdin.close()
         self._reader.join(timeout=5)
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (children, grandchildren...), read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def quizbot_argv(*args: str) -> list[str]:

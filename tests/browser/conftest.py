@@ -101,8 +101,8 @@ def start_server(
     """Start a server process; it and all its students are ended after the test."""
     servers: list[ServerProcess] = []
 
-    def start(argv: list[str]) -> ServerProcess:
-        server = ServerProcess(argv, env=quizbot_env, cwd=tmp_path)
+    def start(argv: list[str], *, ends_on_eof: bool = False) -> ServerProcess:
+        server = ServerProcess(argv, env=quizbot_env, cwd=tmp_path, ends_on_eof=ends_on_eof)
         servers.append(server)
         return server
 
