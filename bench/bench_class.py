@@ -166,17 +166,24 @@ class Host:
         self.process.stdin.flush()
 
     def stop(self) -> None:
+        """End of input first (the class host then ends its web server), then signals to
+        every process group below the host (the web server has a session of its own)."""
+        family = descendants(self.process.pid)
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=10)
+        groups = {self.process.pid}
+        for pid in family:
+            with contextlib.suppress(OSError):
+                groups.add(os.getpgid(pid))
         for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(self.process.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
+            for group in groups:
+                with contextlib.suppress(OSError):
+                    os.killpg(group, sig)
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
-                if sig == signal.SIGTERM:
-                    continue
-            except subprocess.TimeoutExpired:
-                pass
 
 
 # -- what /proc says about the processes --------------------------------------------------
@@ -327,8 +334,6 @@ async def main_async(args: argparse.Namespace) -> int:
     finally:
         for student in students:
             await student.close()
-        if args.mode == "class":
-            host.send("/end")
         host.stop()
     return 0
 
