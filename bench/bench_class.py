@@ -31,6 +31,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -328,6 +329,9 @@ async def main_async(args: argparse.Namespace) -> int:
         await wait_port(port, host)
         async with aiohttp.ClientSession() as session:
             await run_class(args, host, session, students, port)
+        if args.mode == "class":
+            found = await host.wait_for_line(r"^Session: (.+)$")
+            one_process(Path(found.group(1).strip()), len(students))
         all_pids = [host.process.pid, *descendants(host.process.pid)]
         print(f"CPU: server and students {cpu_seconds(all_pids):.1f} s (still running ones)")
         print(f"CPU: this script (websockets + pyte) {time.process_time() - cpu_start:.1f} s")
@@ -471,6 +475,38 @@ async def verdict_seen(student: Student, number: int, wait: float) -> tuple[floa
         return left, await student.wait_for(r"Right!|Not right|Partly right|No answer", wait)
     except TimeoutError:
         return left, None
+
+
+def one_process(folder: Path, students: int) -> None:
+    """What holding every student in one process would cost in the class's own work: the
+    same StudentClient each tab runs, without Textual, on a copy of this class's folder."""
+    from quizbot.classroom.class_student import StudentClient
+
+    copy = Path(tempfile.mkdtemp(prefix="bench-class-copy-")) / folder.name
+    shutil.copytree(folder, copy)
+    events = copy / "events.jsonl"
+    asks = [line for line in events.read_text().splitlines() if '"type":"ask"' in line]
+    t0 = time.perf_counter()
+    clients = [StudentClient(copy) for _ in range(students)]
+    replay = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for client in clients:
+        client.poll()
+    idle = time.perf_counter() - t0
+    with events.open("a") as handle:  # the teacher asks again: every screen changes
+        handle.write(asks[-1] + "\n")
+    t0 = time.perf_counter()
+    views = []
+    for client in clients:
+        client.poll()
+        views.append(json.dumps([client.status_text(), client.question and client.question.prompt]))
+    changed = time.perf_counter() - t0
+    print(
+        f"one process, {students} StudentClients on this class's folder: start (replaying"
+        f" {len(events.read_text().splitlines())} events) {replay / students * 1000:.1f} ms"
+        f" each; a poll of all with nothing new {idle * 1000:.2f} ms; a new question"
+        f" read and rendered as JSON for all {changed * 1000:.2f} ms"
+    )
 
 
 def main() -> int:
