@@ -202,3 +202,23 @@ async def test_a_class_with_teams_asks_for_the_team_after_the_name(tmp_path: Pat
         await pilot.pause()
         assert room.settings.teams == {"Ann": "Blue"}
         assert "Waiting for the teacher" in shown(app, "#status")
+
+
+async def test_the_teacher_removes_a_student_with_f6_and_their_tab_says_so(tmp_path: Path) -> None:
+    clock = Clock()
+    host = make_host(tmp_path, clock)
+    bob = StudentClient(host.session.folder, clock=clock)
+    bob.enter_code("ABC234")
+    bob.join("Bob")
+    app = ClassHostApp(host, "http://127.0.0.1:8000/", [])
+    async with app.run_test(size=(100, 30)) as pilot:
+        app._poll()
+        await pilot.press("f6")
+        assert app.query_one("#line", Input).value == "/remove "
+        await pilot.press("B", "o", "b", "enter")
+        await pilot.pause()
+        assert host.room.joined() == []
+        assert "Bob was removed" in shown(app, "#notes")
+        bob.poll()
+        assert bob.status == "removed"
+        assert bob.status_text() == "The teacher removed you from the class."

@@ -265,3 +265,20 @@ def test_the_teacher_overrules_and_the_student_sees_the_new_verdict(tmp_path: Pa
     assert ann.result is not None and ann.result.verdict_line() == "Right! +1000 points"
     with pytest.raises(DrillError):
         host.command("/wrong Nobody")
+
+
+def test_a_big_class_verdict_line_reaches_every_student(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    clients = [student(host, clock, f"Student number {n:02}") for n in range(40)]
+    host.poll()
+    host.poll()
+    host.command("/next")
+    for client in clients:
+        client.poll()
+        client.answer("Guangzhou")
+    for _ in range(3):
+        host.poll()
+    assert host.room.phase == "between"
+    for client in clients:  # the verdicts' line is longer than any student's may be
+        client.poll()
+        assert client.result is not None and client.result.outcome == "correct"

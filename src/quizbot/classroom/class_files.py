@@ -90,10 +90,13 @@ class StudentLog:
 class Tail:
     """Reads the whole lines added to a file since the last read."""
 
-    def __init__(self, path: Path, *, limit: int | None = None) -> None:
+    def __init__(
+        self, path: Path, *, limit: int | None = None, max_line: int | None = None
+    ) -> None:
         self.path = path
         self.offset = 0
         self.limit = limit  # stop reading past this many bytes
+        self.max_line = max_line  # a longer line is skipped (a student's file: a flood)
         self._rest = b""
 
     def lines(self, most: int | None = None) -> Iterator[dict[str, Any]]:
@@ -115,7 +118,7 @@ class Tail:
         count = 0
         while b"\n" in self._rest and (most is None or count < most):
             raw, _, self._rest = self._rest.partition(b"\n")
-            if len(raw) > MAX_LINE_BYTES:
+            if self.max_line is not None and len(raw) > self.max_line:
                 continue
             try:
                 record = json.loads(raw)
@@ -124,8 +127,8 @@ class Tail:
             if isinstance(record, dict):
                 count += 1
                 yield record
-        if len(self._rest) > MAX_LINE_BYTES:  # no line end in sight: not a request
-            self._rest = b""
+        if self.max_line is not None and len(self._rest) > self.max_line:
+            self._rest = b""  # no line end in sight: not a request
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,9 @@ class Inbox:
             token = name[: -len(".jsonl")]
             tail = self.tails.get(token)
             if tail is None:
-                tail = self.tails[token] = Tail(self.folder / name, limit=MAX_STUDENT_FILE)
+                tail = self.tails[token] = Tail(
+                    self.folder / name, limit=MAX_STUDENT_FILE, max_line=MAX_LINE_BYTES
+                )
             requests += [Request(token, r) for r in tail.lines(MAX_LINES_A_POLL)]
         # In the order the students sent them (as far as they say): who joined first.
         requests.sort(key=lambda r: _claimed(r.record))
