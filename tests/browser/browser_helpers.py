@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -19,7 +20,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 # Read every line of the terminal the page shows (an empty string until it exists).
 _SCREEN_JS = """() => {
@@ -117,6 +118,23 @@ class StudentPage:
         if text:
             self.page.keyboard.type(text)
         self.page.keyboard.press("Enter")
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium: /usr/bin/chromium, or chromium on the PATH."""
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def not_available(reason: str) -> NoReturn:
+    """Skip a browser test, or fail it where a browser is required (CI)."""
+    import pytest
+
+    if os.environ.get("QUIZBOT_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"QUIZBOT_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def free_port() -> int:

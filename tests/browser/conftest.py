@@ -9,13 +9,12 @@ With ``QUIZBOT_REQUIRE_BROWSER=1`` (CI sets it) a missing browser fails instead.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ServerProcess, StudentPage
+from browser_helpers import ServerProcess, StudentPage, find_chromium, not_available
 
 # Every flag keeps the browser on this machine: no sandbox (containers run as root),
 # no GPU, no name but 127.0.0.1 resolves (the page asks for a web font), no updates,
@@ -33,19 +32,6 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1200, "height": 800}
 
 
-def find_chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def _not_available(reason: str) -> None:
-    if os.environ.get("QUIZBOT_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"QUIZBOT_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 # One browser a module, not a session: Playwright's sync API keeps an event loop of its
 # own while it runs, and the Pilot tests that run after these want theirs.
 @pytest.fixture(scope="module")
@@ -53,15 +39,15 @@ def chromium() -> Iterator[Any]:
     """One headless Chromium for a module's tests (each test gets its own contexts)."""
     executable = find_chromium()
     if executable is None:
-        _not_available("no Chromium found (/usr/bin/chromium or chromium on PATH)")
+        not_available("no Chromium found (/usr/bin/chromium or chromium on PATH)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _not_available("the playwright package is not installed (pip install -e '.[dev]')")
+        not_available("the playwright package is not installed (pip install -e '.[dev]')")
     try:
         import textual_serve  # noqa: F401
     except ImportError:
-        _not_available("the textual-serve package is not installed")
+        not_available("the textual-serve package is not installed")
     with sync_playwright() as playwright:
         # Playwright's launch gives the browser a fresh, temporary profile each time.
         browser = playwright.chromium.launch(
