@@ -3,6 +3,8 @@ and how the page script is changed to expose its terminal."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from browser_helpers import expose_terminal, not_available
 
@@ -34,8 +36,6 @@ def test_a_page_script_of_another_shape_is_reported_not_guessed() -> None:
 
 def test_the_installed_textual_serve_page_script_can_be_changed() -> None:
     textual_serve = pytest.importorskip("textual_serve")
-    from pathlib import Path
-
     script = Path(textual_serve.__file__).parent / "static" / "js" / "textual.js"
     changed = expose_terminal(script.read_text(encoding="utf-8"))
     assert changed.count("window.term=new ") == 1
