@@ -70,13 +70,21 @@ def wrap(line: str, width: int | None) -> list[str]:
     ) or [line]
 
 
+# Typographic marks an ASCII terminal (or a screen reader's) cannot show, said in ASCII.
+_ASCII_MARKS = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "…": "...", "×": "x"}
+)
+
+
 def _write(output: TextIO, text: str) -> None:
-    """Write, replacing characters the terminal's encoding cannot show instead of failing."""
+    """Write; on a terminal whose encoding cannot show a character, typographic marks are
+    said in ASCII and anything else becomes "?", so a learner's session goes on."""
     text = safe_text(text)  # pack text and echoed responses: escapes shown, never obeyed
     try:
         output.write(text)
     except UnicodeEncodeError:
         encoding = getattr(output, "encoding", None) or "ascii"
+        text = text.translate(_ASCII_MARKS)
         output.write(text.encode(encoding, "replace").decode(encoding))
 
 
