@@ -222,3 +222,24 @@ async def test_the_teacher_removes_a_student_with_f6_and_their_tab_says_so(tmp_p
         bob.poll()
         assert bob.status == "removed"
         assert bob.status_text() == "The teacher removed you from the class."
+
+
+async def test_a_tab_whose_server_died_leaves_instead_of_repainting_forever(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Seen by hand: a student process outlived its SIGKILLed web server and repainted
+    # its countdown at 45% of a core for twenty minutes, with nobody to see it.
+    import os
+
+    clock = Clock()
+    host = make_host(tmp_path, clock)
+    app = StudentApp(StudentClient(host.session.folder, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app._poll()
+        await pilot.pause()
+        assert app.is_running  # its server is alive: it stays
+        monkeypatch.setattr(os, "getppid", lambda: 1)  # adopted by init: the server is gone
+        app._poll()
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0

@@ -9,6 +9,7 @@ a code, a name, a team or an answer. Names, questions and answers are shown as t
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -56,6 +57,10 @@ class StudentApp(App[int]):
         super().__init__()
         self.client = client
         self.step = "code"  # code, name, team, answer, none
+        # Under the web server, a tab is this process's parent's connection: a server
+        # that died outright (SIGKILL, out of memory) leaves the process orphaned, and
+        # nobody would ever see it again; it leaves instead of repainting forever.
+        self._server_pid = os.getppid()
         self.typed_name = ""
 
     def compose(self) -> ComposeResult:
@@ -77,6 +82,9 @@ class StudentApp(App[int]):
 
     def _poll(self) -> None:
         if not self.is_running or not self.screen.query("#line"):
+            return
+        if os.getppid() != self._server_pid:
+            self.exit(0)
             return
         if self.client.poll():
             self._show()
