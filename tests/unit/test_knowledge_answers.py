@@ -447,14 +447,3 @@ def test_ask_command_answers_chinese_and_refuses_out_of_scope() -> None:
     refused = ask("how big is Inner Mongolia")
     assert refused.returncode == 1
     assert refused.stdout.startswith("I don't know that one. I can tell you about:")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="abcxyz019 -.,%'", max_size=60))
-def test_the_fast_ascii_split_finds_the_same_words(text: str) -> None:
-    from quizbot.knowledge.documents import _split
-    from quizbot.knowledge.words import WORD, normalise, split_words
-
-    plain = normalise(text)
-    expected = split_words(plain) if "'" in plain else WORD.findall(plain)
-    assert _split(plain) == expected

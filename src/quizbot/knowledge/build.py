@@ -191,7 +191,6 @@ def _document(
 ) -> Built:
     """The statement, its terms, and its weak terms (from linked questions)."""
     terms, has_year, shared = statement_terms(text)
-    more = document_terms(more_texts)[0] if more_texts else set()
     doc = Document(
         text=text,
         citation=citation,
@@ -207,5 +206,8 @@ def _document(
     # in the text already.
     aliases = [alias for group in forms for alias in group[1:]]
     if aliases:
-        terms |= document_terms(aliases)[0]
-    return doc, terms, ((more - source_words) | shared) - terms
+        terms.update(dict.fromkeys(document_terms(aliases)[0]))
+    if not (more_texts or shared):
+        return doc, terms.keys(), NO_TERMS  # most facts of a big pack have no question
+    more = document_terms(more_texts)[0] if more_texts else set()
+    return doc, terms.keys(), ((more - source_words) | shared) - terms.keys()
