@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from quizbot.knowledge.build import read_blanks
 from quizbot.knowledge.documents import _split, _statement_terms, statement_terms
 from quizbot.knowledge.words import normalise
+from quizbot.packs import cloze
 
 # Words that take every branch of a statement's terms: concept phrases (one word and
 # several), names whose words are not indexed, hyphenated words, stop words, years,
@@ -69,3 +70,16 @@ def test_blanks_are_read_with_their_forms() -> None:
         (("900 million", "900m"), ("40 billion",)),
     )
     assert read_blanks("no blanks") == ("no blanks", ())
+    # A named blank's name is not part of the sentence (it was, before).
+    assert read_blanks("{{#users: 342 million|342m}} used it.") == (
+        "342 million used it.",
+        (("342 million", "342m"),),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab {}|#:\n", max_size=30))
+def test_blanks_are_read_as_the_cloze_reader_reads_them(text: str) -> None:
+    plain, forms = read_blanks(text)
+    assert plain == cloze.plain_text(text)
+    assert forms == tuple(blank.forms for blank in cloze.blanks(text))

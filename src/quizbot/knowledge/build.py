@@ -21,6 +21,7 @@ from quizbot.knowledge.documents import (
     question_words,
     statement_terms,
 )
+from quizbot.packs.cloze import BLANK, NAMED
 from quizbot.packs.model import Pack, Question
 
 # From this many statements on, the built index is frozen out of garbage collection.
@@ -33,22 +34,36 @@ def idf(df: int, n: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
-BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-
-
 def read_blanks(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
     """A fact's plain text (each blank filled with its answer) and its blanks' forms,
-    in one pass over the markup (as ``cloze.plain_text`` and ``cloze.blanks`` read it)."""
+    as ``cloze.plain_text`` and ``cloze.blanks`` read them."""
     if "{{" not in text:
         return text, ()
+    if text.count("{{") == 1:
+        # One blank, as in most facts: the pattern would find just this.
+        before, _, rest = text.partition("{{")
+        inside, closed, after = rest.partition("}}")
+        if not closed:
+            return text, ()
+        forms = _forms(inside)
+        return before + forms[0] + after, (forms,)
     found: list[tuple[str, ...]] = []
 
     def fill(match: re.Match[str]) -> str:
-        forms = tuple(form.strip() for form in match.group(1).split("|"))
+        forms = _forms(match.group(1))
         found.append(forms)
         return forms[0]
 
     return BLANK.sub(fill, text), tuple(found)
+
+
+def _forms(inside: str) -> tuple[str, ...]:
+    """A blank's forms, answer first, without its name ("#users: ")."""
+    if inside.startswith("#"):
+        named = NAMED.match(inside)
+        if named is not None:
+            inside = inside[named.end() :]
+    return tuple(map(str.strip, inside.split("|")))
 
 
 @dataclass(frozen=True)
