@@ -171,6 +171,10 @@ class KnowledgeBase:
             # Of statements that fit about equally, one that holds the answer asked for
             # ("who ...?" -> a name) comes before one that does not.
             candidates.sort(key=lambda found: found.answer is None)
+        if cue.place and not cue.why and candidates[0].answer is None:
+            # "Where ...?", "which province ...?": a statement that names no place does
+            # not answer it, however many of the question's other words it shares.
+            return Reply((), suggestions, chinese=chinese)
         findings = [candidates[0]]
         for other in candidates[1:]:
             if other.answer is None or findings[0].answer is None:
@@ -300,6 +304,14 @@ class KnowledgeBase:
                 if not all(is_percent(f) for f in self._docs[item[0]].figures)
             ]
         trusted = [item for item in trusted if self._same_owner(question, item[0])]
+        if cue.place and cue.thing:
+            # "Which city ...?" is answered only by a statement that says which city:
+            # one about a province, however well its other words fit, does not.
+            trusted = [
+                item
+                for item in trusted
+                if cue.thing in self._terms[item[0]] or cue.thing in self._weak_terms[item[0]]
+            ]
         if cue.why:
             # "Why ...?" is answered by a statement that gives a cause, where one fits.
             causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
