@@ -13,12 +13,13 @@ from quizbot.packs import cloze
 # Words that take every branch of a statement's terms: concept phrases (one word and
 # several), names whose words are not indexed, hyphenated words, stop words, years,
 # months, numbers, "and" between two nouns that share a concept, and plain words.
-VOCABULARY = (
-    "online education healthcare and medicine people using the internet users work from home "
-    "remote working China Internet Network Information Center CNNIC WeChat Work live-streaming "
-    "e-commerce x-y 2020 December end of percent 98% 1,000 5.9 reached Guizhou villages "
-    "penetration rate poverty alleviation health code QR of in"
-).split()
+_VOCABULARY = """
+    online education healthcare and medicine people using the internet users work from home
+    remote working China Internet Network Information Center CNNIC WeChat Work live-streaming
+    e-commerce x-y 2020 December end of percent 98% 1,000 5.9 reached Guizhou villages
+    penetration rate poverty alleviation health code QR of in
+"""
+VOCABULARY = _VOCABULARY.split()
 SEPARATORS = (" ", " ", " ", ", ", ". ", " - ", "'s ", " (", ") ", ": ")
 
 

@@ -67,6 +67,8 @@ RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
 # "the director of the CNNIC": a role or measure and whose it is.
 OF_PHRASE = re.compile(r"\b([a-z][a-z-]+) of (?:the )?([a-z][\w' -]*?)(?=\?|$|,| in | at | by )")
 DATE_STEMS = frozenset({"year", "month", "end", "half", "first", "second"})
+# "How big ...?", "how fast ...?": the measure asked for, not a topic word.
+HOW_MEASURES = frozenset({"big", "large", "fast", "quickly", "rapidly", "high", "strongly"})
 
 
 def is_date_word(word: str) -> bool:
@@ -487,6 +489,8 @@ class KnowledgeBase:
         for index, ((word, mended), key) in enumerate(zip(words, stems, strict=True)):
             if index in taken or word in STOP_WORDS or key in slots:
                 continue
+            if word in HOW_MEASURES and index and words[index - 1][0] == "how":
+                continue  # "how big was the growth": what is asked, not what about
             slots[key] = self._slot(word, key, mended)
             if len(slots) >= MAX_SLOTS:
                 break
