@@ -555,3 +555,21 @@ def test_growth_and_which_look_alikes_are_refused(kb: KnowledgeBase, question: s
 def test_the_cue_reads_the_thing_and_the_change(question: str, thing: str, change: bool) -> None:
     cue = read_cue(question)
     assert (cue.thing, cue.change) == (thing, change)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # No blank is the market: the sentence, not its figure (73.6 percent).
+        ("what market saw explosive growth?", "remote working market witnessed"),
+        # available / accessible; a place in lower case ("county-level hospitals")
+        ("where are telemedicine services available?", "accessible in all county-level"),
+    ],
+)
+def test_a_question_with_no_fitting_blank_gets_the_sentence(
+    kb: KnowledgeBase, question: str, said: str
+) -> None:
+    reply = kb.ask(question)
+    assert reply.known, question
+    assert reply.findings[0].answer is None
+    assert said in first_line(reply)

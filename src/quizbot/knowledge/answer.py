@@ -321,6 +321,8 @@ def pick_answer(
                 continue  # a place is a name, or a venue ("at an online conference")
         elif (cue.person or cue.name) and not answer[:1].isupper():
             continue
+        elif cue.thing and is_quantity(answer):
+            continue  # "what market ...?" is not answered by a figure
         kinds.append(forms)
     if not kinds:
         if cue.date:

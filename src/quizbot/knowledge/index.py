@@ -173,9 +173,10 @@ class KnowledgeBase:
             # Of statements that fit about equally, one that holds the answer asked for
             # ("who ...?" -> a name) comes before one that does not.
             candidates.sort(key=lambda found: found.answer is None)
-        if cue.place and not cue.why and candidates[0].answer is None:
-            # "Where ...?", "which province ...?": a statement that names no place does
-            # not answer it, however many of the question's other words it shares.
+        if cue.place and cue.thing and candidates[0].answer is None:
+            # "Which province ...?": a statement that names no province does not answer
+            # it, however many of the question's other words it shares. ("Where ...?"
+            # may be answered by a sentence: "in county-level hospitals" is a place too.)
             return Reply((), suggestions, chinese=chinese)
         findings = [candidates[0]]
         for other in candidates[1:]:

@@ -332,6 +332,7 @@ RELATED: tuple[tuple[str, ...], ...] = (
         "gained",
     ),
     ("number", "count", "total", "amount"),
+    ("available", "accessible", "offered", "provided"),
     # How strongly something grew: "robust growth", "explosive growth", "grew strongly".
     (
         "robust",
