@@ -46,7 +46,7 @@ def read_blanks(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
         if not closed:
             return text, ()
         forms = _forms(inside)
-        return before + forms[0] + after, (forms,)
+        return f"{before}{forms[0]}{after}", (forms,)
     found: list[tuple[str, ...]] = []
 
     def fill(match: re.Match[str]) -> str:

@@ -230,9 +230,10 @@ def shared_concepts(stems: Sequence[str]) -> set[str]:
 # A statement's terms are the keys of a dict: for the twenty-odd terms of a sentence a
 # dict is built twice as fast as a set, and a build makes one per statement.
 Terms = dict[str, None]
+NO_SHARED: frozenset[str] = frozenset()
 
 
-def statement_terms(text: str) -> tuple[Terms, bool, set[str]]:
+def statement_terms(text: str) -> tuple[Terms, bool, AbstractSet[str]]:
     """A statement's index terms, whether it holds a year or month, and the concepts it
     shares through a coordination (indexed as weak terms): what ``document_terms``
     gives, without the surface words (the hot path of a build)."""
@@ -251,14 +252,14 @@ def statement_terms(text: str) -> tuple[Terms, bool, set[str]]:
     dated = not _DATED.isdisjoint(words)
     starts = _STARTS.intersection(words)
     if not starts:
-        return terms, dated, set()
+        return terms, dated, NO_SHARED
     concepts = _concepts_at(words, starts)
     if not NAMES.isdisjoint(concepts):
         # A name's own words are not indexed: the general path blanks them out.
         return _statement_terms(words)
     terms.update(dict.fromkeys(concepts))
     if "and" not in words:
-        return terms, dated, set()
+        return terms, dated, NO_SHARED
     return terms, dated, shared_concepts(list(map(_STEMS.__getitem__, words))) - terms.keys()
 
 
@@ -287,7 +288,7 @@ def _concepts_at(words: list[str], starts: Iterable[str]) -> set[str]:
     return found
 
 
-def _statement_terms(words: list[str]) -> tuple[Terms, bool, set[str]]:
+def _statement_terms(words: list[str]) -> tuple[Terms, bool, AbstractSet[str]]:
     """``statement_terms`` word by word: for words not read before, and for names."""
     known = [_word_terms(word) for word in words]
     at = list(map(_TERMS, known))
