@@ -573,3 +573,31 @@ def test_a_question_with_no_fitting_blank_gets_the_sentence(
     assert reply.known, question
     assert reply.findings[0].answer is None
     assert said in first_line(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Two dates side by side are no comparison of two things: how much one grew
+        # (it used to answer "Internet december ... larger than march, by 903.6 million").
+        ("how many more internet users were there in December than in March?", "85.4 million"),
+        ("网民比去年3月增加了多少", "8540万"),
+        ("远程办公市场下半年增长了多少", "73.6%"),
+        ("贵州靠什么增长", "thanks to its big data strategy"),
+    ],
+)
+def test_more_growth_and_cause_paraphrases(kb: KnowledgeBase, question: str, answer: str) -> None:
+    reply = kb.ask(question)
+    assert reply.known, question
+    assert first_line(reply) == answer
+
+
+def test_a_chinese_comparison_with_bi() -> None:
+    reply = KnowledgeBase(load_builtin_packs()).ask("在线教育用户比在线医疗用户多多少")
+    assert reply.lead is not None and reply.lead.endswith("by 127 million.")
+
+
+def test_dates_side_by_side_are_no_comparison() -> None:
+    assert comparison_subjects("how many more users in December than in March 2020") is None
+    assert comparison_subjects("how many more users at the end of 2019 than by May") is None
+    assert comparison_subjects("how many more people used online education than online medicine")

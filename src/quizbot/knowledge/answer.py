@@ -120,7 +120,8 @@ GROWS = (
     r"|go up|went up|gone up|jump|jumped|climb|climbed|expand|expanded|gain|gained|add|added)"
 )
 CHANGE = re.compile(
-    rf"\bby how (?:much|many)\b|\bhow (?:much|many|fast|quickly|rapidly)\b(?: [\w'-]+){{0,8}}? "
+    rf"\bby how (?:much|many)\b|\bhow (?:much|many) more\b"
+    rf"|\bhow (?:much|many|fast|quickly|rapidly)\b(?: [\w'-]+){{0,8}}? "
     rf"{GROWS}\b|\bhow (?:much|big|large|fast) (?:(?:was|is|has been) )?(?:the |its )?{GROWS}\b"
 )
 
