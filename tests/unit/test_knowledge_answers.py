@@ -597,6 +597,12 @@ def test_a_chinese_comparison_with_bi() -> None:
     assert reply.lead is not None and reply.lead.endswith("by 127 million.")
 
 
+def test_a_comparison_whose_measure_is_one_sides_own_word(kb: KnowledgeBase) -> None:
+    reply = kb.ask("how many more remote workers than online education users?")
+    assert reply.lead is not None and reply.lead.endswith("by 4 million.")
+    assert not kb.ask("how many more people use online education than live in Japan?").known
+
+
 def test_dates_side_by_side_are_no_comparison() -> None:
     assert comparison_subjects("how many more users in December than in March 2020") is None
     assert comparison_subjects("how many more users at the end of 2019 than by May") is None

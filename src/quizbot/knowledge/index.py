@@ -208,6 +208,10 @@ class KnowledgeBase:
         figures: list[str | None] = []  # in English, to compute with
         for subject in subjects:
             ranked, asked = self._rank(f"how many {subject} {rest}", cue)
+            if not ranked and rest:
+                # The measure was one side's own word ("remote workers than online
+                # education users"): the other side is asked without it.
+                ranked, asked = self._rank(f"how many {subject}", cue)
             if not ranked:
                 return None
             found.append(self._finding(ranked[0], cue, asked, chinese))
