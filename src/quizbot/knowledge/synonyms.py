@@ -333,6 +333,7 @@ RELATED: tuple[tuple[str, ...], ...] = (
     ),
     ("number", "count", "total", "amount"),
     ("available", "accessible", "offered", "provided"),
+    ("sell", "sells", "sold", "selling", "sale", "sales"),
     # How strongly something grew: "robust growth", "explosive growth", "grew strongly".
     (
         "robust",
