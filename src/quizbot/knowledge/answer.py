@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from quizbot.knowledge.compare import figure_value, say
 from quizbot.knowledge.words import (
     MONTH_ORDER,
     MONTHS,
@@ -50,7 +51,7 @@ QUANTITY = re.compile(
 )
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 NUMBER_IN_TEXT = re.compile(
-    r"\b\d[\d.,]*\s*(?:million|billion|thousand|percent|per cent|%|percentage points?)"
+    r"\b\d[\d.,]*\s*(?:million|billion|thousand|percentage points?|percent|per cent|%)"
     r"|(?<![\w:])\d{1,3}(?![\w:])(?!,? ?(?:19|20)\d\d)"
 )
 DATE_IN_TEXT = re.compile(
@@ -99,12 +100,30 @@ class Cue:
     spelled_out: bool = False  # "what does X stand for?"
     which: bool = False  # "what did ...?", "which ...?": one phrase of the statement
     name: bool = False  # "which organisation ...?": a name
+    # "Which province ...?", "what strategy ...?": the stem of what the answer is; the
+    # statement names it next to the answer ("provinces like the hilly Guizhou").
+    thing: str = ""
+    change: bool = False  # "how much did X grow?": by how much, not how many at last
 
 
 WHICH = re.compile(
     r"^\W*(?:(?:in|at|on|for|from|by|of|with|to) )?(?:which|what (?:did|has|had|helped|made))\b"
 )
 WHICH_PLACE = re.compile(r"\b(?:which|what) (?:city|province|place|region|county|village|town)\b")
+THING = re.compile(r"^\W*(?:(?:in|at|on|for|from|by|of|with|to) )?(?:which|what) ([a-z][a-z-]+)\b")
+# Words after "which"/"what" that say what kind of answer, not what thing it is.
+_NOT_THINGS = """percent percentage share proportion fraction rate number year date day month
+    time kind type sort size population amount total"""
+NOT_THINGS = frozenset(_NOT_THINGS.split())
+GROWS = (
+    r"(?:grow|grows|grew|grown|growing|growth|increase|increased|increases|rise|rose|risen"
+    r"|go up|went up|gone up|jump|jumped|climb|climbed|expand|expanded|gain|gained|add|added)"
+)
+CHANGE = re.compile(
+    rf"\bby how (?:much|many)\b|\bhow (?:much|many) more\b"
+    rf"|\bhow (?:much|many|fast|quickly|rapidly)\b(?: [\w'-]+){{0,8}}? "
+    rf"{GROWS}\b|\bhow (?:much|big|large|fast) (?:(?:was|is|has been) )?(?:the |its )?{GROWS}\b"
+)
 
 
 def read_cue(question: str) -> Cue:
@@ -112,19 +131,26 @@ def read_cue(question: str) -> Cue:
     text = normalise(question)
     number = bool(HOW_MANY.search(text))
     percent = number and bool(PERCENT.search(text))
+    date = bool(WHEN.search(text))
+    thing = THING.search(text)
+    kind = thing.group(1) if thing and not (number or date) else ""
+    if kind in STOP_WORDS or kind in NOT_THINGS:
+        kind = ""
     return Cue(
         number=number,
         percent=percent,
         count=number and not percent and bool(COUNT_MEASURE.search(text)),
-        date=bool(WHEN.search(text)),
+        date=date,
         person=bool(WHO.search(text)),
         place=bool(WHERE.search(text) or WHICH_PLACE.search(text)),
         why=bool(WHY.search(text)),
         definition=bool(DEFINE.search(text)) or bool(STAND_FOR.search(text)),
         identity=bool(IDENTITY.search(text) or STAND_FOR.search(text)),
         spelled_out=bool(STAND_FOR.search(text)),
-        which=bool(WHICH.search(text)),
+        which=bool(WHICH.search(text)) or bool(kind),
         name=bool(WHICH_NAME.search(text)),
+        thing=stem(kind.replace("-", "")) if kind else "",
+        change=number and bool(CHANGE.search(text)),
     )
 
 
@@ -146,9 +172,52 @@ def quantities(text: str, blanks: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     found = [with_unit(text, forms[0]) for forms in blanks if is_quantity(forms[0])]
     if found:
         return tuple(found)
+    return tuple(m.group().strip() for m in NUMBER_IN_TEXT.finditer(_without_dates(text)))
+
+
+def _without_dates(text: str) -> str:
+    """The text with days of the month, "COVID-19", "4G" and times blanked out."""
     bare = MONTH_DAY.sub(" ", text)
-    bare = re.sub(r"\b(?:COVID|covid)-19\b|\b\d+G\b|\d\d:\d\d", " ", bare)
-    return tuple(m.group().strip() for m in NUMBER_IN_TEXT.finditer(bare))
+    return re.sub(r"\b(?:COVID|covid)-19\b|\b\d+G\b|\d\d:\d\d", " ", bare)
+
+
+# "an increase of 85.4 million", "up by 5.9 percentage points", "grew by another 73.6%"
+CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:increase|rise|growth|gain|jump|drop|fall) of|\bup(?: by)?|\bby(?: another)?)\s*$",
+    re.IGNORECASE,
+)
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def change_in(text: str, asked: Mapping[str, float], chinese: bool = False) -> str | None:
+    """How much something grew, by the statement: the change it states ("an increase
+    of 85.4 million"), else the one its series implies ("from 60 million ... to 400
+    million" -> "340 million (from 60 million to 400 million)"), or None."""
+    bare = _without_dates(text)
+    figures = [(m.start(), m.group().strip()) for m in NUMBER_IN_TEXT.finditer(bare)]
+    figures = [(at, with_unit(bare, figure)) for at, figure in figures if is_quantity(figure)]
+    for at, figure in figures:
+        if CHANGE_BEFORE.search(bare, max(0, at - 20), at):
+            return chinese_figure(figure) if chinese else figure
+    starts = [(at, figure) for at, figure in figures if FROM_BEFORE.search(bare, 0, at)]
+    if not starts:
+        return None
+    start_at, start = starts[0]
+    ends = [f for at, f in figures if at > start_at and is_percent(f) == is_percent(start)]
+    if not ends:
+        return None
+    # The figure the question dates ("by May"), else the latest of the series.
+    end = max(
+        ends,
+        key=lambda f: (_closeness(text, f, asked, set()), dated_after(text, f), -ends.index(f)),
+    )
+    first, last = figure_value(start), figure_value(end)
+    if first is None or last is None:
+        return None
+    grown = say(abs(last[0] - first[0]), last[1])
+    if chinese:
+        return f"{chinese_figure(grown)}（从{chinese_figure(start)}到{chinese_figure(end)}）"
+    return f"{grown} (from {start} to {end})"
 
 
 UNIT_AFTER = re.compile(r"\s*(percentage points?|percent|per cent|%|times)\b")
@@ -225,6 +294,10 @@ def pick_answer(
                 return forms[0] if len(forms[0]) > len(aliases[0]) else aliases[0]
     if not (cue.number or cue.date or cue.person or cue.place or cue.which or cue.name):
         return None  # "tell me about X" asks for the statement, not for one word of it
+    if cue.change:
+        grown = change_in(text, asked, chinese)
+        if grown is not None:
+            return grown
     # What the question names in its own words ("twice" is a synonym of "often", but
     # "how often?" does not name it): ``own``.
     kinds: list[tuple[str, ...]] = []
@@ -249,6 +322,8 @@ def pick_answer(
                 continue  # a place is a name, or a venue ("at an online conference")
         elif (cue.person or cue.name) and not answer[:1].isupper():
             continue
+        elif cue.thing and is_quantity(answer):
+            continue  # "what market ...?" is not answered by a figure
         kinds.append(forms)
     if not kinds:
         if cue.date:
@@ -271,6 +346,13 @@ def pick_answer(
         return _closeness(text, forms[0], asked, named), -kinds.index(forms)
 
     best = max(kinds, key=closeness)
+    if cue.thing:
+        # "Which province ...?": the blank nearest to where the statement says
+        # "province(s)" is the province, whatever the other words stand nearer to.
+        thing = {cue.thing: 1.0}
+        nearest = max(kinds, key=lambda forms: _closeness(text, forms[0], thing, set()))
+        if _closeness(text, nearest[0], thing, set()) > 0:
+            best = nearest
     if cue.number and closeness(best)[0] == 0 and len(kinds) > 1:
         # Nothing in the question points at one figure of a series ("grew from 60
         # million at the end of 2019 to ... 400 million by December 2020"): the latest.

@@ -21,6 +21,7 @@ from quizbot.knowledge.documents import (
     question_words,
     statement_terms,
 )
+from quizbot.packs.cloze import BLANK, NAMED
 from quizbot.packs.model import Pack, Question
 
 # From this many statements on, the built index is frozen out of garbage collection.
@@ -33,22 +34,36 @@ def idf(df: int, n: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
-BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-
-
 def read_blanks(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
     """A fact's plain text (each blank filled with its answer) and its blanks' forms,
-    in one pass over the markup (as ``cloze.plain_text`` and ``cloze.blanks`` read it)."""
+    as ``cloze.plain_text`` and ``cloze.blanks`` read them."""
     if "{{" not in text:
         return text, ()
+    if text.count("{{") == 1:
+        # One blank, as in most facts: the pattern would find just this.
+        before, _, rest = text.partition("{{")
+        inside, closed, after = rest.partition("}}")
+        if not closed:
+            return text, ()
+        forms = _forms(inside)
+        return f"{before}{forms[0]}{after}", (forms,)
     found: list[tuple[str, ...]] = []
 
     def fill(match: re.Match[str]) -> str:
-        forms = tuple(form.strip() for form in match.group(1).split("|"))
+        forms = _forms(match.group(1))
         found.append(forms)
         return forms[0]
 
     return BLANK.sub(fill, text), tuple(found)
+
+
+def _forms(inside: str) -> tuple[str, ...]:
+    """A blank's forms, answer first, without its name ("#users: ")."""
+    if inside.startswith("#"):
+        named = NAMED.match(inside)
+        if named is not None:
+            inside = inside[named.end() :]
+    return tuple(map(str.strip, inside.split("|")))
 
 
 @dataclass(frozen=True)
@@ -191,7 +206,6 @@ def _document(
 ) -> Built:
     """The statement, its terms, and its weak terms (from linked questions)."""
     terms, has_year, shared = statement_terms(text)
-    more = document_terms(more_texts)[0] if more_texts else set()
     doc = Document(
         text=text,
         citation=citation,
@@ -207,5 +221,8 @@ def _document(
     # in the text already.
     aliases = [alias for group in forms for alias in group[1:]]
     if aliases:
-        terms |= document_terms(aliases)[0]
-    return doc, terms, ((more - source_words) | shared) - terms
+        terms.update(dict.fromkeys(document_terms(aliases)[0]))
+    if not (more_texts or shared):
+        return doc, terms.keys(), NO_TERMS  # most facts of a big pack have no question
+    more = document_terms(more_texts)[0] if more_texts else set()
+    return doc, terms.keys(), ((more - source_words) | shared) - terms.keys()

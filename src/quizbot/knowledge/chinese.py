@@ -29,8 +29,11 @@ ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-]*(?: [A-Za-z0-9][A-Za-z0-9.%\
 QUESTION_WORDS = re.compile(r"^(?:how|what|when|who|where|why|which)\b")
 
 
+# "A和B哪个用户多", "哪个更大": the comparative ends the question ("哪个省靠大数据增长"
+# holds 大, but in 大数据).
 CHINESE_COMPARISON = re.compile(
-    r"哪(?:个|一个|种|边)[^，。？?]{0,8}?更?(?:多(?!少)|大|高)|比(?![例率])[^，。？?]{1,12}多(?!少)"
+    r"哪(?:个|一个|种|边)[^，。？?]{0,8}?更?(?:多(?!少)|大|高)(?=[，。？?！!呢吗啊]|$)"
+    r"|比(?![例率])[^，。？?]{1,12}多(?!少)"
 )
 SIDE_JOINERS = frozenset({"和", "与", "还是", "跟", "同"})
 

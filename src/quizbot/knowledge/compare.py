@@ -17,6 +17,10 @@ FILLER = re.compile(
     r"|less|lower|how|many|much|compare|difference|between|the|number|of|people|users?"
     r"|use|using|did|do|does|there|in|china)\b"
 )
+DATES_ONLY = re.compile(
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:19|20)\d\d|last|this|year|end|of|at|by|the)\s*)+"
+)
 MEASURE = re.compile(r"\b(?:users?|people|workers?|members?|times|villages|schools|counties)\b")
 CAUSE = re.compile(
     r"\b(?:as a result of|because of|because|thanks to|due to|owing to)\b\s+([^,.;]+)",
@@ -34,7 +38,9 @@ def comparison_subjects(question: str) -> tuple[str, str] | None:
     parts = [FILLER.sub(" ", part) for part in SIDES.split(text)]
     sides = [" ".join(part.split()) for part in parts]
     sides = [side for side in sides if side]
-    if len(sides) != 2:
+    if len(sides) != 2 or any(DATES_ONLY.fullmatch(side) for side in sides):
+        # "How many more users in December than in March?" sets two dates side by
+        # side, not two things: it asks how much one thing grew.
         return None
     return sides[0], sides[1]
 

@@ -67,6 +67,8 @@ RELATIVE = frozenset({"last", "this", "that", "previous", "past"})
 # "the director of the CNNIC": a role or measure and whose it is.
 OF_PHRASE = re.compile(r"\b([a-z][a-z-]+) of (?:the )?([a-z][\w' -]*?)(?=\?|$|,| in | at | by )")
 DATE_STEMS = frozenset({"year", "month", "end", "half", "first", "second"})
+# "How big ...?", "how fast ...?": the measure asked for, not a topic word.
+HOW_MEASURES = frozenset({"big", "large", "fast", "quickly", "rapidly", "high", "strongly"})
 
 
 def is_date_word(word: str) -> bool:
@@ -171,6 +173,11 @@ class KnowledgeBase:
             # Of statements that fit about equally, one that holds the answer asked for
             # ("who ...?" -> a name) comes before one that does not.
             candidates.sort(key=lambda found: found.answer is None)
+        if cue.place and cue.thing and candidates[0].answer is None:
+            # "Which province ...?": a statement that names no province does not answer
+            # it, however many of the question's other words it shares. ("Where ...?"
+            # may be answered by a sentence: "in county-level hospitals" is a place too.)
+            return Reply((), suggestions, chinese=chinese)
         findings = [candidates[0]]
         for other in candidates[1:]:
             if other.answer is None or findings[0].answer is None:
@@ -201,6 +208,10 @@ class KnowledgeBase:
         figures: list[str | None] = []  # in English, to compute with
         for subject in subjects:
             ranked, asked = self._rank(f"how many {subject} {rest}", cue)
+            if not ranked and rest:
+                # The measure was one side's own word ("remote workers than online
+                # education users"): the other side is asked without it.
+                ranked, asked = self._rank(f"how many {subject}", cue)
             if not ranked:
                 return None
             found.append(self._finding(ranked[0], cue, asked, chinese))
@@ -300,6 +311,14 @@ class KnowledgeBase:
                 if not all(is_percent(f) for f in self._docs[item[0]].figures)
             ]
         trusted = [item for item in trusted if self._same_owner(question, item[0])]
+        if cue.place and cue.thing:
+            # "Which city ...?" is answered only by a statement that says which city:
+            # one about a province, however well its other words fit, does not.
+            trusted = [
+                item
+                for item in trusted
+                if cue.thing in self._terms[item[0]] or cue.thing in self._weak_terms[item[0]]
+            ]
         if cue.why:
             # "Why ...?" is answered by a statement that gives a cause, where one fits.
             causes = [item for item in trusted if cause_of(self._docs[item[0]].text)]
@@ -475,6 +494,8 @@ class KnowledgeBase:
         for index, ((word, mended), key) in enumerate(zip(words, stems, strict=True)):
             if index in taken or word in STOP_WORDS or key in slots:
                 continue
+            if word in HOW_MEASURES and index and words[index - 1][0] == "how":
+                continue  # "how big was the growth": what is asked, not what about
             slots[key] = self._slot(word, key, mended)
             if len(slots) >= MAX_SLOTS:
                 break
