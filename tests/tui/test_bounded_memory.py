@@ -1,4 +1,5 @@
-"""An evening in the chat stays small: the key bar and the answer history are bounded."""
+"""An evening in the chat stays small: the key bar, the answer history and the rendered
+lines of folded bubbles are bounded (counted as objects, never as bytes)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets._footer import FooterKey
 
 from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
+from quizbot.tui.widgets.bubble import BubbleRow
 from quizbot.tui.widgets.footer import QuietFooter
+from quizbot.tui.widgets.transcript import FOLD, MAX_ROWS, Transcript
 
 
 class KeyBarApp(App[None]):
@@ -65,3 +68,29 @@ async def test_answer_history_keeps_the_newest_lines() -> None:
         answer.focus()
         await pilot.press("up")
         assert answer.value == f"line {MAX_HISTORY + 49}"
+
+
+class ChatApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Transcript(id="transcript")
+
+
+async def test_folded_bubbles_do_not_keep_their_rendered_lines() -> None:
+    # Textual caches a colour look-up keyed by each widget's StylesCache (which holds
+    # the lines it rendered), so removed widgets stayed alive with their lines.
+    app = ChatApp()
+    seen: list[tuple[BubbleRow, weakref.ref[object]]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        transcript = app.query_one(Transcript)
+        for i in range(MAX_ROWS + 3 * FOLD):
+            await transcript.add_learner(f"answer {i}")
+            await pilot.pause()  # drawn, as each bubble is in a chat
+            row = transcript.rows[-1]
+            seen.append((row, weakref.ref(row.bubble._styles_cache)))
+        await pilot.pause()
+        kept = set(transcript.rows)
+        folded = [ref for row, ref in seen if row not in kept]
+        assert len(folded) >= 3 * FOLD
+        del seen, kept
+        gc.collect()
+        assert [ref for ref in folded if ref() is not None] == []

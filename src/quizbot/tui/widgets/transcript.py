@@ -3,12 +3,15 @@
 The number of widgets stays bounded for a whole evening: once there are more than
 ``MAX_ROWS`` bubbles, the oldest ``FOLD`` become plain lines of one text block at the
 top ("earlier"), which keeps its last ``MAX_EARLIER_LINES`` lines. Each update then
-lays out about the same number of widgets, however long the session.
+lays out about the same number of widgets, however long the session. Folding also
+frees the removed widgets' rendered lines, which Textual would keep (see
+``removed_styles``).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import AwaitMount
@@ -21,6 +24,7 @@ from quizbot.tui.widgets.bubble import (
     bubble_body,
     option_lines,
 )
+from quizbot.tui.widgets.removed_styles import forget_removed_styles
 from quizbot.tutor.messages import BotMessage
 
 MAX_ROWS = 60  # bubbles kept as widgets: a round or so (about 4 a question)
@@ -88,4 +92,11 @@ class Transcript(VerticalScroll, can_focus=False):
         # Content, not markup: pack text and learner lines may contain [brackets].
         earlier.update(Content("\n".join(self._earlier)))
         earlier.display = True
-        self.remove_children(old)
+        self.call_later(self._forget_once_removed, self.remove_children(old))
+
+    async def _forget_once_removed(self, removal: AwaitRemove) -> None:
+        """Free the folded bubbles' rendered lines once they are out of the DOM."""
+        await removal
+        # This frees too the other widgets removed since the last fold: rebuilt Footer
+        # keys, closed summary screens, notifications.
+        forget_removed_styles()
