@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets._footer import FooterKey
+from tui_helpers import make_app, make_tutor
 
 from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
 from quizbot.tui.widgets.bubble import BubbleRow
@@ -94,3 +95,13 @@ async def test_folded_bubbles_do_not_keep_their_rendered_lines() -> None:
         del seen, kept
         gc.collect()
         assert [ref for ref in folded if ref() is not None] == []
+
+
+async def test_objects_frozen_while_the_chat_runs_are_handed_back_on_exit() -> None:
+    # Start-up objects are kept out of the collector's walks while the app runs;
+    # afterwards they must be collectable again, or each app (a test's) would leak.
+    app = make_app(make_tutor())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
