@@ -15,7 +15,7 @@ from tui_helpers import make_app, make_tutor
 from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
 from quizbot.tui.widgets.bubble import BubbleRow
 from quizbot.tui.widgets.footer import QuietFooter
-from quizbot.tui.widgets.transcript import FOLD, MAX_ROWS, Transcript
+from quizbot.tui.widgets.transcript import FOLD, MAX_ROWS, Entry, Transcript
 
 
 class KeyBarApp(App[None]):
@@ -80,13 +80,14 @@ async def test_folded_bubbles_do_not_keep_their_rendered_lines() -> None:
     # Textual caches a colour look-up keyed by each widget's StylesCache (which holds
     # the lines it rendered), so removed widgets stayed alive with their lines.
     app = ChatApp()
-    seen: list[tuple[BubbleRow, weakref.ref[object]]] = []
+    seen: list[tuple[Entry, weakref.ref[object]]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         transcript = app.query_one(Transcript)
         for i in range(MAX_ROWS + 3 * FOLD):
             await transcript.add_learner(f"answer {i}")
             await pilot.pause()  # drawn, as each bubble is in a chat
             row = transcript.rows[-1]
+            assert isinstance(row, BubbleRow)
             seen.append((row, weakref.ref(row.bubble._styles_cache)))
         await pilot.pause()
         kept = set(transcript.rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from quizbot.tui.widgets import transcript as transcript_module
-from quizbot.tui.widgets.bubble import BotBubble, BubbleRow
+from quizbot.tui.widgets.bubble import BotBubble
 from quizbot.tui.widgets.transcript import MAX_ROWS, Transcript
 from quizbot.tutor.messages import BotMessage
 
@@ -23,7 +23,7 @@ async def test_old_bubbles_fold_into_plain_text_and_the_dom_stays_bounded() -> N
             await transcript.add_learner(f"[b]answer {i}[/b]")
             await transcript.add_bot([BotMessage("info", f"reply {i}", options=("x", "y"))])
         await pilot.pause()
-        rows = app.query(BubbleRow)
+        rows = transcript.rows
         assert len(rows) <= MAX_ROWS
         earlier = str(app.query_one("#earlier").render()).splitlines()
         assert len(earlier) <= transcript_module.MAX_EARLIER_LINES
@@ -33,5 +33,5 @@ async def test_old_bubbles_fold_into_plain_text_and_the_dom_stays_bounded() -> N
         assert f"  you › [b]answer {newest}[/b]" in earlier
         assert earlier[-3:] == [f"reply {newest}", "  A) x", "  B) y"]
         # The bubbles kept are the newest ones.
-        last = rows.last().bubble
+        last = rows[-1]
         assert isinstance(last, BotBubble) and last.message.text == f"reply {pairs - 1}"

@@ -32,9 +32,14 @@ FOLD = 20  # folded at once, so the layout changes once every FOLD bubbles, not 
 MAX_EARLIER_LINES = 80  # a long text block costs layout time on every update
 
 
-def row_lines(row: BubbleRow) -> list[str]:
+# What the transcript holds below the earlier-messages block: the tutor's bubbles
+# (straight in the column) and the learner's (in a row, to sit on the right).
+Entry = BotBubble | BubbleRow
+
+
+def row_lines(row: Entry) -> list[str]:
     """A bubble as plain lines for the earlier-messages block."""
-    bubble = row.bubble
+    bubble = row.bubble if isinstance(row, BubbleRow) else row
     if isinstance(bubble, LearnerBubble):
         return [f"  you › {bubble.text}"]
     message = bubble.message
@@ -66,7 +71,7 @@ class Transcript(VerticalScroll, can_focus=False):
     # await the result to wait until they are mounted.
     def add_bot(self, messages: list[BotMessage]) -> AwaitMount:
         """Append the tutor's messages, in order."""
-        mounted = self.mount_all([BubbleRow(BotBubble(m)) for m in messages])
+        mounted = self.mount_all([BotBubble(m) for m in messages])
         self._fold()
         return mounted
 
@@ -77,8 +82,9 @@ class Transcript(VerticalScroll, can_focus=False):
         return mounted
 
     @property
-    def rows(self) -> list[BubbleRow]:
-        return [child for child in self.children if isinstance(child, BubbleRow)]
+    def rows(self) -> list[Entry]:
+        """The bubbles kept as widgets, oldest first."""
+        return [child for child in self.children if isinstance(child, (BotBubble, BubbleRow))]
 
     def _fold(self) -> None:
         rows = self.rows
