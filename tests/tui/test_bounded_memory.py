@@ -7,15 +7,17 @@ import gc
 import weakref
 from typing import ClassVar
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets._footer import FooterKey
 from tui_helpers import make_app, make_tutor
 
+from quizbot.tui.widgets import transcript as transcript_module
 from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
 from quizbot.tui.widgets.bubble import BubbleRow
 from quizbot.tui.widgets.footer import QuietFooter
-from quizbot.tui.widgets.transcript import FOLD, MAX_ROWS, Entry, Transcript
+from quizbot.tui.widgets.transcript import Entry, Transcript
 
 
 class KeyBarApp(App[None]):
@@ -76,14 +78,19 @@ class ChatApp(App[None]):
         yield Transcript(id="transcript")
 
 
-async def test_folded_bubbles_do_not_keep_their_rendered_lines() -> None:
+async def test_folded_bubbles_do_not_keep_their_rendered_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Textual caches a colour look-up keyed by each widget's StylesCache (which holds
     # the lines it rendered), so removed widgets stayed alive with their lines.
+    # A short transcript folds the same way as the real one, in fewer bubbles.
+    monkeypatch.setattr(transcript_module, "MAX_ROWS", 8)
+    monkeypatch.setattr(transcript_module, "FOLD", 3)
     app = ChatApp()
     seen: list[tuple[Entry, weakref.ref[object]]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         transcript = app.query_one(Transcript)
-        for i in range(MAX_ROWS + 3 * FOLD):
+        for i in range(8 + 3 * 3):
             await transcript.add_learner(f"answer {i}")
             await pilot.pause()  # drawn, as each bubble is in a chat
             row = transcript.rows[-1]
@@ -92,7 +99,7 @@ async def test_folded_bubbles_do_not_keep_their_rendered_lines() -> None:
         await pilot.pause()
         kept = set(transcript.rows)
         folded = [ref for row, ref in seen if row not in kept]
-        assert len(folded) >= 3 * FOLD
+        assert len(folded) == 3 * 3  # three folds
         del seen, kept
         gc.collect()
         assert [ref for ref in folded if ref() is not None] == []
