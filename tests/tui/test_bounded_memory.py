@@ -46,7 +46,7 @@ async def test_keys_the_footer_dropped_are_freed() -> None:
     seen: list[weakref.ref[FooterKey]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for _ in range(8):
+        for _ in range(4):
             app.hint_shown = not app.hint_shown
             app.refresh_bindings()
             await pilot.pause()
