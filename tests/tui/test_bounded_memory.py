@@ -92,7 +92,7 @@ async def test_folded_bubbles_do_not_keep_their_rendered_lines(
         transcript = app.query_one(Transcript)
         for i in range(8 + 3 * 3):
             await transcript.add_learner(f"answer {i}")
-            await pilot.pause()  # drawn, as each bubble is in a chat
+            await pilot.pause(0)  # drawn (no idle wait needed), as each bubble is in a chat
             row = transcript.rows[-1]
             assert isinstance(row, BubbleRow)
             seen.append((row, weakref.ref(row.bubble._styles_cache)))
