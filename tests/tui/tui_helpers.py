@@ -86,8 +86,9 @@ def make_store(data_dir: Path, *, history: bool = True) -> ProgressStore:
 async def settle(pilot: Pilot[int]) -> None:
     """Wait until the tutor has answered everything sent so far and the screen is drawn.
 
-    Each pause waits until the app is idle (at least one 20 ms sleep): the pause that
-    sees the last reply delivered is the last one.
+    Deterministic steps, not idle waits (each of those sleeps 20 ms or more): the
+    tutor's thread is awaited, then the app's messages are processed until the reply
+    is delivered, then twice more, for the reply's bubbles to mount and be drawn.
     """
     app = pilot.app
     assert isinstance(app, QuizApp)
@@ -95,9 +96,11 @@ async def settle(pilot: Pilot[int]) -> None:
         app.query_one("#answer").cursor_blink = False  # blinking makes snapshots flaky
     for _ in range(200):
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0)
         if not app.busy:
             break
+    await pilot.pause(0)
+    await pilot.pause(0)
 
 
 async def say(pilot: Pilot[int], line: str) -> None:
