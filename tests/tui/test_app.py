@@ -26,6 +26,7 @@ from quizbot.tui.screens.stats import StatsScreen
 from quizbot.tui.screens.summary import SummaryScreen
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.bubble import BotBubble, LearnerBubble
+from quizbot.tui.widgets.transcript import Transcript
 from quizbot.tutor import BotMessage
 
 
@@ -74,7 +75,7 @@ async def test_right_answer_gets_a_correct_verdict(tutor: RecordingTutor) -> Non
         assert verdict.has_class("correct")
         assert str(verdict.query_one(".body").render()).startswith("✓")
         # The learner's line sits between the question and the tutor's reply.
-        rows = list(app.query(".row"))
+        rows = app.query_one(Transcript).rows
         kinds = ["learner" if r.has_class("learner-row") else "bot" for r in rows]
         assert kinds[-5:-3] == ["bot", "learner"] or "learner" in kinds[-6:-2]
         assert app.query_one("#round-progress", ProgressBar).progress == 1

@@ -1,4 +1,5 @@
-"""An evening in the chat stays small: the key bar and the answer history are bounded."""
+"""An evening in the chat stays small: the key bar, the answer history and the rendered
+lines of folded bubbles are bounded (counted as objects, never as bytes)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import gc
 import weakref
 from typing import ClassVar
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets._footer import FooterKey
+from tui_helpers import make_app, make_tutor
 
+from quizbot.tui.widgets import transcript as transcript_module
 from quizbot.tui.widgets.answer_input import MAX_HISTORY, AnswerInput
+from quizbot.tui.widgets.bubble import BubbleRow
 from quizbot.tui.widgets.footer import QuietFooter
+from quizbot.tui.widgets.transcript import Entry, Transcript
 
 
 class KeyBarApp(App[None]):
@@ -40,7 +46,7 @@ async def test_keys_the_footer_dropped_are_freed() -> None:
     seen: list[weakref.ref[FooterKey]] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for _ in range(8):
+        for _ in range(4):
             app.hint_shown = not app.hint_shown
             app.refresh_bindings()
             await pilot.pause()
@@ -65,3 +71,45 @@ async def test_answer_history_keeps_the_newest_lines() -> None:
         answer.focus()
         await pilot.press("up")
         assert answer.value == f"line {MAX_HISTORY + 49}"
+
+
+class ChatApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Transcript(id="transcript")
+
+
+async def test_folded_bubbles_do_not_keep_their_rendered_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual caches a colour look-up keyed by each widget's StylesCache (which holds
+    # the lines it rendered), so removed widgets stayed alive with their lines.
+    # A short transcript folds the same way as the real one, in fewer bubbles.
+    monkeypatch.setattr(transcript_module, "MAX_ROWS", 8)
+    monkeypatch.setattr(transcript_module, "FOLD", 3)
+    app = ChatApp()
+    seen: list[tuple[Entry, weakref.ref[object]]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        transcript = app.query_one(Transcript)
+        for i in range(8 + 3 * 3):
+            await transcript.add_learner(f"answer {i}")
+            await pilot.pause(0)  # drawn (no idle wait needed), as each bubble is in a chat
+            row = transcript.rows[-1]
+            assert isinstance(row, BubbleRow)
+            seen.append((row, weakref.ref(row.bubble._styles_cache)))
+        await pilot.pause()
+        kept = set(transcript.rows)
+        folded = [ref for row, ref in seen if row not in kept]
+        assert len(folded) == 3 * 3  # three folds
+        del seen, kept
+        gc.collect()
+        assert [ref for ref in folded if ref() is not None] == []
+
+
+async def test_objects_frozen_while_the_chat_runs_are_handed_back_on_exit() -> None:
+    # Start-up objects are kept out of the collector's walks while the app runs;
+    # afterwards they must be collectable again, or each app (a test's) would leak.
+    app = make_app(make_tutor())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

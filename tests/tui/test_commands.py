@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
-from tui_helpers import RecordingTutor, make_app, settle
+from tui_helpers import RecordingTutor, make_app, search_palette, settle
 
 from quizbot.tui.commands import palette_commands
 from quizbot.tui.screens.stats import StatsScreen
@@ -33,7 +33,7 @@ async def test_palette_topic_starts_a_round_on_it(tutor: RecordingTutor) -> None
         await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"quiz me on remote")
+        await search_palette(pilot, "quiz me on remote")
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         hits = palette.query_one(CommandList)

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
-from tui_helpers import fixed_clock, make_app, say, settle
+from tui_helpers import fixed_clock, make_app, say, search_palette, settle
 
 import quizbot.packs.builder as builder
 from quizbot.packs.loader import load_packs
@@ -163,7 +163,7 @@ async def test_the_palette_shows_hostile_titles_as_text(monkeypatch: pytest.Monk
         assert isinstance(palette, CommandPalette)
         await wait_for_hits(pilot, palette, "Quiz me on")  # discovery: every entry, no query
         assert_inert(app)
-        await pilot.press(*"quiz me on topic")
+        await search_palette(pilot, "quiz me on topic")
         prompt = await wait_for_hits(pilot, palette, "Quiz me on: Topic")
         assert prompt == "Quiz me on: Topic \\x1b[?1049l [/] [link=http://x]y[/link] \\x9b2J"
         assert_inert(app)
@@ -186,7 +186,7 @@ async def test_the_palette_shows_markup_in_titles_literally(tmp_path: Path) -> N
         assert isinstance(palette, CommandPalette)
         prompt = await wait_for_hits(pilot, palette, "Play pack")
         assert prompt == "Play pack: Markup [/] [link=http://x]y[/link] [bold]pack"
-        await pilot.press(*"quiz topic")
+        await search_palette(pilot, "quiz topic")
         prompt = await wait_for_hits(pilot, palette, "Quiz me on")
         assert prompt == "Quiz me on: Topic [/] [link=http://x]y[/link] [bold]b[/bold] [B]c"
         assert_inert(app)

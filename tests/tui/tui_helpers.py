@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 
 from quizbot.packs.builtin import load_builtin_packs
@@ -83,17 +84,23 @@ def make_store(data_dir: Path, *, history: bool = True) -> ProgressStore:
 
 
 async def settle(pilot: Pilot[int]) -> None:
-    """Wait until the tutor has answered everything sent so far and the screen is drawn."""
+    """Wait until the tutor has answered everything sent so far and the screen is drawn.
+
+    Deterministic steps, not idle waits (each of those sleeps 20 ms or more): the
+    tutor's thread is awaited, then the app's messages are processed until the reply
+    is delivered, then twice more, for the reply's bubbles to mount and be drawn.
+    """
     app = pilot.app
     assert isinstance(app, QuizApp)
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not app.busy:
-            break
     if app.is_running:
         app.query_one("#answer").cursor_blink = False  # blinking makes snapshots flaky
-    await pilot.pause()
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0)
+        if not app.busy:
+            break
+    await pilot.pause(0)
+    await pilot.pause(0)
 
 
 async def say(pilot: Pilot[int], line: str) -> None:
@@ -114,6 +121,15 @@ async def type_line(pilot: Pilot[int], line: str) -> None:
         await pilot.press(*line)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def search_palette(pilot: Pilot[int], text: str) -> None:
+    """Put a search in the open command palette: set at once, so the palette searches
+    once, not once a key (typing itself is tested in the answer box)."""
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(CommandInput).value = text
+    await pilot.pause()
 
 
 async def finish_round(pilot: Pilot[int]) -> None:

@@ -9,6 +9,7 @@ The UI renders the tutor's messages; it never reads their English.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import time
 from collections import deque
@@ -126,6 +127,15 @@ class QuizApp(App[int]):
         self._ask(self.tutor.start)
         # An exam's countdown: the label is redrawn each second while one runs.
         self.set_interval(1.0, self.tick_exam_clock)
+        # What is alive now (modules, packs, the tutor, the screen) stays all evening:
+        # frozen, the collector stops walking it in every full collection (~20 ms
+        # each, one of them on the Enter that starts the first round).
+        gc.freeze()
+
+    @on(events.Unmount)
+    def _unfreeze(self) -> None:
+        """Hand the frozen objects back, so what died since (a test's apps) is freed."""
+        gc.unfreeze()
 
     def _remember_theme(self, theme: Theme) -> None:
         if not isinstance(self.store, ProgressStore):

@@ -46,7 +46,8 @@ def bubble_classes(message: BotMessage) -> str:
 
 
 class BotBubble(Vertical):
-    """What the tutor says, on the left."""
+    """What the tutor says, on the left: straight in the transcript, with no row
+    around it (left is where a column puts it), so a reply costs fewer widgets."""
 
     def __init__(self, message: BotMessage) -> None:
         super().__init__(classes=bubble_classes(message))
@@ -74,7 +75,7 @@ class LearnerBubble(Static):
 
 
 class BubbleRow(Horizontal):
-    """One line of the transcript, so a bubble can sit left or right."""
+    """One line of the transcript, so a bubble can sit on the right (the learner's)."""
 
     def __init__(self, bubble: BotBubble | LearnerBubble) -> None:
         side = "learner-row" if isinstance(bubble, LearnerBubble) else "bot-row"

@@ -3,12 +3,15 @@
 The number of widgets stays bounded for a whole evening: once there are more than
 ``MAX_ROWS`` bubbles, the oldest ``FOLD`` become plain lines of one text block at the
 top ("earlier"), which keeps its last ``MAX_EARLIER_LINES`` lines. Each update then
-lays out about the same number of widgets, however long the session.
+lays out about the same number of widgets, however long the session. Folding also
+frees the removed widgets' rendered lines, which Textual would keep (see
+``removed_styles``).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import AwaitMount
@@ -21,6 +24,7 @@ from quizbot.tui.widgets.bubble import (
     bubble_body,
     option_lines,
 )
+from quizbot.tui.widgets.removed_styles import forget_removed_styles
 from quizbot.tutor.messages import BotMessage
 
 MAX_ROWS = 60  # bubbles kept as widgets: a round or so (about 4 a question)
@@ -28,9 +32,14 @@ FOLD = 20  # folded at once, so the layout changes once every FOLD bubbles, not 
 MAX_EARLIER_LINES = 80  # a long text block costs layout time on every update
 
 
-def row_lines(row: BubbleRow) -> list[str]:
+# What the transcript holds below the earlier-messages block: the tutor's bubbles
+# (straight in the column) and the learner's (in a row, to sit on the right).
+Entry = BotBubble | BubbleRow
+
+
+def row_lines(row: Entry) -> list[str]:
     """A bubble as plain lines for the earlier-messages block."""
-    bubble = row.bubble
+    bubble = row.bubble if isinstance(row, BubbleRow) else row
     if isinstance(bubble, LearnerBubble):
         return [f"  you › {bubble.text}"]
     message = bubble.message
@@ -62,7 +71,7 @@ class Transcript(VerticalScroll, can_focus=False):
     # await the result to wait until they are mounted.
     def add_bot(self, messages: list[BotMessage]) -> AwaitMount:
         """Append the tutor's messages, in order."""
-        mounted = self.mount_all([BubbleRow(BotBubble(m)) for m in messages])
+        mounted = self.mount_all([BotBubble(m) for m in messages])
         self._fold()
         return mounted
 
@@ -73,8 +82,9 @@ class Transcript(VerticalScroll, can_focus=False):
         return mounted
 
     @property
-    def rows(self) -> list[BubbleRow]:
-        return [child for child in self.children if isinstance(child, BubbleRow)]
+    def rows(self) -> list[Entry]:
+        """The bubbles kept as widgets, oldest first."""
+        return [child for child in self.children if isinstance(child, (BotBubble, BubbleRow))]
 
     def _fold(self) -> None:
         rows = self.rows
@@ -88,4 +98,11 @@ class Transcript(VerticalScroll, can_focus=False):
         # Content, not markup: pack text and learner lines may contain [brackets].
         earlier.update(Content("\n".join(self._earlier)))
         earlier.display = True
-        self.remove_children(old)
+        self.call_later(self._forget_once_removed, self.remove_children(old))
+
+    async def _forget_once_removed(self, removal: AwaitRemove) -> None:
+        """Free the folded bubbles' rendered lines once they are out of the DOM."""
+        await removal
+        # This frees too the other widgets removed since the last fold: rebuilt Footer
+        # keys, closed summary screens, notifications.
+        forget_removed_styles()
