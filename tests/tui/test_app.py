@@ -167,6 +167,20 @@ async def test_end_of_round_shows_summary_then_new_round(tutor: RecordingTutor) 
         assert app.query_one("#round-progress", ProgressBar).progress == 0
 
 
+async def test_a_round_stopped_with_new_does_not_wait_for_enter_to_show_a_summary(
+    tutor: RecordingTutor,
+) -> None:
+    app = make_app(tutor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_round(pilot)
+        await say(pilot, right_answer(app))
+        await say(pilot, "/new")
+        assert bot_kinds(app)[-1] == "question"  # the new round's first question is open
+        assert "summary" not in app.query_one(AnswerInput).placeholder
+        await say(pilot, "")  # Enter is an (empty) answer to it, not "open the summary"
+        assert not isinstance(app.screen, SummaryScreen)
+
+
 async def test_summary_review_button_replays_the_misses(tutor: RecordingTutor) -> None:
     app = make_app(tutor)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -220,7 +220,9 @@ class QuizApp(App[int]):
         self._refresh_status()
         if stats is not None:
             self._show_stats(stats)
-        if report is not None:
+        # A round stopped early (/new, /topic) also reports, but a new question is open:
+        # only a round that finished waits for Enter to show its summary.
+        if report is not None and self.tutor.status.stage == "finished_round":
             self._pending_report = report
             self.query_one(AnswerInput).placeholder = SUMMARY_PLACEHOLDER
         if self.tutor.status.stage == "ended" and not self._leaving:
