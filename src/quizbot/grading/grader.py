@@ -19,7 +19,7 @@ from quizbot.grading.guards import (
     split_gloss,
     split_negation,
 )
-from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
+from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, strip_filler, words
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
@@ -107,7 +107,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
         return say.too_long(expected)
     if question.type in ("text", "choice"):
         # A choice response keeps its leading "a": it may be the letter A.
-        said = words(cleaned) if question.type == "choice" else strip_filler(words(cleaned))
+        said = words(cleaned) if question.type == "choice" else said_words(cleaned)
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
@@ -251,7 +251,7 @@ def match_text(
 
 def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], bool]]:
     def part(text: str) -> Verdict:
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return say.empty(expected)
         match, reject, prompt_only = match_text(keys, said)
@@ -269,7 +269,7 @@ def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], boo
         return say.wrong_text(text, said, key_words, expected)
 
     def mentions(text: str) -> bool:
-        return contains_form(keys.forms, strip_filler(words(text)))
+        return contains_form(keys.forms, said_words(text))
 
     return part, mentions
 
@@ -290,15 +290,15 @@ def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
     return abs(value - key) <= limit
 
 
+# The scale steps, by the ratio they make (Decimal hashes by value: 1E+6 finds 1000000).
+_SCALE_STEPS = {Decimal(10) ** n: n for n in (3, 4, 6, 8, 9, 12)}
+
+
 def _powers_of_ten(big: Decimal, small: Decimal) -> int:
     """n when big == small * 10**n for a scale step (3, 4, 6, 8, 9 or 12), else 0."""
     if not small:
         return 0
-    ratio = big / small
-    for n in (3, 4, 6, 8, 9, 12):
-        if ratio == Decimal(10) ** n:
-            return n
-    return 0
+    return _SCALE_STEPS.get(big / small, 0)
 
 
 KELVIN = units.lookup("kelvin")
@@ -427,16 +427,16 @@ def _number_part(
         return any(within(reading.value, k.value, tolerance) for k in keys.key_numbers)
 
     def part(text: str) -> Verdict:
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return say.empty(expected)
         as_said = text
         if keys.is_year:
             text = spoken_years(text)
-            said = strip_filler(words(text))
+            said = said_words(text)
         elif keys.period is not None:
             text = units.frequencies_as_numbers(text)
-            said = strip_filler(words(text))
+            said = said_words(text)
         if (
             _exact_form(keys.forms, said) is not None
             and not _exact_reject(keys, said)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
-from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
 from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
@@ -140,7 +140,7 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
 
 def _run_together(keys: Prepared, text: str) -> list[int] | None:
     """A response with no separator whose words split into different items, in order."""
-    said = strip_filler(words(text))
+    said = said_words(text)
     if not 2 <= len(said) <= _MAX_RUN_WORDS or not keys.item_sizes:
         return None
     longest = max(keys.item_sizes)
