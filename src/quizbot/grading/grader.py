@@ -101,6 +101,27 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     if not isinstance(response, str):
         response = ""
     cleaned = clean(response, simplified=keys.simplified)
+    if not keys.simplified or response.isascii():
+        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+    # Traditional characters are made simplified to compare, but feedback quotes the
+    # learner's words as they typed them.
+    typed = clean(response, simplified=False)
+    if typed == cleaned:
+        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+    verdict = _judged(question, keys, expected, response, cleaned, shown_options, typed)
+    return say.as_typed(verdict, cleaned, typed)
+
+
+def _judged(
+    question: Question,
+    keys: Prepared,
+    expected: str,
+    response: str,
+    cleaned: str,
+    shown_options: Sequence[int] | None,
+    typed: str | None,
+) -> Verdict:
+    """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
     if is_empty(cleaned):
         return say.empty(expected)
     if len(response) > MAX_RESPONSE_CHARS:
@@ -128,7 +149,7 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     if question.type == "truefalse":
         return choices.grade_truefalse(question, keys, cleaned)
     if question.type == "list":
-        return lists.grade_list(question, keys, cleaned, expected)
+        return lists.grade_list(question, keys, cleaned, expected, typed)
     if question.type == "choice":
         part, mentions = choices.choice_part(question, keys, expected, shown_options)
     elif question.type == "number":

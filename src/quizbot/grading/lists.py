@@ -161,12 +161,21 @@ def _run_together(keys: Prepared, text: str) -> list[int] | None:
     return found if found is not None and len(found) >= 2 else None
 
 
-def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) -> Verdict:
+def grade_list(
+    question: Question, keys: Prepared, cleaned: str, expected: str, typed: str | None = None
+) -> Verdict:
+    """Grade a list response; wrong items are named as ``typed`` (before t2s), if given."""
     items = keys.items
     need = max(1, min(question.needed, len(items))) if items else 1
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]
+    named = segments
+    if typed is not None:
+        # t2s keeps the separators, so the learner's own pieces line up with these
+        typed_segments = _SEPARATOR.split(typed)[: 2 * _MAX_PIECES][0::2]
+        if len(typed_segments) == len(segments):
+            named = typed_segments
     open_items = set(range(len(items)))
     found: list[int] = []
     wrong: list[str] = []
@@ -190,7 +199,7 @@ def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) 
             open_items.discard(part.index)
             found.append(part.index)
         elif part.kind == "wrong":
-            wrong.append(" ".join(segments[i].split()))
+            wrong.append(" ".join(named[i].split()))
         i += taken
     if len(segments) == 1 and wrong:
         run = _run_together(keys, segments[0])
