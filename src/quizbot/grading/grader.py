@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from quizbot.grading import choices, lists
 from quizbot.grading import feedback as say
-from quizbot.grading.canonical import key_of
+from quizbot.grading.canonical import key_of, without_lead
 from quizbot.grading.guards import (
     is_dont_know,
     is_empty,
@@ -70,8 +70,14 @@ def grade(
         if shown_options is None and isinstance(response, str):
             # The question's own canonical responses (its answer, options, letters...)
             # are graded once, by the same grader, and answered at once after that.
-            quick = canonical_verdicts(question)
+            quick, lead_proof = canonical_verdicts(question)
             key = key_of(response)
+            if key not in quick and lead_proof:
+                # "I think B", "maybe true": the verdict of "B", "true" (canonical.py
+                # says which responses keep their verdict after a lead, and why).
+                rest = without_lead(key)
+                if rest is not None and rest in lead_proof:
+                    key = response = rest
             if key in quick:
                 verdict = quick[key]
                 if verdict is None:
