@@ -157,12 +157,30 @@ def _judged(
     if question.type == "list":
         return lists.grade_list(question, keys, cleaned, expected, typed)
     if question.type == "choice":
-        part, mentions = choices.choice_part(question, keys, expected, shown_options)
+        part, mentions = _choice_part(question, keys, expected, shown_options)
     elif question.type == "number":
         part, mentions = _number_part(question, keys, expected)
     else:
         part, mentions = _text_part(keys, expected)
     return judge(cleaned, keys, expected, part, mentions)
+
+
+# A choice question's part matchers, made once per question (for options in their order).
+_choice_parts: dict[int, tuple[Question, Prepared, tuple[Part, Callable[[str], bool]]]] = {}
+
+
+def _choice_part(
+    question: Question, keys: Prepared, expected: str, shown_options: Sequence[int] | None
+) -> tuple[Part, Callable[[str], bool]]:
+    if shown_options is not None:
+        return choices.choice_part(question, keys, expected, shown_options)
+    entry = _choice_parts.get(id(question))
+    if entry is None or entry[0] is not question or entry[1] is not keys:
+        if len(_choice_parts) >= 50_000:
+            _choice_parts.clear()
+        made = choices.choice_part(question, keys, expected, None)
+        entry = _choice_parts[id(question)] = (question, keys, made)
+    return entry[2]
 
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:
