@@ -256,9 +256,11 @@ def grade_rows(
     ``error`` and the rest are still graded. The added columns never start with a
     formula character nor hold a control character (a report shown on a terminal is
     escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
-    with a byte order mark, for Excel. Raises BatchError when the file has no
-    ``question`` or ``response`` column, or is not CSV (a quoted cell that never
-    ends, above all).
+    with a byte order mark, for Excel. A file of ``total_bytes`` >= POOL_FILE_BYTES
+    (or a long input of unknown size) is graded in worker processes, a chunk of rows
+    at a time (``batch_pool``); the output is the same. Raises BatchError when the
+    file has no ``question`` or ``response`` column, or is not CSV (a quoted cell
+    that never ends, above all).
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
