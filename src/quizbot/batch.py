@@ -130,6 +130,11 @@ class _RowGrader:
         return done
 
 
+def _by_question(job: tuple[str, str]) -> int:
+    """Which worker grades a row: by its question, so that each prepares only its own."""
+    return hash(job[0])
+
+
 class _Progress:
     """A plain text progress bar on stderr, redrawn in place with a carriage return."""
 
@@ -292,7 +297,9 @@ def grade_rows(
             out_header.append(name)
     width = len(header)
     chunks: Chunks[tuple[str, str], Values] = Chunks(
-        _RowGrader(index, fmt).values, at_once=(total_bytes or 0) >= POOL_FILE_BYTES
+        _RowGrader(index, fmt).values,
+        at_once=(total_bytes or 0) >= POOL_FILE_BYTES,
+        share=_by_question,
     )
 
     blocks = _Blocks(output)

@@ -3,11 +3,11 @@ come back in input order.
 
 ``quizbot grade`` reads and writes rows in one process; grading is most of the work and
 is spread over workers forked from it (they inherit the loaded packs, nothing is sent but
-the rows' question ids and responses). A short file is graded in-process: starting workers
-costs more than it saves below some thousands of rows (``bench/bench_grade.py`` measures
-where). Each worker has at most one chunk at a time, so memory stays flat however long
-the file is, and a chunk is sent only when its worker is idle (no two processes can block
-each other on a full pipe).
+the rows' question ids and responses). Each chunk is shared out by question, so each
+worker prepares and caches only its own questions. A short file is graded in-process:
+starting workers costs more than it saves below some thousands of rows. One chunk is out
+at a time, so memory stays flat however long the file is, and a worker is sent a chunk
+only when it is idle (no two processes can block each other on a full pipe).
 
 Hidden settings for tests and measurements (environment variables):
 ``QUIZBOT_GRADE_WORKERS`` (workers; 0 or 1 grades in-process), ``QUIZBOT_GRADE_CHUNK``
@@ -22,7 +22,6 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
@@ -30,9 +29,10 @@ from typing import Generic, TypeVar
 Job = TypeVar("Job")
 Done = TypeVar("Done")
 
-# Rows a chunk holds once workers grade: large enough that sending it costs little
-# beside grading it, small enough that the first rows come out soon.
-CHUNK_ROWS = 10_000
+# Rows a chunk holds once workers grade: enough that sending it costs little beside
+# grading it, few enough that the rows waiting for it stay in the processor's caches
+# (10,000 cost this process twice the time of 1,000 a row).
+CHUNK_ROWS = 1_000
 # Rows graded in this process before workers start, when the input's size is unknown
 # (a pipe): below this, starting them costs more than they save (bench/README.md).
 POOL_AFTER_ROWS = 40_000
@@ -77,8 +77,10 @@ class Chunks(Generic[Job, Done]):
         chunk: int | None = None,
         pool_after: int | None = None,
         at_once: bool = False,
+        share: Callable[[Job], int] | None = None,
     ) -> None:
         self.work = work
+        self.share = share
         self.workers = worker_count() if workers is None else workers
         if chunk is None:
             chunk = _setting("QUIZBOT_GRADE_CHUNK", CHUNK_ROWS)
@@ -101,7 +103,7 @@ class Chunks(Generic[Job, Done]):
             # The objects alive now stay out of the cycle collector's sweeps, which would
             # otherwise write to (and so copy) every page of them in each worker.
             gc.freeze()
-            self.pool = _Pool(self.work, self.workers)
+            self.pool = _Pool(self.work, self.workers, self.share)
         if self.pool is None:
             return [self.work(jobs)] if jobs else []
         return self.pool.put(jobs)
@@ -119,11 +121,24 @@ class Chunks(Generic[Job, Done]):
 
 
 class _Pool(Generic[Job, Done]):
-    """Worker processes taking chunks in turn: chunk n goes to worker n mod the count,
-    so reading the answers in the same turn keeps the input order."""
+    """Worker processes each taking their share of every chunk, by ``share`` of a job
+    (batch grading shares by question: the same question always goes to the same
+    worker, which prepares and caches only its own), or in turn when there is none.
 
-    def __init__(self, work: Callable[[list[Job]], list[Done]], count: int) -> None:
+    One chunk is out at a time: the next is sent as soon as the last one is back (while
+    the workers grade a chunk, this process writes the one before and reads the next),
+    and a worker is sent nothing while it may still be sending, so no two processes
+    can wait on each other's full pipe.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[list[Job]], list[Done]],
+        count: int,
+        share: Callable[[Job], int] | None,
+    ) -> None:
         context = multiprocessing.get_context("fork")
+        self.share = share
         self.links: list[Connection] = []
         self.processes: list[multiprocessing.process.BaseProcess] = []
         for _ in range(count):
@@ -133,28 +148,37 @@ class _Pool(Generic[Job, Done]):
             theirs.close()  # so that a worker's death reads as the end of its pipe
             self.links.append(ours)
             self.processes.append(process)
-        self.sent = 0  # chunks sent
-        self.out: deque[int] = deque()  # the workers holding a chunk, in the order sent
+        # The chunk out: its size and, per worker, where its jobs stand in the chunk.
+        self.out: tuple[int, list[list[int]]] | None = None
 
     def put(self, jobs: list[Job]) -> list[list[Done]]:
-        worker = self.sent % len(self.links)
-        finished = []
-        if worker in self.out:
-            # The worker is busy: take back every chunk up to its, in order.
-            while worker in self.out:
-                finished.append(self._receive())
-        self.links[worker].send(jobs)
-        self.out.append(worker)
-        self.sent += 1
+        finished = self.finish()
+        count = len(self.links)
+        places: list[list[int]] = [[] for _ in range(count)]
+        shares: list[list[Job]] = [[] for _ in range(count)]
+        for at, job in enumerate(jobs):
+            worker = (at if self.share is None else self.share(job)) % count
+            places[worker].append(at)
+            shares[worker].append(job)
+        self.out = (len(jobs), places)
+        for link, share in zip(self.links, shares, strict=True):
+            link.send(share)
         return finished
 
     def finish(self) -> list[list[Done]]:
-        return [self._receive() for _ in range(len(self.out))]
+        if self.out is None:
+            return []
+        size, places = self.out
+        self.out = None
+        done: list[Done | None] = [None] * size
+        for link, where in zip(self.links, places, strict=True):
+            for at, value in zip(where, self._receive(link), strict=True):
+                done[at] = value
+        return [done]  # type: ignore[list-item]  # every place is filled
 
-    def _receive(self) -> list[Done]:
-        worker = self.out.popleft()
+    def _receive(self, link: Connection) -> list[Done]:
         try:
-            answer = self.links[worker].recv()
+            answer = link.recv()
         except EOFError:
             raise RuntimeError("a grading worker process ended unexpectedly") from None
         if isinstance(answer, BaseException):
@@ -163,7 +187,7 @@ class _Pool(Generic[Job, Done]):
         return result
 
     def close(self) -> None:
-        busy = bool(self.out)
+        busy = self.out is not None
         for link in self.links:
             if not busy:
                 with contextlib.suppress(OSError):

@@ -98,8 +98,10 @@ def _square_all(jobs: list[int]) -> list[int]:
     return [n * n for n in jobs]
 
 
-def test_chunks_come_back_in_order_with_one_chunk_a_worker_at_most() -> None:
-    chunks: Chunks[int, int] = Chunks(_square_all, workers=3, chunk=5, pool_after=0)
+def test_chunks_come_back_in_order_with_one_chunk_out_at_most() -> None:
+    chunks: Chunks[int, int] = Chunks(
+        _square_all, workers=3, chunk=5, pool_after=0, share=lambda n: n // 3
+    )
     done: list[int] = []
     sizes = [5, 1, 5, 3, 5, 5, 2, 5, 5, 4, 5]
     start = 0
@@ -109,7 +111,7 @@ def test_chunks_come_back_in_order_with_one_chunk_a_worker_at_most() -> None:
                 done.extend(finished)
             start += size
             assert chunks.pool is not None
-            assert len(chunks.pool.out) <= 3  # memory stays flat: one chunk a worker
+            assert chunks.pool.out is not None and chunks.pool.out[0] == size  # one chunk out
         for finished in chunks.finish():
             done.extend(finished)
     finally:
