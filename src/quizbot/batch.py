@@ -252,6 +252,7 @@ def grade_rows(
     total_bytes: int | None = None,
     progress_stream: TextIO | None = None,
     bom: bool = False,
+    observe: Callable[[str, str, str], None] | None = None,
 ) -> GradeSummary:
     """Grade every row of a responses CSV, writing the graded rows as they are read.
 
@@ -261,7 +262,10 @@ def grade_rows(
     ``error`` and the rest are still graded. The added columns never start with a
     formula character nor hold a control character (a report shown on a terminal is
     escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
-    with a byte order mark, for Excel. A file of ``total_bytes`` >= POOL_FILE_BYTES
+    with a byte order mark, for Excel. ``observe``, if given, is called with each
+    graded row's question id, response and verdict (``quizbot grade --report``), in
+    input order; rows whose question is unknown are not passed to it. A file of
+    ``total_bytes`` >= POOL_FILE_BYTES
     (or a long input of unknown size) is graded in worker processes, a chunk of rows
     at a time (``batch_pool``); the output is the same. Raises BatchError when the
     file has no ``question`` or ``response`` column, or is not CSV (a quoted cell
@@ -310,8 +314,9 @@ def grade_rows(
         csv.writer(blocks, lineterminator="\n").writerow(out_header)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
     rows = 0
-    # Rows read, a chunk at a time, waiting for their values (in input order).
-    waiting: deque[list[_Row]] = deque()
+    # Rows read, a chunk at a time, waiting for their values (in input order), with
+    # their (question id, response).
+    waiting: deque[tuple[list[_Row], list[tuple[str, str]]]] = deque()
     reading: list[_Row] = []
     added = [""] * (len(out_header) - width)  # room for the added columns
     no_extra: list[str] = []  # never changed
@@ -323,18 +328,23 @@ def grade_rows(
     def written(graded: list[list[Values]]) -> None:
         """Write the rows of the oldest waiting chunks with their values."""
         for values_of in graded:
-            for (row, extra, carriage), values in zip(waiting.popleft(), values_of, strict=True):
+            rows_of, jobs_of = waiting.popleft()
+            for (row, extra, carriage), values in zip(rows_of, values_of, strict=True):
                 counts[values[0]] += 1
                 row[verdict_at], row[score_at], row[feedback_at] = values
                 write(row, extra, carriage)
                 if progress:
                     progress.row()
             blocks.spill()
+            if observe is not None:
+                for (question_id, response), values in zip(jobs_of, values_of, strict=True):
+                    if question_id in index:
+                        observe(question_id, response, values[0])
 
     def send() -> None:
         nonlocal reading, jobs
         if reading:
-            waiting.append(reading)
+            waiting.append((reading, jobs))
             sent, reading, jobs = jobs, [], []
             written(chunks.put(sent))
 

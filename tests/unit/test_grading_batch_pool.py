@@ -150,3 +150,25 @@ def test_a_short_input_of_unknown_size_is_graded_in_this_process() -> None:
         assert chunks.finish() == [_square_all(list(range(60)))]
     finally:
         chunks.close()
+
+
+def test_an_observer_sees_the_same_rows_in_the_same_order_with_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = responses_file(500)
+    seen: dict[int, list[tuple[str, str, str]]] = {}
+    for workers in (0, 2):
+        monkeypatch.setenv("QUIZBOT_GRADE_WORKERS", str(workers))
+        monkeypatch.setenv("QUIZBOT_GRADE_CHUNK", "7")
+        monkeypatch.setenv("QUIZBOT_GRADE_POOL_AFTER", "0")
+        calls = seen[workers] = []
+        grade_rows(
+            (PACK,),
+            io.StringIO(text, newline=""),
+            io.StringIO(),
+            "csv",
+            observe=lambda *row: calls.append(row),  # noqa: B023 (called before the loop ends)
+        )
+    assert seen[2] == seen[0]
+    assert len(seen[0]) == 500 - text.count(",helth,")  # unknown questions are not passed
+    assert {verdict for _, _, verdict in seen[0]} == {"correct", "partial", "incorrect"}
