@@ -128,6 +128,20 @@ def _judged(
     typed: str | None,
 ) -> Verdict:
     """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
+    if keys.plain_number and len(response) <= MAX_RESPONSE_CHARS:
+        simple = _SIMPLE_NUMBER.fullmatch(cleaned)
+        if simple is not None:
+            # "900,000,000", "about 900 million people", "904": one number and nothing
+            # else to judge (no negation, alternative, unit, reject or prompt number).
+            # The number alone is read, so the plain-digit reader takes it, not the
+            # tokenizer. (It holds a digit, so it is not empty: no check comes before.)
+            found = find_numbers(simple.group(1))
+            if len(found) == 1:
+                reading = found[0].reading
+                if within(reading.value, keys.key_numbers[0].value, question.tolerance):
+                    return say.right_number(expected)
+                if reading.value not in keys.prompt_numbers:
+                    return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
     if is_empty(cleaned):
         return say.empty(expected)
     if len(response) > MAX_RESPONSE_CHARS:
@@ -138,18 +152,6 @@ def _judged(
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
-    simple = _SIMPLE_NUMBER.fullmatch(cleaned) if keys.plain_number else None
-    if simple is not None:
-        # "900,000,000", "about 900 million people", "904": one number and nothing else
-        # to judge (no negation, alternative, unit, reject or prompt number). The
-        # number alone is read, so the plain-digit reader takes it, not the tokenizer.
-        found = find_numbers(simple.group(1))
-        if len(found) == 1:
-            reading = found[0].reading
-            if within(reading.value, keys.key_numbers[0].value, question.tolerance):
-                return say.right_number(expected)
-            if reading.value not in keys.prompt_numbers:
-                return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
     if is_dont_know(cleaned):
         return say.empty(expected, dont_know=True)
     if question.type == "truefalse":
