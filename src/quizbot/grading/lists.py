@@ -33,6 +33,7 @@ _FILLER = frozenset(
         "之类", "什么的", "so on etc",
     }
 )  # fmt: skip
+_FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 # Wrong items named in the feedback, at most.
 _NAMED_WRONG = 3
 
@@ -104,7 +105,11 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     """
     plain = words(text)
     said = strip_filler(plain)
-    if not said or " ".join(said) in _FILLER or " ".join(plain) in _FILLER:
+    if not said or (
+        # a filler phrase starts with one of its first words (most parts start with none)
+        (said[0] in _FILLER_FIRST or plain[0] in _FILLER_FIRST)
+        and (" ".join(said) in _FILLER or " ".join(plain) in _FILLER)
+    ):
         return _NOTHING
     if not NEGATIONS.isdisjoint(said):
         return _NOTHING  # "not Pluto" says what is not on the list
