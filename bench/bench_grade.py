@@ -1,23 +1,27 @@
-"""Benchmark the grader: batch throughput on 100,000 responses and single grades per type.
+"""Benchmark the grader: in-process rates, batch throughput, the whole ``quizbot grade``
+command in one and two processes, and single grades per type.
 
-Run: python bench/bench_grade.py
+Run: python bench/bench_grade.py [--in-process | --whole [--rows 100000,1000000]]
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from quizbot.authoring.yaml_writer import dump_pack
 from quizbot.batch import grade_rows
 from quizbot.grading import grade
 from quizbot.grading import prepared as prepared_keys
-from quizbot.grading.normalize import words
+from quizbot.grading.normalize import said_words, words
 from quizbot.packs.model import Pack, Question, Reject
 
 QUESTIONS = 10_000
@@ -95,12 +99,14 @@ def make_pack(rng: random.Random) -> tuple[Pack, dict[str, list[str]]]:
     return Pack(id="bench", title="Benchmark", questions=tuple(questions)), pool
 
 
-def write_responses(path: Path, pool: dict[str, list[str]], rng: random.Random) -> None:
+def write_responses(
+    path: Path, pool: dict[str, list[str]], rng: random.Random, rows: int = RESPONSES
+) -> None:
     ids = list(pool)
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["student", "question", "response"])
-        for n in range(RESPONSES):
+        for n in range(rows):
             qid = rng.choice(ids)
             writer.writerow([f"s{n % 300}", qid, rng.choice(pool[qid])])
 
@@ -131,6 +137,7 @@ def single_grades(pack: Pack) -> None:
         times = []
         for _ in range(2000):
             words.cache_clear()  # time a fresh response, not a cached one
+            said_words.cache_clear()
             start = time.perf_counter()
             grade(question, response)
             times.append(time.perf_counter() - start)
@@ -219,6 +226,7 @@ def in_process(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> No
         rates = []
         for _ in range(3):
             words.cache_clear()
+            said_words.cache_clear()
             start = time.process_time()
             for question, response in responses:
                 grade(question, response)
@@ -229,14 +237,86 @@ def in_process(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> No
         )
 
 
+# Runs ``quizbot grade`` and reports on stderr the CPU seconds of the process itself
+# and of its workers (the children it waited for).
+_MEASURED_GRADE = (
+    "import resource, sys\n"
+    "from quizbot.cli import main\n"
+    "status = main(['grade', *sys.argv[1:]])\n"
+    "me = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "them = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print('cpu', me.ru_utime + me.ru_stime, them.ru_utime + them.ru_stime, file=sys.stderr)\n"
+    "sys.exit(status)\n"
+)
+
+
+def _run_grade(args: list[str], workers: int) -> tuple[float, float, float]:
+    """Run ``quizbot grade ARGS`` as a process: (wall seconds, CPU seconds of the
+    process itself, CPU seconds of its workers)."""
+    env = {**os.environ, "QUIZBOT_GRADE_WORKERS": str(workers)}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED_GRADE, *args],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    wall = time.perf_counter() - start
+    line = next(x for x in done.stderr.splitlines() if x.startswith("cpu "))
+    _, itself, workers_cpu = line.split()
+    return wall, float(itself), float(workers_cpu)
+
+
+def whole_command(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> None:
+    """``quizbot grade`` over generated files, start-up and pack load included, in one
+    process and with two workers; the two reports must be the same bytes.
+
+    Wall time is what a user waits; on a machine shared with other work it also
+    measures the queue for a core. So the CPU time of the process and of its workers
+    is printed too, and the wall time two free cores would need at best: the larger of
+    the process's own CPU time and half of all of it.
+    """
+    rows_list = [100_000, 1_000_000]
+    if "--rows" in sys.argv:
+        rows_list = [int(n) for n in sys.argv[sys.argv.index("--rows") + 1].split(",")]
+    with tempfile.TemporaryDirectory() as folder:
+        pack_file = Path(folder) / "bench.yaml"
+        pack_file.write_text(dump_pack(pack), encoding="utf-8")
+        for rows in rows_list:
+            source = Path(folder) / f"responses-{rows}.csv"
+            write_responses(source, pool, rng, rows)
+            reports = []
+            for workers in (0, 2):
+                target = Path(folder) / f"graded-{rows}-{workers}.csv"
+                wall, itself, helpers = _run_grade(
+                    ["--pack", str(pack_file), str(source), "-o", str(target)], workers
+                )
+                best = max(itself, (itself + helpers) / 2)
+                processes = "1 process" if not workers else f"{workers} workers"
+                print(
+                    f"quizbot grade, {rows:,} rows, {processes:>9}: {wall:6.2f} s wall = "
+                    f"{rows / wall:7,.0f}/s; CPU {itself:5.2f} s itself + {helpers:5.2f} s "
+                    f"workers; two free cores: >= {best:5.2f} s = <= {rows / best:7,.0f}/s"
+                )
+                reports.append(target.read_bytes())
+                target.unlink()
+            print(f"  reports identical: {reports[0] == reports[1]}")
+            source.unlink()
+
+
 def main() -> None:
     rng = random.Random(7)
     start = time.perf_counter()
     pack, pool = make_pack(rng)
     print(f"pack of {len(pack):,} questions built in {time.perf_counter() - start:.2f} s")
+    if "--whole" in sys.argv:
+        whole_command(pack, pool, rng)
+        return
     in_process(pack, pool, rng)
     if "--in-process" in sys.argv:
         return
+    whole_command(pack, pool, rng)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "responses.csv"
         write_responses(source, pool, rng)
@@ -250,7 +330,7 @@ def main() -> None:
                 source.open(newline="", encoding="utf-8") as inp,
                 target.open("w", newline="", encoding="utf-8") as out,
             ):
-                summary = grade_rows([pack], inp, out, fmt)  # type: ignore[arg-type]
+                summary = grade_rows([pack], inp, out, fmt)
             took = time.perf_counter() - start
             print(
                 f"grade_rows {fmt:5}: {RESPONSES:,} responses in {took:.2f} s = "
@@ -259,10 +339,10 @@ def main() -> None:
         print(f"bare csv read+write: {bare:.2f} s = {RESPONSES / bare:,.0f} rows/s")
     single_grades(pack)
     # Cold: every (question, response) pair new, nothing cached.
-    out = io.StringIO()
+    sink = io.StringIO()
     rows = ["question,response"] + [f"q{n % QUESTIONS},answer number {n}" for n in range(20_000)]
     start = time.perf_counter()
-    grade_rows([pack], io.StringIO("\n".join(rows)), out, "csv")
+    grade_rows([pack], io.StringIO("\n".join(rows)), sink, "csv")
     took = time.perf_counter() - start
     print(f"all-distinct responses: {20_000 / took:,.0f} responses/s")
 

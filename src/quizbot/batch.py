@@ -8,11 +8,13 @@ import itertools
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TextIO
 
+from quizbot.batch_pool import POOL_FILE_BYTES, Chunks
 from quizbot.grading import grade
 from quizbot.packs.model import Pack, Question
 from quizbot.safetext import safe_text
@@ -38,6 +40,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Graded rows are written in blocks of about this many characters, whatever buffering
 # the output has (PYTHONUNBUFFERED would otherwise make every row a system call).
 _BLOCK = 1 << 16
+
+
+# What grading adds to a row: verdict, score (None for an "error" row) and feedback.
+Values = tuple[str, float | None, str]
+# A row read and waiting for its values: its cells (with room for the added columns),
+# the cells beyond the header, and whether a cell may hold a "\r".
+_Row = tuple[list[object], list[str], bool]
 
 
 class BatchError(Exception):
@@ -93,6 +102,37 @@ def _unknown(question_id: str, index: dict[str, Question]) -> str:
         if near is not None:
             hint = f" (did you mean {near[0]!r}?)"
     return f"unknown question id {question_id!r}{hint}"
+
+
+class _RowGrader:
+    """The values of rows, by question id and response (the same in any process)."""
+
+    def __init__(self, index: dict[str, Question], fmt: str) -> None:
+        self.index = index
+        self.safe = spreadsheet_safe if fmt == "csv" else safe_text
+        # Classes repeat answers: the most recent verdicts are kept.
+        self.cached = lru_cache(maxsize=_CACHE_SIZE)(self.graded)
+
+    def graded(self, question_id: str, response: str) -> Values:
+        verdict = grade(self.index[question_id], response)
+        score = verdict.score if verdict.graded else None  # an "error" row has no score
+        return verdict.verdict, score, self.safe(verdict.feedback)
+
+    def values(self, jobs: list[tuple[str, str]]) -> list[Values]:
+        done: list[Values] = []
+        for question_id, response in jobs:
+            if question_id not in self.index:
+                done.append(("error", None, self.safe(_unknown(question_id, self.index))))
+            elif len(response) <= _CACHE_MAX_CHARS:
+                done.append(self.cached(question_id, response))
+            else:
+                done.append(self.graded(question_id, response))
+        return done
+
+
+def _by_question(job: tuple[str, str]) -> int:
+    """Which worker grades a row: by its question, so that each prepares only its own."""
+    return hash(job[0])
 
 
 class _Progress:
@@ -223,10 +263,13 @@ def grade_rows(
     formula character nor hold a control character (a report shown on a terminal is
     escaped whole by the caller: ``safetext.for_terminal``). ``bom`` starts a CSV
     with a byte order mark, for Excel. ``observe``, if given, is called with each
-    graded row's question id, response and verdict (``quizbot grade --report``); rows
-    whose question is unknown are not passed to it. Raises BatchError when the file has no
-    ``question`` or ``response`` column, or is not CSV (a quoted cell that never
-    ends, above all).
+    graded row's question id, response and verdict (``quizbot grade --report``), in
+    input order; rows whose question is unknown are not passed to it. A file of
+    ``total_bytes`` >= POOL_FILE_BYTES
+    (or a long input of unknown size) is graded in worker processes, a chunk of rows
+    at a time (``batch_pool``); the output is the same. Raises BatchError when the
+    file has no ``question`` or ``response`` column, or is not CSV (a quoted cell
+    that never ends, above all).
     """
     index = question_index(packs)
     progress = _Progress(progress_stream or sys.stderr, total_bytes) if show_progress else None
@@ -257,14 +300,11 @@ def grade_rows(
             added_at.append(len(out_header))
             out_header.append(name)
     width = len(header)
-    safe = spreadsheet_safe if fmt == "csv" else safe_text
-
-    def graded(question_id: str, response: str) -> tuple[str, float | None, str]:
-        verdict = grade(index[question_id], response)
-        score = verdict.score if verdict.graded else None  # an "error" row has no score
-        return verdict.verdict, score, safe(verdict.feedback)
-
-    cached = lru_cache(maxsize=_CACHE_SIZE)(graded)
+    chunks: Chunks[tuple[str, str], Values] = Chunks(
+        _RowGrader(index, fmt).values,
+        at_once=(total_bytes or 0) >= POOL_FILE_BYTES,
+        share=_by_question,
+    )
 
     blocks = _Blocks(output)
     write = _writer(blocks, fmt, out_header, width, added_at[1])
@@ -274,51 +314,83 @@ def grade_rows(
         csv.writer(blocks, lineterminator="\n").writerow(out_header)
     counts = {"correct": 0, "partial": 0, "incorrect": 0, "error": 0}
     rows = 0
+    # Rows read, a chunk at a time, waiting for their values (in input order), with
+    # their (question id, response).
+    waiting: deque[tuple[list[_Row], list[tuple[str, str]]]] = deque()
+    reading: list[_Row] = []
+    added = [""] * (len(out_header) - width)  # room for the added columns
+    no_extra: list[str] = []  # never changed
+    chunk_size = chunks.size
+    jobs: list[tuple[str, str]] = []  # their (question id, response)
+
+    verdict_at, score_at, feedback_at = added_at
+
+    def written(graded: list[list[Values]]) -> None:
+        """Write the rows of the oldest waiting chunks with their values."""
+        for values_of in graded:
+            rows_of, jobs_of = waiting.popleft()
+            for (row, extra, carriage), values in zip(rows_of, values_of, strict=True):
+                counts[values[0]] += 1
+                row[verdict_at], row[score_at], row[feedback_at] = values
+                write(row, extra, carriage)
+                if progress:
+                    progress.row()
+            blocks.spill()
+            if observe is not None:
+                for (question_id, response), values in zip(jobs_of, values_of, strict=True):
+                    if question_id in index:
+                        observe(question_id, response, values[0])
+
+    def send() -> None:
+        nonlocal reading, jobs
+        if reading:
+            waiting.append((reading, jobs))
+            sent, reading, jobs = jobs, [], []
+            written(chunks.put(sent))
+
     try:
-        while True:
-            lines.next_row()
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as error:
-                raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
-            if lines.line != lines.row_start:
-                _check_row(cells, lines)
-            if cells == [_END]:
-                break
-            if not cells or all(not c.strip() for c in cells):
-                continue  # a blank line, or a spreadsheet's filler row of empty cells
-            rows += 1
-            row: list[object] = [
-                *(cells + [""] * width)[:width],
-                *[""] * (len(out_header) - width),
-            ]
-            extra = _extra_cells(cells, width)
-            question_id = cells[question_at].strip() if question_at < len(cells) else ""
-            response = cells[response_at] if response_at < len(cells) else ""
-            values: tuple[str, float | None, str]
-            if question_id in index:
-                if len(response) <= _CACHE_MAX_CHARS:
-                    values = cached(question_id, response)
+        try:
+            while True:
+                lines.next_row()
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as error:
+                    raise BatchError(f"not valid CSV: {error}", lines.row_start) from None
+                if lines.line != lines.row_start:
+                    _check_row(cells, lines)
+                if cells == [_END]:
+                    break
+                if not "".join(cells).strip():
+                    continue  # a blank line, or a spreadsheet's filler row of empty cells
+                rows += 1
+                row: list[object]
+                if len(cells) == width:  # the common case, made without copying twice
+                    padded = cells
+                    extra = no_extra
                 else:
-                    values = graded(question_id, response)
-                if observe is not None:
-                    observe(question_id, response, values[0])
-            else:
-                values = ("error", None, safe(_unknown(question_id, index)))
-            counts[values[0]] += 1
-            for at, value in zip(added_at, values, strict=True):
-                row[at] = value
-            # Only a row read from several lines, or from a line with a "\r" inside,
-            # can hold a "\r" in a cell.
-            write(row, extra, lines.row_cr or lines.line != lines.row_start)
-            if not rows % 64:
-                blocks.spill()
-            if progress:
-                progress.row()
+                    padded = (cells + [""] * width)[:width]
+                    extra = _extra_cells(cells, width)
+                row = [*padded, *added]
+                jobs.append((padded[question_at].strip(), padded[response_at]))
+                # Only a row read from several lines, or from a line with a "\r" inside,
+                # can hold a "\r" in a cell.
+                carriage = lines.row_cr or lines.line != lines.row_start
+                reading.append((row, extra, carriage))
+                if len(reading) >= chunk_size:
+                    send()
+                    chunk_size = chunks.size
+        except BatchError:
+            # The rows graded so far are still written, even when a later line is bad.
+            send()
+            written(chunks.finish())
+            raise
+        send()
+        written(chunks.finish())
     finally:
-        blocks.spill(everything=True)  # the rows graded so far, even when a later line is bad
+        chunks.close()
+        blocks.spill(everything=True)
     if progress:
         progress.close()
     return GradeSummary(

@@ -102,3 +102,30 @@ def test_missing_scale_feedback_names_the_scale_that_is_missing(
 def test_a_spoken_year_is_quoted_as_the_year_it_means() -> None:
     feedback = grade(YEAR, "twenty nineteen").feedback
     assert "2019" in feedback and "twenty is" not in feedback
+
+
+# Feedback quotes the learner's words as typed: t2s is only for comparing.
+QUOTED_AS_TYPED: list[tuple[Question, str, str, str]] = [
+    (WECHAT_WORK, "釘釘會議", "“釘釘會議”", "钉钉会议"),
+    (WECHAT_WORK, "企業微信或者釘釘", "(“企業微信” or “釘釘”)", "钉钉"),
+    (WECHAT_WORK, "企業 微信 app 電話", "“企業 微信 app 電話”", "电话"),
+    (LIST, "貴州, 臺灣", "臺灣 is not on the list", "台湾"),
+    (LIST, "貴州, 臺灣", "贵州 right", "貴州 right"),  # an item is named as the pack has it
+    (WAN, "五百萬", "“五百萬”", "五百万"),
+    (INNER_MONGOLIA, "內蒙古的呼和浩特", "“內蒙古的呼和浩特”", "内蒙古的"),
+]
+
+
+@pytest.mark.parametrize(("question", "response", "present", "absent"), QUOTED_AS_TYPED)
+def test_feedback_quotes_traditional_characters_as_typed(
+    question: Question, response: str, present: str, absent: str
+) -> None:
+    feedback = grade(question, response).feedback
+    assert present in feedback, feedback
+    assert absent not in feedback, feedback
+
+
+def test_the_expected_answer_is_still_shown_as_the_pack_writes_it() -> None:
+    feedback = grade(WECHAT_WORK, "釘釘").feedback
+    assert feedback == "The answer is 企业微信, not “釘釘”."
+    assert grade(HAIR, "發").feedback == "That is 'to send'."  # compared as typed anyway

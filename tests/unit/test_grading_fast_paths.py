@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 from test_grading_properties import QUESTIONS
 
-from quizbot.grading import grade, grader, guards, normalize, text
+from quizbot.grading import canonical, choices, grade, grader, guards, normalize, prepared, text
 from quizbot.grading.canonical import canonical_responses
 from quizbot.lexicon import numbers
+from quizbot.lexicon.truth import FALSE_WORDS, TRUE_WORDS
 from quizbot.packs.model import Question
 
 NUMBER = q("number", "900 million", prompt="How many registered in 2020?")
@@ -166,3 +167,57 @@ def test_the_edit_bound_turns_away_only_what_the_alignment_would(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text, "_too_far", lambda form, joined: False)
         assert text.match_form(form, said) == quick
+
+
+# --- a lead before a canonical response ("I think B", "maybe true") ----------------
+
+CHOICES = [
+    q("choice", "Hohhot", options=("Baotou", "Hohhot", "Ordos")),
+    q("choice", "B", options=("A", "B", "C", "D")),  # options that are letters themselves
+    q("choice", "Ordos", options=("Baotou", "Hohhot", "Ordos"), reject=("b",)),
+    q("choice", "Maybe", options=("Maybe", "Yes", "No"), reject=("maybe",)),
+    q("choice", "Eight", options=(*(f"Option {n}" for n in range(7)), "Eight")),
+    q("choice", "Nine", options=(*(f"Option {n}" for n in range(8)), "Nine")),
+    q("choice", "It is B", options=("It is A", "It is B"), prompt="Which is it?"),
+]
+TRUEFALSE = [q("truefalse", "true"), q("truefalse", "false"), q("truefalse", "对")]
+
+
+def _lead_responses(question: Question) -> list[str]:
+    """Every lead before every canonical response, in a few spellings."""
+    said = []
+    for response in canonical.canonical_responses(question):
+        for lead in canonical.LEADS:
+            for spelling in ("{} {}", "{} {} ", "{}  {}", "{}, {}"):
+                said.append(spelling.format(lead, response))
+                said.append(spelling.format(lead.title(), response.upper()))
+    return said
+
+
+@pytest.mark.parametrize("question", CHOICES + TRUEFALSE, ids=lambda q: f"{q.type}:{q.answer}")
+def test_a_lead_before_a_canonical_response_gets_the_full_graders_verdict(
+    question: Question,
+) -> None:
+    for response in _lead_responses(question):
+        assert grade(question, response) == grader._grade(question, response, None), response
+
+
+def test_the_lead_fast_path_is_taken_for_letters_and_truth_words() -> None:
+    """The equivalence above is not vacuous: these take the fast path (and the ninth
+    option's question, where "i think" reads as the letter I, does not)."""
+    for question, response in [(CHOICES[0], "I think B"), (TRUEFALSE[0], "maybe true")]:
+        table, lead_proof = prepared.canonical_verdicts(question)
+        rest = canonical.without_lead(canonical.key_of(response))
+        assert rest in lead_proof and rest in table
+    assert not prepared.canonical_verdicts(CHOICES[5])[1]
+    assert "b" not in prepared.canonical_verdicts(CHOICES[1])[1]  # "B" is an answer's words
+
+
+@pytest.mark.parametrize("lead", canonical.LEADS)
+def test_read_truth_reads_a_truth_word_the_same_after_any_lead(lead: str) -> None:
+    """true/false verdicts depend on read_truth alone: checked for every lead and word."""
+    truth = [w for w in (*TRUE_WORDS, *FALSE_WORDS) if w.isascii()] + ["not true", "not false"]
+    for word in truth:
+        for said in (word, word.upper()):
+            assert choices.read_truth(f"{lead} {said}") == choices.read_truth(said), said
+            assert not guards.is_dont_know(f"{lead} {said}")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz.distance import OSA
 
 from quizbot.grading import feedback as say
-from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
 from quizbot.grading.text import Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
@@ -93,7 +93,7 @@ def choice_part(
         Words that only repeat the prompt are dropped when the whole does not match
         ("WeChat Work app" when the prompt asks which app).
         """
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return None, 0
         best: list[tuple[int, int]] = []
@@ -122,7 +122,7 @@ def choice_part(
 
     def chosen(text: str) -> tuple[int | None, bool, int]:
         """(option index, chosen by letter, slips)."""
-        said = strip_filler(words(text))
+        said = said_words(text)
         bare = " ".join(said) if len(said) == 1 and len(said[0]) == 1 else text
         for candidate in dict.fromkeys((text, bare)):
             letter = _letter(candidate, order)
@@ -151,7 +151,7 @@ def choice_part(
         return next((Match(f, 0, False) for f in forms if f.words == said), None)
 
     def part(text: str) -> Verdict:
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return say.empty(expected)
         hit = match_rejects(keys, said)

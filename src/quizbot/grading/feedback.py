@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from quizbot.grading.text import Match, describe_slips
@@ -9,6 +11,8 @@ from quizbot.grading.verdict import Verdict
 
 # Responses longer than this are not quoted back in feedback.
 _QUOTE_MAX = 40
+# A quotation of the learner's words in a feedback line.
+_QUOTED = re.compile("“([^“”]*)”")
 
 
 def _quote(text: str) -> str:
@@ -151,3 +155,32 @@ def no_such_option(letter: str, expected: str) -> Verdict:
 def wrong_unit(said: str, expected: str) -> Verdict:
     """A number in a unit that is not the answer's (another quantity, or not the same amount)."""
     return _wrong("wrong_unit", f"{_quote(said)} is not {expected}.", expected)
+
+
+def as_typed(verdict: Verdict, compared: str, typed: str) -> Verdict:
+    """``verdict`` with the learner's words quoted as they typed them (``typed``), not as
+    they were compared (``compared``: traditional characters made simplified).
+
+    t2s changes characters one for one, so a quotation found in the compared text
+    stands at the same place in the typed one. A reject's feedback quotes the pack,
+    not the learner, and is kept.
+    """
+    compared, typed = " ".join(compared.split()), " ".join(typed.split())
+    if len(compared) != len(typed) or verdict.reason == "rejected":
+        return verdict
+    folded = compared.casefold()  # numbers are quoted as read: case-folded
+    searched = (compared, folded) if len(folded) == len(compared) else (compared,)
+
+    def back(quotation: re.Match[str]) -> str:
+        quoted = quotation.group(1)
+        shown = quoted.removesuffix("…")
+        for text in searched:
+            at = text.find(shown) if shown else -1
+            if at >= 0:
+                return f"“{typed[at : at + len(shown)]}{quoted[len(shown) :]}”"
+        return quotation.group()
+
+    feedback = _QUOTED.sub(back, verdict.feedback)
+    if feedback == verdict.feedback:
+        return verdict
+    return dataclasses.replace(verdict, feedback=feedback)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from quizbot.grading import choices, lists
 from quizbot.grading import feedback as say
-from quizbot.grading.canonical import key_of
+from quizbot.grading.canonical import key_of, without_lead
 from quizbot.grading.guards import (
     is_dont_know,
     is_empty,
@@ -19,7 +19,7 @@ from quizbot.grading.guards import (
     split_gloss,
     split_negation,
 )
-from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, strip_filler, words
+from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, strip_filler, words
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
@@ -70,8 +70,14 @@ def grade(
         if shown_options is None and isinstance(response, str):
             # The question's own canonical responses (its answer, options, letters...)
             # are graded once, by the same grader, and answered at once after that.
-            quick = canonical_verdicts(question)
+            quick, lead_proof = canonical_verdicts(question)
             key = key_of(response)
+            if key not in quick and lead_proof:
+                # "I think B", "maybe true": the verdict of "B", "true" (canonical.py
+                # says which responses keep their verdict after a lead, and why).
+                rest = without_lead(key)
+                if rest is not None and rest in lead_proof:
+                    key = response = rest
             if key in quick:
                 verdict = quick[key]
                 if verdict is None:
@@ -101,41 +107,82 @@ def _grade(question: Question, response: str, shown_options: Sequence[int] | Non
     if not isinstance(response, str):
         response = ""
     cleaned = clean(response, simplified=keys.simplified)
+    if not keys.simplified or response.isascii():
+        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+    # Traditional characters are made simplified to compare, but feedback quotes the
+    # learner's words as they typed them.
+    typed = clean(response, simplified=False)
+    if typed == cleaned:
+        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+    verdict = _judged(question, keys, expected, response, cleaned, shown_options, typed)
+    return say.as_typed(verdict, cleaned, typed)
+
+
+def _judged(
+    question: Question,
+    keys: Prepared,
+    expected: str,
+    response: str,
+    cleaned: str,
+    shown_options: Sequence[int] | None,
+    typed: str | None,
+) -> Verdict:
+    """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
+    if keys.plain_number and len(response) <= MAX_RESPONSE_CHARS:
+        simple = _SIMPLE_NUMBER.fullmatch(cleaned)
+        if simple is not None:
+            # "900,000,000", "about 900 million people", "904": one number and nothing
+            # else to judge (no negation, alternative, unit, reject or prompt number).
+            # The number alone is read, so the plain-digit reader takes it, not the
+            # tokenizer. (It holds a digit, so it is not empty: no check comes before.)
+            found = find_numbers(simple.group(1))
+            if len(found) == 1:
+                reading = found[0].reading
+                if within(reading.value, keys.key_numbers[0].value, question.tolerance):
+                    return say.right_number(expected)
+                if reading.value not in keys.prompt_numbers:
+                    return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
     if is_empty(cleaned):
         return say.empty(expected)
     if len(response) > MAX_RESPONSE_CHARS:
         return say.too_long(expected)
     if question.type in ("text", "choice"):
         # A choice response keeps its leading "a": it may be the letter A.
-        said = words(cleaned) if question.type == "choice" else strip_filler(words(cleaned))
+        said = words(cleaned) if question.type == "choice" else said_words(cleaned)
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
-    simple = _SIMPLE_NUMBER.fullmatch(cleaned) if keys.plain_number else None
-    if simple is not None:
-        # "900,000,000", "about 900 million people", "904": one number and nothing else
-        # to judge (no negation, alternative, unit, reject or prompt number). The
-        # number alone is read, so the plain-digit reader takes it, not the tokenizer.
-        found = find_numbers(simple.group(1))
-        if len(found) == 1:
-            reading = found[0].reading
-            if within(reading.value, keys.key_numbers[0].value, question.tolerance):
-                return say.right_number(expected)
-            if reading.value not in keys.prompt_numbers:
-                return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
     if is_dont_know(cleaned):
         return say.empty(expected, dont_know=True)
     if question.type == "truefalse":
         return choices.grade_truefalse(question, keys, cleaned)
     if question.type == "list":
-        return lists.grade_list(question, keys, cleaned, expected)
+        return lists.grade_list(question, keys, cleaned, expected, typed)
     if question.type == "choice":
-        part, mentions = choices.choice_part(question, keys, expected, shown_options)
+        part, mentions = _choice_part(question, keys, expected, shown_options)
     elif question.type == "number":
         part, mentions = _number_part(question, keys, expected)
     else:
         part, mentions = _text_part(keys, expected)
     return judge(cleaned, keys, expected, part, mentions)
+
+
+# A choice question's part matchers, made once per question (for options in their order).
+_choice_parts: dict[int, tuple[Question, Prepared, tuple[Part, Callable[[str], bool]]]] = {}
+
+
+def _choice_part(
+    question: Question, keys: Prepared, expected: str, shown_options: Sequence[int] | None
+) -> tuple[Part, Callable[[str], bool]]:
+    if shown_options is not None:
+        return choices.choice_part(question, keys, expected, shown_options)
+    entry = _choice_parts.get(id(question))
+    if entry is None or entry[0] is not question or entry[1] is not keys:
+        if len(_choice_parts) >= 50_000:
+            _choice_parts.clear()
+        made = choices.choice_part(question, keys, expected, None)
+        entry = _choice_parts[id(question)] = (question, keys, made)
+    return entry[2]
 
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:
@@ -251,7 +298,7 @@ def match_text(
 
 def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], bool]]:
     def part(text: str) -> Verdict:
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return say.empty(expected)
         match, reject, prompt_only = match_text(keys, said)
@@ -269,7 +316,7 @@ def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], boo
         return say.wrong_text(text, said, key_words, expected)
 
     def mentions(text: str) -> bool:
-        return contains_form(keys.forms, strip_filler(words(text)))
+        return contains_form(keys.forms, said_words(text))
 
     return part, mentions
 
@@ -290,15 +337,15 @@ def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
     return abs(value - key) <= limit
 
 
+# The scale steps, by the ratio they make (Decimal hashes by value: 1E+6 finds 1000000).
+_SCALE_STEPS = {Decimal(10) ** n: n for n in (3, 4, 6, 8, 9, 12)}
+
+
 def _powers_of_ten(big: Decimal, small: Decimal) -> int:
     """n when big == small * 10**n for a scale step (3, 4, 6, 8, 9 or 12), else 0."""
     if not small:
         return 0
-    ratio = big / small
-    for n in (3, 4, 6, 8, 9, 12):
-        if ratio == Decimal(10) ** n:
-            return n
-    return 0
+    return _SCALE_STEPS.get(big / small, 0)
 
 
 KELVIN = units.lookup("kelvin")
@@ -427,16 +474,16 @@ def _number_part(
         return any(within(reading.value, k.value, tolerance) for k in keys.key_numbers)
 
     def part(text: str) -> Verdict:
-        said = strip_filler(words(text))
+        said = said_words(text)
         if not said:
             return say.empty(expected)
         as_said = text
         if keys.is_year:
             text = spoken_years(text)
-            said = strip_filler(words(text))
+            said = said_words(text)
         elif keys.period is not None:
             text = units.frequencies_as_numbers(text)
-            said = strip_filler(words(text))
+            said = said_words(text)
         if (
             _exact_form(keys.forms, said) is not None
             and not _exact_reject(keys, said)

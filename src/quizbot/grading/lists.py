@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
-from quizbot.grading.normalize import strip_filler, words
+from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
 from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
 from quizbot.grading.verdict import Verdict
@@ -33,6 +33,7 @@ _FILLER = frozenset(
         "之类", "什么的", "so on etc",
     }
 )  # fmt: skip
+_FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 # Wrong items named in the feedback, at most.
 _NAMED_WRONG = 3
 
@@ -104,7 +105,11 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     """
     plain = words(text)
     said = strip_filler(plain)
-    if not said or " ".join(said) in _FILLER or " ".join(plain) in _FILLER:
+    if not said or (
+        # a filler phrase starts with one of its first words (most parts start with none)
+        (said[0] in _FILLER_FIRST or plain[0] in _FILLER_FIRST)
+        and (" ".join(said) in _FILLER or " ".join(plain) in _FILLER)
+    ):
         return _NOTHING
     if not NEGATIONS.isdisjoint(said):
         return _NOTHING  # "not Pluto" says what is not on the list
@@ -140,7 +145,7 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
 
 def _run_together(keys: Prepared, text: str) -> list[int] | None:
     """A response with no separator whose words split into different items, in order."""
-    said = strip_filler(words(text))
+    said = said_words(text)
     if not 2 <= len(said) <= _MAX_RUN_WORDS or not keys.item_sizes:
         return None
     longest = max(keys.item_sizes)
@@ -161,12 +166,21 @@ def _run_together(keys: Prepared, text: str) -> list[int] | None:
     return found if found is not None and len(found) >= 2 else None
 
 
-def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) -> Verdict:
+def grade_list(
+    question: Question, keys: Prepared, cleaned: str, expected: str, typed: str | None = None
+) -> Verdict:
+    """Grade a list response; wrong items are named as ``typed`` (before t2s), if given."""
     items = keys.items
     need = max(1, min(question.needed, len(items))) if items else 1
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]
+    named = segments
+    if typed is not None:
+        # t2s keeps the separators, so the learner's own pieces line up with these
+        typed_segments = _SEPARATOR.split(typed)[: 2 * _MAX_PIECES][0::2]
+        if len(typed_segments) == len(segments):
+            named = typed_segments
     open_items = set(range(len(items)))
     found: list[int] = []
     wrong: list[str] = []
@@ -190,7 +204,7 @@ def grade_list(question: Question, keys: Prepared, cleaned: str, expected: str) 
             open_items.discard(part.index)
             found.append(part.index)
         elif part.kind == "wrong":
-            wrong.append(" ".join(segments[i].split()))
+            wrong.append(" ".join(named[i].split()))
         i += taken
     if len(segments) == 1 and wrong:
         run = _run_together(keys, segments[0])

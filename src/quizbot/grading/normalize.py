@@ -56,9 +56,14 @@ def collapse_spaces(text: str) -> str:
 @lru_cache(maxsize=4096)  # one grade looks at the same text several times
 def words(cleaned: str) -> tuple[str, ...]:
     """The case-folded words of a cleaned text; punctuation separates words, apostrophes vanish."""
-    text = _APOSTROPHES.sub("", cleaned.casefold())
-    text = _ABBREV_DOT.sub("", text)
-    text = _THOUSANDS_COMMA.sub("", text)
+    text = cleaned.casefold()
+    # Each substitution runs only when its character is there (most responses have none).
+    if not text.isascii() or "'" in text or "`" in text:
+        text = _APOSTROPHES.sub("", text)
+    if "." in text:
+        text = _ABBREV_DOT.sub("", text)
+    if "," in text:
+        text = _THOUSANDS_COMMA.sub("", text)
     return tuple(_WORD.findall(text))
 
 
@@ -130,3 +135,9 @@ def strip_filler(ws: tuple[str, ...]) -> tuple[str, ...]:
         if len(last) > 1 and last.endswith(_CJK_TRAILING) and has_cjk(last):
             ws = (*ws[:-1], last[:-1])
     return ws or original
+
+
+@lru_cache(maxsize=4096)  # like ``words``: one grade asks for the same text's words often
+def said_words(cleaned: str) -> tuple[str, ...]:
+    """The words of a cleaned text without its filler: ``strip_filler(words(cleaned))``."""
+    return strip_filler(words(cleaned))

@@ -338,21 +338,26 @@ def prepare(question: Question) -> Prepared:
 
 _NEGATION_WORDS = NEGATIONS | {"no", "不是"}
 _cache: dict[int, tuple[Question, Prepared]] = {}
-_canonical: dict[int, tuple[Question, dict[str, Verdict | None]]] = {}
+_canonical: dict[int, tuple[Question, dict[str, Verdict | None], frozenset[str]]] = {}
 
 
-def canonical_verdicts(question: Question) -> dict[str, Verdict | None]:
-    """The question's canonical responses, each with its verdict once it has been graded."""
-    from quizbot.grading.canonical import canonical_responses  # choices imports this module
+def canonical_verdicts(question: Question) -> tuple[dict[str, Verdict | None], frozenset[str]]:
+    """The question's canonical responses, each with its verdict once it has been graded,
+    and those of them whose verdict stays the same after a lead ("maybe b")."""
+    # choices imports this module
+    from quizbot.grading.canonical import canonical_responses, lead_proof_responses
 
     entry = _canonical.get(id(question))
     if entry is not None and entry[0] is question:
-        return entry[1]
+        return entry[1], entry[2]
     if len(_canonical) >= _CACHE_SIZE:
         _canonical.clear()
     table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
-    _canonical[id(question)] = (question, table)
-    return table
+    keys = prepared(question)
+    exact = frozenset(f.words for f in keys.forms) | frozenset(f.words for f in keys.reject_forms)
+    lead_proof = lead_proof_responses(question, exact) & table.keys()
+    _canonical[id(question)] = (question, table, lead_proof)
+    return table, lead_proof
 
 
 def prepared(question: Question) -> Prepared:

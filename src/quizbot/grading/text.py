@@ -193,7 +193,10 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
 def best_match(forms: Iterable[Form], said: Sequence[str]) -> Match | None:
     """The form the response matches with the fewest slips (the first on a tie)."""
     found: Match | None = None
+    letters = sum(map(len, said))
     for form in forms:
+        if abs(letters - len(form.joined)) > form.slack:
+            continue  # what match_form would find: more letters off than its slips allow
         match = match_form(form, said)
         if match is not None and (found is None or match.slips < found.slips):
             found = match
