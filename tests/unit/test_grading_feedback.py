@@ -186,3 +186,14 @@ def test_points_have_correct_plurals() -> None:
     from quizbot.tutor.wording import points_said
 
     assert [points_said(v) for v in (1.0, 0.5, 2.0)] == ["1 point", "0.5 points", "2 points"]
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["[b]Shenzhen[/b]", "Shenzhen/Wuhan", "Shenzhen or Wuhan"],
+)
+def test_a_wrong_answer_in_parts_is_quoted_as_typed(response: str) -> None:
+    # "[b]Shenzhen[/b]" was quoted as "[b]Shenzhen[ or b]": the parts re-joined with "or".
+    verdict = grade(CITY, response)
+    assert verdict.verdict == X
+    assert f"“{response}”" in verdict.feedback

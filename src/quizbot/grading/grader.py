@@ -249,7 +249,7 @@ def judge(
         return meaningful[0]
     if any(v.correct for v in meaningful):
         return say.alternatives(parts, expected)
-    return say.wrong(" or ".join(parts), expected)
+    return say.wrong(cleaned, expected)  # quoted as typed, not re-joined
 
 
 def _single(text: str, part: Part) -> Verdict:
