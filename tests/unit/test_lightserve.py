@@ -46,7 +46,9 @@ async def served(tmp_path: Path) -> AsyncIterator[tuple[ClassHost, Clock, TestCl
         yield host, clock, client
 
 
-async def next_state(ws: aiohttp.ClientWebSocketResponse, wanted: Callable[[State], bool]) -> State:
+async def next_state(
+    ws: aiohttp.ClientWebSocketResponse[Any], wanted: Callable[[State], bool]
+) -> State:
     """The first state pushed to the tab that ``wanted`` accepts."""
     while True:
         message = await ws.receive(timeout=STEP_SECONDS)
