@@ -32,6 +32,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ log = logging.getLogger("quizbot.lightserve")
 WEB = Path(__file__).parent / "web"
 WATCH_SECONDS = 0.05  # how often the one watcher looks at the events file's size
 MAX_MESSAGE_BYTES = 4096  # a longer websocket message closes the tab's connection
+WRITERS = 16  # threads saving students' lines (each an fsync): disk waits, not CPU
 MAX_LINE_CHARS = 200  # as the Textual student's input line
 MESSAGES_A_WINDOW = 20  # more lines than this from one tab in ...
 WINDOW_SECONDS = 10.0  # ... this many seconds is a flood: refused
@@ -73,6 +75,7 @@ class LightTab:
         self.clock = clock
         self.step = "code"  # code, name, team, answer, none
         self.typed_name = ""
+        self.busy = False  # a line of this tab's is being saved (in a worker thread)
         self._lines: list[float] = []
 
     def typed(self, text: str) -> None:
@@ -183,6 +186,7 @@ class LightServer:
             path: ((WEB / name).read_bytes(), kind) for path, (name, kind) in FILES.items()
         }
         self._tasks: list[asyncio.Task[None]] = []
+        self._writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="quizbot-tab")
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_MESSAGE_BYTES)
@@ -241,14 +245,24 @@ class LightServer:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
                     break  # binary or an error (a message too big): the tab is closed
-                try:
-                    tab.typed(message.data)
-                except SessionError as error:  # its file cannot be written
-                    tab.client.message = str(error)
+                await self._type(tab, message.data)
                 await self._send(tab)
         finally:
             del self.tabs[tab]
         return ws
+
+    async def _type(self, tab: LightTab, text: str) -> None:
+        """The line, in a worker thread: a join or an answer is fsynced to the tab's file,
+        and 40 students pressing Enter at once must not wait for each other's disk
+        writes. The watcher leaves a busy tab alone; it reads the class's events after."""
+        tab.busy = True
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._writers, tab.typed, text)
+        except SessionError as error:  # its file cannot be written
+            tab.client.message = str(error)
+        finally:
+            tab.busy = False
+        tab.client.poll()
 
     async def _send(self, tab: LightTab) -> None:
         ws = self.tabs.get(tab)
@@ -273,7 +287,7 @@ class LightServer:
 
     async def wake(self) -> None:
         """Every tab reads the class's new events; those whose screen changed get it."""
-        changed = [tab for tab in list(self.tabs) if tab.client.poll()]
+        changed = [tab for tab in list(self.tabs) if not tab.busy and tab.client.poll()]
         await asyncio.gather(*(self._send(tab) for tab in changed))
 
     # -- start and stop ------------------------------------------------------------------------
@@ -290,6 +304,7 @@ class LightServer:
             task.cancel()
         for ws in list(self.tabs.values()):
             await ws.close(code=1001, message=b"The class host stopped.")
+        self._writers.shutdown(wait=True)
 
     async def _watch_parent(self) -> None:
         """A host killed outright cannot stop its server: the server sees it is orphaned
