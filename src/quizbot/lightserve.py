@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
@@ -226,6 +227,10 @@ class LightServer:
 
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=30.0)
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc != request.host:
+            # Another site's page in a student's browser may not play in the class.
+            raise web.HTTPForbidden(text="quizbot: this page is not the class's own\n")
         if len(self.tabs) >= self.max_live:
             log.info("refused a tab: %d tabs open already", len(self.tabs))
             await ws.prepare(request)

@@ -179,6 +179,48 @@ async def test_tabs_over_the_cap_are_refused(
     await second.close()
 
 
+async def test_a_websocket_from_another_sites_page_is_refused(
+    served: tuple[ClassHost, Clock, TestClient[Any, Any]],
+) -> None:
+    _, _, client = served
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await client.ws_connect("/ws", headers={"Origin": "http://elsewhere.example"})
+    assert refused.value.status == 403
+    own = f"http://{client.host}:{client.port}"
+    async with client.ws_connect("/ws", headers={"Origin": own}) as ws:
+        assert (await next_state(ws, lambda s: True))["step"] == "code"
+
+
+def test_wrong_codes_lock_the_tab_even_for_the_right_code(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    tab = LightTab(StudentClient(host.session.folder, clock=clock), clock=clock)
+    for _ in range(5):
+        tab.typed("WRONG1")
+        assert "Wrong code" in tab.view()["status"]
+    tab.typed("ABC234")
+    view = tab.view()
+    assert view["step"] == "code" and "Too many wrong codes" in view["status"]
+    clock.advance(61)
+    tab.typed("ABC234")
+    assert tab.view()["step"] == "name"
+
+
+def test_the_countdown_stands_still_while_the_teacher_pauses(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    tab = LightTab(StudentClient(host.session.folder, clock=clock), clock=clock)
+    tab.typed("ABC234")
+    tab.typed("Ann")
+    host.poll()
+    host.command("/next")
+    tab.client.poll()
+    clock.advance(5)
+    assert (tab.view()["remaining"], tab.view()["paused"]) == (15, False)
+    host.command("/pause")
+    tab.client.poll()
+    clock.advance(30)
+    assert (tab.view()["remaining"], tab.view()["paused"]) == (15, True)
+
+
 def test_a_flood_of_lines_from_one_tab_is_refused_by_that_tab_only(tmp_path: Path) -> None:
     host, clock = start_class(tmp_path)
     flooder = LightTab(StudentClient(host.session.folder, clock=clock), clock=clock)
@@ -190,8 +232,7 @@ def test_a_flood_of_lines_from_one_tab_is_refused_by_that_tab_only(tmp_path: Pat
     other.typed("ABC234")  # another tab (the same school address) is not refused
     assert other.view()["step"] == "name"
     clock.advance(11)
-    flooder.typed("ABC234")
-    # Its wrong codes had locked it already, as StudentClient does for any tab.
+    flooder.typed("ABC234")  # a new window: the line is read (its wrong codes locked it)
     assert "Too many wrong codes" in flooder.view()["status"]
 
 
