@@ -49,7 +49,6 @@ WEB = Path(__file__).parent / "web"
 WATCH_SECONDS = 0.05  # how often the one watcher looks at the events file's size
 MAX_MESSAGE_BYTES = 4096  # a longer websocket message closes the tab's connection
 WRITERS = 16  # threads saving students' lines (each an fsync): disk waits, not CPU
-MAX_LINE_CHARS = 200  # as the Textual student's input line
 MESSAGES_A_WINDOW = 20  # more lines than this from one tab in ...
 WINDOW_SECONDS = 10.0  # ... this many seconds is a flood: refused
 FULL = "This class is full (too many open tabs). Close a tab and try again."
@@ -87,7 +86,6 @@ class LightTab:
             self.client.message = FLOOD
             return
         self._lines.append(now)
-        text = text[:MAX_LINE_CHARS]
         client = self.client
         self.step = self._next_step()
         if self.step == "code":

@@ -236,6 +236,20 @@ def test_a_flood_of_lines_from_one_tab_is_refused_by_that_tab_only(tmp_path: Pat
     assert "Too many wrong codes" in flooder.view()["status"]
 
 
+def test_an_answer_over_the_limit_is_refused_not_cut(tmp_path: Path) -> None:
+    host, clock = start_class(tmp_path)
+    tab = LightTab(StudentClient(host.session.folder, clock=clock), clock=clock)
+    tab.typed("ABC234")
+    tab.typed("Ann")
+    host.poll()
+    host.command("/next")
+    tab.client.poll()
+    tab.typed("Guangzhou " * 30)
+    view = tab.view()
+    assert view["step"] == "answer" and "at most 200 characters" in view["status"]
+    assert host.poll() == []
+
+
 def test_a_class_with_teams_asks_for_the_team_after_the_name(tmp_path: Path) -> None:
     host, clock = start_class(tmp_path, teams=("Red", "Blue"))
     tab = LightTab(StudentClient(host.session.folder, clock=clock), clock=clock)
