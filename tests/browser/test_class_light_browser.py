@@ -121,8 +121,7 @@ def test_two_students_on_the_light_page_and_one_reloads(
     room.say("/accept Alice")
     alice.wait_for("capital of Guangdong", "Answer received")
     mark = room.host.mark()
-    zoe.type_line("Shenzhen")
-    zoe.wait_for("Answer received")
+    zoe.type_line("Shenzhen")  # the last answer: the question closes at once
     room.host.wait_for_line(r"^Closed: question 1", after=mark)
     alice.wait_for("Right! +", "You are 1st of 2 with")
     zoe.wait_for("Not right: the answer is Guangzhou")
