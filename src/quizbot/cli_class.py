@@ -3,7 +3,8 @@ serve`` (one student practising alone in a browser).
 
 A front: it parses, starts the web server child and prints; the class's work is in
 ``quizbot.classroom``. ``class host --plain`` imports neither Textual nor textual-serve
-(the web server is a child process: ``quizbot.webserve``).
+(the web server is a child process: ``quizbot.webserve``, or ``quizbot.lightserve``
+with ``--light``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ The page sends each line the student types as one text message; the server answe
 with what the tab shows now, as JSON (the page puts every string in with
 ``textContent``: nothing from the class is ever markup). One task watches the class's
 events file and, when it grows, has every tab read it and pushes the tabs whose screen
-changed: no loop per tab.
+changed: no loop per tab. A line that writes (a join, an answer: fsynced) is saved in a
+worker thread, so that a class pressing Enter at once does not queue on the disk.
 
 Run as a child process: ``python -m quizbot.lightserve --host H --port P --max-live N
 [--parent PID] -- SESSION_FOLDER``.
