@@ -16,10 +16,13 @@ so that the student reads its screen as a person would.
 4. CPU: seconds of CPU used by the server and all students (``/proc/PID/stat``) and by
    this script, so a reader can tell the machine's load from the app's.
 
-    python bench/bench_class.py [--students N] [--mode class|serve] [--questions N]
+    python bench/bench_class.py [--students N] [--mode class|serve] [--questions N] [--light]
 
 ``--mode class`` (the default) runs ``quizbot class host --plain``; ``--mode serve`` runs
-``quizbot serve`` (one student practising alone per tab). The machine is usually shared:
+``quizbot serve`` (one student practising alone per tab). ``--light`` runs ``quizbot
+class host --light --plain``: one server process for every student, each a websocket
+speaking the light page's protocol (a line typed out, what the page shows back as
+JSON); memory and CPU are then the one server process's. The machine is usually shared:
 wall times vary with its load; the CPU seconds are the steadier figure.
 """
 
@@ -110,6 +113,48 @@ class Student:
             await self.ws.close()
         if self.reader is not None:
             await asyncio.gather(self.reader, return_exceptions=True)
+
+
+class LightStudent(Student):
+    """A scripted student on the light page: what it types stays in its input line
+    (shown on its screen, as a browser would) until Enter sends the line; the server
+    pushes what the page shows, as JSON."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.state: dict[str, object] = {}
+        self.typed = ""
+
+    async def connect(self, session: aiohttp.ClientSession, port: int) -> None:
+        self.ws = await session.ws_connect(f"ws://127.0.0.1:{port}/ws", max_msg_size=0)
+        self.reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.ws is not None
+        async for message in self.ws:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self.state = json.loads(message.data)
+                self.changed.set()
+            elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                break
+        self.changed.set()
+
+    def text(self) -> str:
+        state = self.state
+        shown = [state.get("where", ""), state.get("prompt", "")]
+        shown += [*state.get("options", []), *state.get("result", [])]  # type: ignore[misc]
+        shown.append(state.get("status", ""))
+        if state.get("step") not in (None, "none"):
+            shown += [state.get("label", ""), f"> {self.typed}"]
+        return "\n".join(str(line) for line in shown)
+
+    async def type(self, text: str) -> None:
+        assert self.ws is not None
+        self.typed += text.rstrip("\r")
+        self.changed.set()
+        if text.endswith("\r"):
+            line, self.typed = self.typed, ""
+            await self.ws.send_str(line)
 
 
 class Host:
@@ -307,9 +352,12 @@ async def main_async(args: argparse.Namespace) -> int:
     home = Path(tempfile.mkdtemp(prefix="bench-class-"))
     env = {**os.environ, "QUIZBOT_HOME": str(home / "home"), "PYTHONUTF8": "1"}
     quizbot = [sys.executable, "-m", "quizbot"]
+    if args.light:
+        args.mode = "class"
     if args.mode == "class":
         argv = [
-            *quizbot, "class", "host", "--plain", "--pack", str(PACK),
+            *quizbot, "class", "host", "--plain", *(["--light"] if args.light else []),
+            "--pack", str(PACK),
             "--questions", str(args.questions), "--seconds", "0", "--code", CODE,
             "--port", str(port), "--max-students", str(max(60, args.students)),
             "--data-dir", str(home / "data"),
@@ -321,9 +369,13 @@ async def main_async(args: argparse.Namespace) -> int:
         serve = "import sys; from textual_serve.server import Server; "
         serve += "Server(sys.argv[1], host='127.0.0.1', port=int(sys.argv[2])).serve()"
         argv = [sys.executable, "-c", serve, play, str(port)]
-    print(f"mode {args.mode}, {args.students} students, {os.cpu_count()} CPUs (shared machine)")
+    light = " --light" if args.light else ""
+    print(
+        f"mode {args.mode}{light}, {args.students} students, {os.cpu_count()} CPUs (shared machine)"
+    )
     host = Host(argv, env)
-    students = [Student(n + 1) for n in range(args.students)]
+    kind = LightStudent if args.light else Student
+    students = [kind(n + 1) for n in range(args.students)]
     cpu_start = time.process_time()
     try:
         await wait_port(port, host)
@@ -370,6 +422,35 @@ async def run_class(
     print(f"all {len(students)} joined in {time.perf_counter() - t0:.1f} s")
     print(spread("join (websocket open to waiting screen)", list(joins)))
 
+    if args.light:
+        pids = await light_server(host, len(students), args.idle)
+    else:
+        pids = await student_tabs(host, len(students), args.idle)
+    await answer_questions(args, host, students, pids)
+
+
+async def light_server(host: Host, students: int, idle_seconds: float) -> list[int]:
+    """Memory and CPU of the one light server process (and the host)."""
+    server = [p for p in descendants(host.process.pid) if "quizbot.lightserve" in command_line(p)]
+    rss, pss = memory_kib(server[0])
+    print(
+        f"memory: the one light server process RSS {rss / 1024:.1f} MiB, PSS {pss / 1024:.1f} MiB"
+        f" ({students} students); the host RSS {memory_kib(host.process.pid)[0] / 1024:.1f} MiB"
+    )
+    started = cpu_seconds(server)
+    print(f"CPU of the light server to start and join {students}: {started:.2f} s")
+    before, host_before, t0 = cpu_seconds(server), cpu_seconds([host.process.pid]), time.time()
+    await asyncio.sleep(idle_seconds)
+    took = time.time() - t0
+    print(
+        f"idle: the light server {(cpu_seconds(server) - before) / took * 100:.1f}% of one core,"
+        f" the host {(cpu_seconds([host.process.pid]) - host_before) / took * 100:.1f}%"
+    )
+    return server
+
+
+async def student_tabs(host: Host, students: int, idle_seconds: float) -> list[int]:
+    """Memory and CPU of each textual-serve tab's student process."""
     # 2. Memory per student process.
     pids = student_processes(host.process.pid)
     sizes = [memory_kib(pid) for pid in pids]
@@ -391,7 +472,7 @@ async def run_class(
     # CPU while nobody types: cursor blinks and clocks, times the number of students.
     idle_start, idle_t0 = cpu_seconds(pids), time.perf_counter()
     server_start = cpu_seconds(servers)
-    await asyncio.sleep(args.idle)
+    await asyncio.sleep(idle_seconds)
     took = time.perf_counter() - idle_t0
     idle = (cpu_seconds(pids) - idle_start) / took
     server_idle = (cpu_seconds(servers) - server_start) / took
@@ -399,6 +480,13 @@ async def run_class(
         f"idle: the students use {idle * 100:.0f}% of one core together"
         f" ({idle * 100 / len(pids):.1f}% each), the server {server_idle * 100:.0f}%"
     )
+    return pids
+
+
+async def answer_questions(
+    args: argparse.Namespace, host: Host, students: list[Student], pids: list[int]
+) -> None:
+    class_mode = args.mode == "class"
 
     # 3. Answers: odd questions, everybody presses Enter at once (the worst case); even
     # questions, one student after another (what one keypress costs on a quiet class).
@@ -436,7 +524,7 @@ async def run_class(
             answered = [await answer(s) for s in answering]
         used = cpu_seconds(everyone) - cpu_before
         print(
-            f"question {number} ({how}): CPU while answering {used:.1f} s"
+            f"question {number} ({how}): CPU while answering {used:.2f} s"
             f" ({used / len(answering) * 1000:.0f} ms an answer)"
         )
         seen = "'Answer received'" if class_mode else "the verdict"
@@ -464,7 +552,7 @@ async def run_class(
                 print(spread(f"question {number}: /close to verdict", shown))
                 print(
                     f"question {number}: every verdict shown {max(shown):.2f} s after"
-                    f" /close; CPU {used:.1f} s"
+                    f" /close; CPU {used:.2f} s"
                 )
 
 
@@ -514,6 +602,9 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--mode", choices=("class", "serve"), default="class")
     parser.add_argument("--questions", type=int, default=2)
+    parser.add_argument(
+        "--light", action="store_true", help="class host --light: one process for all students"
+    )
     parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle CPU to measure")
     parser.add_argument(
         "--verdict-wait", type=float, default=30.0, help="seconds to wait for each verdict"

@@ -3,7 +3,8 @@ serve`` (one student practising alone in a browser).
 
 A front: it parses, starts the web server child and prints; the class's work is in
 ``quizbot.classroom``. ``class host --plain`` imports neither Textual nor textual-serve
-(the web server is a child process: ``quizbot.webserve``).
+(the web server is a child process: ``quizbot.webserve``, or ``quizbot.lightserve``
+with ``--light``).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     host.add_argument("--code", metavar="CODE", help="the join code (default: a random one)")
     host.add_argument(
         "--plain", action="store_true", help="line by line on stdin/stdout, no full screen"
+    )
+    host.add_argument(
+        "--light",
+        action="store_true",
+        help="serve students a light web page from one process (for big classes; no terminal look)",
     )
     host.add_argument("--data-dir", metavar="DIR", help="where sessions are kept")
     host.add_argument(
@@ -143,7 +149,13 @@ def run_host(args: argparse.Namespace) -> int:
     from quizbot.classroom.setup import parse_teams, pick_questions
     from quizbot.cli_classroom import load_packs
     from quizbot.paths import data_dir
-    from quizbot.serving import ServeError, address, start_server, stop_server
+    from quizbot.serving import (
+        ServeError,
+        address,
+        start_light_server,
+        start_server,
+        stop_server,
+    )
     from quizbot.terminal import full_screen_wanted
 
     if args.questions < 1:
@@ -191,15 +203,26 @@ def run_host(args: argparse.Namespace) -> int:
     if not full:
         print(safe_line(f"Session: {session.folder}"), flush=True)
     student = [sys.executable, "-m", "quizbot", "class", "student", str(session.folder)]
+    # A few tabs more than students: a student who reloads has two for a moment.
+    tabs = room.rules.max_students + 10
     try:
-        server = start_server(
-            student,
-            host=args.host,
-            port=args.port,
-            max_live=room.rules.max_students + 10,
-            title="quizbot class",
-            log_path=session.folder / SERVER_LOG,
-        )
+        if args.light:
+            server = start_light_server(
+                session.folder,
+                host=args.host,
+                port=args.port,
+                max_live=tabs,
+                log_path=session.folder / SERVER_LOG,
+            )
+        else:
+            server = start_server(
+                student,
+                host=args.host,
+                port=args.port,
+                max_live=tabs,
+                title="quizbot class",
+                log_path=session.folder / SERVER_LOG,
+            )
     except ServeError as error:
         _error(str(error))
         return 1

@@ -1,4 +1,6 @@
-"""Starting and stopping the web server child (``quizbot.webserve``) from a command.
+"""Starting and stopping the web server child from a command: ``quizbot.webserve``
+(textual-serve: a Textual app process per tab) or ``quizbot.lightserve`` (``class host
+--light``: a plain page, every tab in one process).
 
 No textual-serve or Textual here: the server runs in its own process, its output in a
 log file, so ``quizbot class host --plain`` stays light and its screen stays clean.
@@ -7,6 +9,7 @@ log file, so ``quizbot class host --plain`` stays light and its screen stays cle
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -14,6 +17,15 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+# What a Host header may hold: a name or address and a port. Anything else (quotes,
+# markup, spaces) never reaches a page (both servers write it into the websocket's URL).
+_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+
+
+def good_host(asked: str) -> bool:
+    """Whether a browser's Host header may go into the page it is sent."""
+    return bool(_HOST.match(asked))
 
 
 class ServeError(Exception):
@@ -37,12 +49,36 @@ def start_server(
     log_path: Path,
     timeout: float = 20.0,
 ) -> subprocess.Popen[bytes]:
-    """The server child, once it accepts connections (or ServeError with why not)."""
+    """The textual-serve child running ``command`` for each tab, once it accepts
+    connections (or ServeError with why not)."""
     args = [
         sys.executable, "-m", "quizbot.webserve", "--host", host, "--port", str(port),
         "--max-live", str(max_live), "--title", title, "--parent", str(os.getpid()),
         "--", *command,
     ]  # fmt: skip
+    return _start(args, host=host, port=port, log_path=log_path, timeout=timeout)
+
+
+def start_light_server(
+    folder: Path,
+    *,
+    host: str,
+    port: int,
+    max_live: int,
+    log_path: Path,
+    timeout: float = 20.0,
+) -> subprocess.Popen[bytes]:
+    """The light server child (one process, a plain page) for the class in ``folder``."""
+    args = [
+        sys.executable, "-m", "quizbot.lightserve", "--host", host, "--port", str(port),
+        "--max-live", str(max_live), "--parent", str(os.getpid()), "--", str(folder),
+    ]  # fmt: skip
+    return _start(args, host=host, port=port, log_path=log_path, timeout=timeout)
+
+
+def _start(
+    args: Sequence[str], *, host: str, port: int, log_path: Path, timeout: float
+) -> subprocess.Popen[bytes]:
     try:
         log = log_path.open("ab")
     except OSError as error:

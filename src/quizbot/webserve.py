@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import logging
 import os
-import re
 import shlex
 import signal
 import sys
@@ -32,11 +31,10 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from quizbot.serving import good_host
+
 log = logging.getLogger("quizbot.webserve")
 
-# What a Host header may hold: a name or address and a port. Anything else (quotes,
-# markup, spaces) never reaches the page.
-_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 FULL_PAGE = "quizbot: this class is full (too many open tabs). Close a tab and try again.\n"
 
 
@@ -69,7 +67,7 @@ class QuizbotServer(Server):
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
         asked = request.host
-        if not _HOST.match(asked):
+        if not good_host(asked):
             raise web.HTTPBadRequest(text="quizbot: a bad Host header\n")
         scheme = "https" if request.secure else "http"
         static = request.app.router["static"].url_for(filename="/")

@@ -43,6 +43,7 @@ CORE = [
     "quizbot.classroom.class_student",
     "quizbot.cli_class",  # class host --plain, class join --plain, serve
     "quizbot.serving",
+    "quizbot.lightserve",  # class host --light: one process for every student tab
     "quizbot.qrtext",
     "quizbot.report",
     "quizbot.grade_report",

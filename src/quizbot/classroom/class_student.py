@@ -189,6 +189,10 @@ class StudentClient:
         self.answered, self.message = question.number, RECEIVED
         return True
 
+    def paused(self) -> bool:
+        """The teacher paused the open question (its countdown stands still)."""
+        return self._paused_at is not None
+
     def remaining(self) -> float | None:
         """Seconds left on the open question, as the student's screen counts them."""
         if self.question is None or self.question.seconds <= 0:
