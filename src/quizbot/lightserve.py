@@ -140,29 +140,11 @@ class LightTab:
             "options": [f"{letter(i)}. {t}" for i, t in enumerate(question.options)]
             if question
             else [],
-            "result": self._result_lines(),
+            "result": self.client.result_lines(),
             "status": said,
             "remaining": left,
             "paused": client.paused(),
         }
-
-    def _result_lines(self) -> list[str]:
-        client = self.client
-        lines: list[str] = []
-        result = client.result
-        if result is not None and client.question is None and client.status == "joined":
-            lines.append(result.verdict_line())
-            if result.explanation:
-                lines.append(result.explanation)
-            if result.source:
-                lines.append(f"Source: {result.source}")
-            if client.place():
-                lines.append(client.place())
-        if client.status == "over":
-            lines += ["PODIUM", *client.podium()]
-            if client.place():
-                lines.append(client.place())
-        return lines
 
 
 class LightServer:

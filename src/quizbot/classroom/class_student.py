@@ -341,6 +341,25 @@ class StudentClient:
             if int(rank) in PLACES
         ]
 
+    def result_lines(self) -> list[str]:
+        """The closed question's verdict, explanation, source and place; the podium at
+        the end (the same lines on every student screen)."""
+        lines: list[str] = []
+        result = self.result
+        if result is not None and self.question is None and self.status == "joined":
+            lines.append(result.verdict_line())
+            if result.explanation:
+                lines.append(result.explanation)
+            if result.source:
+                lines.append(f"Source: {result.source}")
+            if self.place():
+                lines.append(self.place())
+        if self.status == "over":
+            lines += ["PODIUM", *self.podium()]
+            if self.place():
+                lines.append(self.place())
+        return lines
+
     def status_text(self) -> str:
         """What the student reads, apart from the question and the result."""
         if self.status == "code":

@@ -135,7 +135,7 @@ class StudentApp(App[int]):
         self.query_one("#question", Static).update(literal(question.prompt if question else ""))
         options = [f"{letter(i)}. {t}" for i, t in enumerate(question.options)] if question else []
         self.query_one("#options", Static).update(literal("\n".join(options)))
-        self.query_one("#result", Static).update(literal("\n".join(self._result_lines())))
+        self.query_one("#result", Static).update(literal("\n".join(self.client.result_lines())))
         said = client.status_text()
         if client.message and client.message not in said:
             said = f"{client.message}\n{said}"
@@ -154,24 +154,6 @@ class StudentApp(App[int]):
             line.password = False
             line.focus()
         self._show_clock()
-
-    def _result_lines(self) -> list[str]:
-        client = self.client
-        lines: list[str] = []
-        result = client.result
-        if result is not None and client.question is None and client.status == "joined":
-            lines.append(result.verdict_line())
-            if result.explanation:
-                lines.append(result.explanation)
-            if result.source:
-                lines.append(f"Source: {result.source}")
-            if client.place():
-                lines.append(client.place())
-        if client.status == "over":
-            lines += ["PODIUM", *client.podium()]
-            if client.place():
-                lines.append(client.place())
-        return lines
 
     def _show_clock(self) -> None:
         left = self.client.remaining()
