@@ -46,9 +46,6 @@ PLACEHOLDERS = {
     "finished_round": "Enter for another round, or review for the misses…",
     "ended": "Goodbye! Press ctrl+q to quit.",
 }
-# Seconds after the first question is on screen before the first answer's modules are
-# imported in the background (tui/warmup.py).
-WARM_UP_DELAY = 0.2
 SUMMARY_PLACEHOLDER = "Round over: Enter for the summary, or type new, review…"
 
 
@@ -66,6 +63,9 @@ class QuizApp(App[int]):
 
     CSS_PATH = "quizbot.tcss"
     EXIT_DELAY = 1.0  # seconds the goodbye stays on screen after /quit
+    # Seconds after the first question is on screen before the first answer's modules
+    # are imported in the background (tui/warmup.py).
+    WARM_UP_DELAY = 0.2
     TITLE = "quizbot"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -234,13 +234,19 @@ class QuizApp(App[int]):
             self._warmed = True
             # A moment after the question is painted, so the imports (which hold the
             # interpreter's lock) do not slow its first frames; a learner reads longer.
-            self.call_after_refresh(self.set_timer, WARM_UP_DELAY, self._warm_up)
+            self.call_after_refresh(self._warm_up_soon)
         if self.tutor.status.stage == "ended" and not self._leaving:
             self._leaving = True
             if self.EXIT_DELAY > 0:
                 self.set_timer(self.EXIT_DELAY, partial(self.exit, 0))
             else:
                 self.call_later(self.exit, 0)
+
+    def _warm_up_soon(self) -> None:
+        if self.WARM_UP_DELAY > 0:
+            self.set_timer(self.WARM_UP_DELAY, self._warm_up)
+        else:  # Textual's timers refuse a zero delay
+            self._warm_up()
 
     def _warm_up(self) -> None:
         self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
