@@ -5,7 +5,9 @@ screen and memory from answer 10 to answer 300.
    interpreter's first line to the first question on screen (Enter at the menu), and a
    minimal Textual app doing the same screen change (an Input; Enter mounts one
    Static). Median of ``--runs`` each, CPU time (the machine is shared) and wall
-   time; target: quizbot at most 1.5x the minimal app.
+   time; target: quizbot at most 1.5x the minimal app. Then, in quizbot's runs, the
+   CPU once the first answer's modules are imported in the background (a moment after
+   the question shows) and the first answer's keypress to reply on screen.
 2. A long session: one process answers ``--answers`` questions (a new round with /new
    after each summary), timing each Enter until the reply is on screen and reading the
    resident memory. Target: answers 290-300 within 20% of answers 10-20, memory too.
