@@ -5,8 +5,9 @@ readers) was ~35 ms of every launch, for files that change only when quizbot doe
 The built packs are kept in the user's cache folder, one file for the whole folder,
 and used only when everything that made them is unchanged: the key is a hash of
 each pack file's path and bytes, the size and time of every source file of the
-loader (``quizbot/packs``, ``quizbot/lexicon``) and the Python version. Any
-mismatch, damage or error means "no cache": the packs are read from YAML as before.
+loader (``quizbot/packs``, ``quizbot/lexicon``, ``quizbot/safetext.py``) and the
+Python version. Any mismatch, damage or error means "no cache": the packs are read
+from YAML as before.
 
 The file is read with an unpickler that makes only the pack model's classes (and
 ``Decimal``), so a file planted in the cache folder cannot run code. It is written
@@ -32,6 +33,7 @@ ENV_CACHE = "QUIZBOT_CACHE"  # a folder for the cache, or "off" for none
 MAGIC = b"quizbot-packs-1\n"
 _DIGEST = 32  # bytes of the key (SHA-256)
 _CODE = ("packs", "lexicon")  # the folders whose code builds a pack
+_CODE_FILES = ("safetext.py",)  # and the text checks the builder asks
 _ALLOWED = {"decimal": {"Decimal"}}  # besides the model's own classes
 
 
@@ -53,11 +55,13 @@ def cache_key(files: Sequence[Path]) -> bytes | None:
     key.update(repr(sys.version_info).encode())
     package = Path(__file__).resolve().parent.parent
     try:
+        code = list(_CODE_FILES)
         for folder in _CODE:
-            for entry in sorted(os.scandir(package / folder), key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    info = entry.stat()
-                    key.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            code += sorted(f"{folder}/{e.name}" for e in os.scandir(package / folder))
+        for name in code:
+            if name.endswith(".py"):
+                info = (package / name).stat()
+                key.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         for file in files:
             key.update(os.fsencode(str(file)) + b"\0")
             key.update(hashlib.sha256(file.read_bytes()).digest())
