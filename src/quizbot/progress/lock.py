@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import filelock
+if TYPE_CHECKING:
+    import filelock
 
 LOCK = ".lock"
 OWNER = ".lock.pid"
@@ -35,12 +38,27 @@ class ProfileLock:
     """An exclusive lock on one profile folder; reentrant within a thread."""
 
     def __init__(self, folder: Path) -> None:
-        self._lock = filelock.FileLock(str(folder / LOCK), mode=0o600)
+        self._path = folder / LOCK
+        self._made: filelock.FileLock | None = None  # made on first use: see _lock
+        self._making = threading.Lock()  # two threads must never make two file locks
         self._owner = folder / OWNER
+
+    @property
+    def _lock(self) -> filelock.FileLock:
+        # filelock is imported when the lock is first taken (the first answer saved),
+        # not when the store opens: it is not needed to show the first question.
+        with self._making:
+            if self._made is None:
+                import filelock
+
+                self._made = filelock.FileLock(str(self._path), mode=0o600)
+            return self._made
 
     @contextlib.contextmanager
     def held(self, timeout: float) -> Iterator[None]:
         """Hold the lock for the block; raises LockBusy after ``timeout`` seconds (0: try once)."""
+        import filelock
+
         try:
             self._lock.acquire(timeout=max(timeout, 0.0))
         except filelock.Timeout as exc:

@@ -29,6 +29,7 @@ from quizbot.progress.store import ProgressError, ProgressStore
 from quizbot.safetext import safe_line, safe_text
 from quizbot.tui.commands import QuizCommands
 from quizbot.tui.signals import quit_on_exit_signals
+from quizbot.tui.warmup import warm_up
 from quizbot.tui.widgets.answer_input import AnswerInput
 from quizbot.tui.widgets.footer import QuietFooter
 from quizbot.tui.widgets.transcript import Transcript
@@ -62,6 +63,9 @@ class QuizApp(App[int]):
 
     CSS_PATH = "quizbot.tcss"
     EXIT_DELAY = 1.0  # seconds the goodbye stays on screen after /quit
+    # Seconds after the first question is on screen before the first answer's modules
+    # are imported in the background (tui/warmup.py).
+    WARM_UP_DELAY = 0.2
     TITLE = "quizbot"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -95,6 +99,7 @@ class QuizApp(App[int]):
         # A finished round's summary, opened by the next Enter: opening it at once would
         # cover the feedback on the last answer before the learner has read it.
         self._pending_report: RoundReport | None = None
+        self._warmed = False  # the first answer's modules: imported once a question shows
         self.exit_warnings: list[str] = []
         self.exit_signals: list[int] = []  # SIGTERM/SIGHUP received, in order
 
@@ -225,12 +230,26 @@ class QuizApp(App[int]):
         if report is not None and self.tutor.status.stage == "finished_round":
             self._pending_report = report
             self.query_one(AnswerInput).placeholder = SUMMARY_PLACEHOLDER
+        if self.tutor.status.stage == "question" and not self._warmed:
+            self._warmed = True
+            # A moment after the question is painted, so the imports (which hold the
+            # interpreter's lock) do not slow its first frames; a learner reads longer.
+            self.call_after_refresh(self._warm_up_soon)
         if self.tutor.status.stage == "ended" and not self._leaving:
             self._leaving = True
             if self.EXIT_DELAY > 0:
                 self.set_timer(self.EXIT_DELAY, partial(self.exit, 0))
             else:
                 self.call_later(self.exit, 0)
+
+    def _warm_up_soon(self) -> None:
+        if self.WARM_UP_DELAY > 0:
+            self.set_timer(self.WARM_UP_DELAY, self._warm_up)
+        else:  # Textual's timers refuse a zero delay
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
 
     def _show(self, messages: list[BotMessage]) -> RoundReport | None:
         """Show messages in the chat (warnings as notifications too); return a round's end."""

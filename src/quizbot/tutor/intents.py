@@ -35,8 +35,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz.distance import OSA
-
 from quizbot.tutor.commands import COMMANDS as TABLE
 
 IntentKind = Literal[
@@ -168,6 +166,9 @@ def phrase_intent(text: str, *, typos: bool, allowed: Sequence[str] | None = Non
     if name is None and typos and len(key) >= 4:
         # One slip for short phrases, two for long ones, as the grader forgives words.
         budget = 1 if len(key) < 8 else 2
+        # Imported here: rapidfuzz is not needed before the first answer (start-up).
+        from rapidfuzz.distance import OSA
+
         best: tuple[int, str] | None = None
         for phrase, candidate in _PHRASE_NAME.items():
             if candidate in NO_TYPOS or abs(len(phrase) - len(key)) > budget:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rapidfuzz import fuzz, process
-
 from quizbot.tutor.intents import Intent, normalise, parse_slash, phrase_intent
 
 ALL_WORDS = frozenset(
@@ -115,6 +113,9 @@ def match_choice(
             return choice_id
     names = {i: f"{normalise(title)}" for i, (_, title) in enumerate(choices)}
     names.update({len(choices) + i: cid.replace("-", " ") for i, (cid, _) in enumerate(choices)})
+    # Imported here: rapidfuzz is not needed to start all topics with Enter (start-up).
+    from rapidfuzz import process
+
     found = process.extractOne(key, names, scorer=_name_score, score_cutoff=cutoff)
     if found is None:
         return None
@@ -126,6 +127,8 @@ def _name_score(said: str, name: str, **_: object) -> float:
     """How well a line names a title: typos in the whole title, or a part of the title
     ("remote work" names "Remote work and WeChat Work"), never a title inside a longer
     line ("tell me about robots" does not name "robots")."""
+    from rapidfuzz import fuzz
+
     score = float(fuzz.ratio(said, name))
     if len(said.split()) <= len(name.split()):
         score = max(score, float(fuzz.token_set_ratio(said, name)) - 5)
