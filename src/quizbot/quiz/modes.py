@@ -52,9 +52,7 @@ def review(
 ) -> Selection:
     """Due now or missed last time, most overdue first."""
     unique = list(dict.fromkeys(keys))
-    chosen = [
-        k for k in unique if k in states and states[k].to_review(now)
-    ]
+    chosen = [k for k in unique if k in states and states[k].to_review(now)]
     chosen.sort(key=lambda k: states[k].due)
     if chosen:
         return Selection(chosen)
