@@ -130,6 +130,7 @@ def test_drill_screen_snapshot(snap_compare: Any) -> None:
 
 async def test_a_line_typed_after_the_time_ran_out_is_not_the_next_team_s() -> None:
     app, clock = make_app(seconds=20)
+    app.tick_seconds = 3600  # only this test's steps move the drill (a real tick made it flaky)
     async with app.run_test(size=(120, 36)) as pilot:
         clock.now += 25  # Red's turn ran out before the tick saw it
         await say(pilot, "Guangzhou")
