@@ -82,3 +82,24 @@ def test_every_response_is_in_exactly_one_group(question: Question, responses: l
     forms = [f for g in groups for f in g.forms]
     assert len(forms) == len(set(forms)) == len({r.strip() or EMPTY for r in responses})
     assert [g.count for g in groups] == sorted((g.count for g in groups), reverse=True)
+
+
+USERS = Question(
+    "u",
+    "number",
+    "How many people used online education at the end of 2020?",
+    "342 million",
+    reject=(Reject("346 million", "That is remote work."),),
+)
+
+
+def test_a_number_written_another_way_joins_its_reject_s_group() -> None:
+    # "346m" is the rejected 346 million written short: one misconception, one group;
+    # 215 million stays apart (seen first as "346m": the reject must not split them).
+    groups = group_wrong(
+        USERS, ["346m", "346 million", "346,000,000", "215 million"], grade, empty=EMPTY
+    )
+    assert [(g.count, set(g.forms)) for g in groups] == [
+        (3, {"346m", "346 million", "346,000,000"}),
+        (1, {"215 million"}),
+    ]

@@ -164,7 +164,9 @@ class _Sameness:
         as_key = self.keys.get(answer)
         if as_key is None:
             question = self.question
-            rejects = tuple(r for r in question.reject if r.answer.casefold() != answer.casefold())
+            # A reject that says what this form says ("346 million" when the form is
+            # "346m") is the form itself, not a wrong answer to it.
+            rejects = tuple(r for r in question.reject if not self._says(r.answer, answer))
             as_key = self.keys[answer] = dataclasses.replace(
                 question, answer=answer, accept=(), reject=rejects, tests=None, gap=None,
                 explanation=None, hint=None,
@@ -174,6 +176,22 @@ class _Sameness:
         except (ValueError, ArithmeticError):
             return False
         return verdict.verdict == "correct"
+
+    def _says(self, rejected: str, form: str) -> bool:
+        """Whether ``form`` says what the rejected answer says: the same text, or for a
+        number question the same number ("346m" and "346 million"). Only numbers: a
+        name one letter off is right by the typo rule, yet a reject keeps it apart."""
+        if rejected.casefold() == form.casefold():
+            return True
+        if self.question.type != "number":
+            return False
+        bare = dataclasses.replace(
+            self.question, answer=rejected, accept=(), reject=(), tests=None, gap=None
+        )
+        try:
+            return self.grade(bare, form).verdict == "correct"
+        except (ValueError, ArithmeticError):
+            return False
 
 
 def _option_named(
