@@ -51,6 +51,7 @@ _TERMINAL_MADE = re.compile(r"this\.terminal=new ")
 
 # How long one step (a page start, an answer shown) may take on a busy two-core machine.
 STEP_SECONDS = 30.0
+VIEWPORT = {"width": 1200, "height": 800}  # every page the browser tests open
 
 
 def expose_terminal(script: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import ServerProcess, StudentPage, find_chromium, not_available
+from browser_helpers import VIEWPORT, ServerProcess, StudentPage, find_chromium, not_available
 
 # Every flag keeps the browser on this machine: no sandbox (containers run as root),
 # no GPU, no name but 127.0.0.1 resolves (the page asks for a web font), no updates,
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
 ]
 
 # Wide enough for the chat and the class screens without wrapping a prompt.
-VIEWPORT = {"width": 1200, "height": 800}
 
 
 # One browser a module, not a session: Playwright's sync API keeps an event loop of its

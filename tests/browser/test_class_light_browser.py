@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import STEP_SECONDS, ServerProcess, quizbot_argv
-from conftest import VIEWPORT
+from browser_helpers import STEP_SECONDS, VIEWPORT, ServerProcess, quizbot_argv
 from test_class_browser import CODE, IDS, PACK, Classroom, free_port
 
 _WAIT_JS = "(wanted) => wanted.every((w) => document.body.innerText.includes(w))"
