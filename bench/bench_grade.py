@@ -221,7 +221,7 @@ def in_process(pack: Pack, pool: dict[str, list[str]], rng: random.Random) -> No
     for question in pack.questions:
         grade(question, "warm up")  # each question prepared once, as a batch does first
     for name, responses in sets.items():
-        prepared_keys._canonical.clear()  # a fresh start: nothing graded yet
+        prepared_keys.forget_verdicts()  # a fresh start: nothing graded yet
         distinct = len({(q.id, r) for q, r in responses})
         rates = []
         for _ in range(3):

@@ -23,9 +23,11 @@ from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, str
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
+    Known,
     Prepared,
     RejectHit,
     canonical_verdicts,
+    known,
     match_rejects,
     prepared,
     reject_wins,
@@ -55,8 +57,6 @@ _SIMPLE_NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)? ?(?:million|billion|thousand|m|bn|k)?)(?: people| users| times)?",
     re.IGNORECASE,
 )
-# The right answer as shown, worked out once per question (when options are not shuffled).
-_expected: dict[int, tuple[Question, str]] = {}
 Part = Callable[[str], Verdict]
 # Verdicts of a part that said nothing gradable ("or so", an empty bracket).
 _NOTHING = frozenset({"empty", "no_number"})
@@ -67,10 +67,14 @@ def grade(
 ) -> Verdict:
     """Grade one response to one question. Deterministic, and never raises."""
     try:
+        entry = known(question)
         if shown_options is None and isinstance(response, str):
             # The question's own canonical responses (its answer, options, letters...)
             # are graded once, by the same grader, and answered at once after that.
-            quick, lead_proof = canonical_verdicts(question)
+            quick = entry.table
+            if quick is None:
+                quick = canonical_verdicts(question)[0]
+            lead_proof = entry.lead_proof
             key = key_of(response)
             if key not in quick and lead_proof:
                 # "I think B", "maybe true": the verdict of "B", "true" (canonical.py
@@ -81,9 +85,9 @@ def grade(
             if key in quick:
                 verdict = quick[key]
                 if verdict is None:
-                    verdict = quick[key] = _grade(question, response, None)
+                    verdict = quick[key] = _grade(question, response, None, entry)
                 return verdict
-        return _grade(question, response, shown_options)
+        return _grade(question, response, shown_options, entry)
     except Exception:  # a last safety net: a learner must never see a crash...
         # ...nor be marked wrong for the grader's bug: the verdict is "error".
         if os.environ.get("QUIZBOT_DEBUG"):
@@ -93,34 +97,38 @@ def grade(
         )
 
 
-def _grade(question: Question, response: str, shown_options: Sequence[int] | None) -> Verdict:
-    keys = prepared(question)
+def _grade(
+    question: Question,
+    response: str,
+    shown_options: Sequence[int] | None,
+    entry: Known | None = None,
+) -> Verdict:
+    if entry is None:
+        entry = known(question)
+    keys = entry.keys
     if shown_options is None:
-        entry = _expected.get(id(question))
-        if entry is None or entry[0] is not question:
-            if len(_expected) >= 50_000:
-                _expected.clear()
-            entry = _expected[id(question)] = (question, expected_answer(question))
-        expected = entry[1]
+        expected = entry.expected
+        if expected is None:
+            expected = entry.expected = expected_answer(question)
     else:
         expected = expected_answer(question, shown_options)
     if not isinstance(response, str):
         response = ""
     cleaned = clean(response, simplified=keys.simplified)
     if not keys.simplified or response.isascii():
-        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+        return _judged(question, entry, expected, response, cleaned, shown_options, None)
     # Traditional characters are made simplified to compare, but feedback quotes the
     # learner's words as they typed them.
     typed = clean(response, simplified=False)
     if typed == cleaned:
-        return _judged(question, keys, expected, response, cleaned, shown_options, None)
-    verdict = _judged(question, keys, expected, response, cleaned, shown_options, typed)
+        return _judged(question, entry, expected, response, cleaned, shown_options, None)
+    verdict = _judged(question, entry, expected, response, cleaned, shown_options, typed)
     return say.as_typed(verdict, cleaned, typed)
 
 
 def _judged(
     question: Question,
-    keys: Prepared,
+    entry: Known,
     expected: str,
     response: str,
     cleaned: str,
@@ -128,6 +136,7 @@ def _judged(
     typed: str | None,
 ) -> Verdict:
     """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
+    keys = entry.keys
     if keys.plain_number and len(response) <= MAX_RESPONSE_CHARS:
         simple = _SIMPLE_NUMBER.fullmatch(cleaned)
         if simple is not None:
@@ -159,7 +168,7 @@ def _judged(
     if question.type == "list":
         return lists.grade_list(question, keys, cleaned, expected, typed)
     if question.type == "choice":
-        part, mentions = _choice_part(question, keys, expected, shown_options)
+        part, mentions = _choice_part(question, entry, expected, shown_options)
     elif question.type == "number":
         part, mentions = _number_part(question, keys, expected)
     else:
@@ -167,22 +176,15 @@ def _judged(
     return judge(cleaned, keys, expected, part, mentions)
 
 
-# A choice question's part matchers, made once per question (for options in their order).
-_choice_parts: dict[int, tuple[Question, Prepared, tuple[Part, Callable[[str], bool]]]] = {}
-
-
 def _choice_part(
-    question: Question, keys: Prepared, expected: str, shown_options: Sequence[int] | None
+    question: Question, entry: Known, expected: str, shown_options: Sequence[int] | None
 ) -> tuple[Part, Callable[[str], bool]]:
     if shown_options is not None:
-        return choices.choice_part(question, keys, expected, shown_options)
-    entry = _choice_parts.get(id(question))
-    if entry is None or entry[0] is not question or entry[1] is not keys:
-        if len(_choice_parts) >= 50_000:
-            _choice_parts.clear()
-        made = choices.choice_part(question, keys, expected, None)
-        entry = _choice_parts[id(question)] = (question, keys, made)
-    return entry[2]
+        return choices.choice_part(question, entry.keys, expected, shown_options)
+    # Made once per question (for options in their order).
+    if entry.choice is None:
+        entry.choice = choices.choice_part(question, entry.keys, expected, None)
+    return entry.choice
 
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:

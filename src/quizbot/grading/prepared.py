@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -337,36 +337,68 @@ def prepare(question: Question) -> Prepared:
 
 
 _NEGATION_WORDS = NEGATIONS | {"no", "不是"}
-_cache: dict[int, tuple[Question, Prepared]] = {}
-_canonical: dict[int, tuple[Question, dict[str, Verdict | None], frozenset[str]]] = {}
+
+
+class Known:
+    """Everything kept about one question, in one record found by one look-up.
+
+    A batch grades responses to thousands of questions in no order: each response
+    then fetches its question's data from memory, and one record (not one entry in
+    each of four caches) is what makes that cheap. Fields other than ``keys`` are
+    filled in when first needed.
+    """
+
+    __slots__ = ("choice", "expected", "keys", "lead_proof", "question", "table")
+
+    def __init__(self, question: Question, keys: Prepared) -> None:
+        self.question = question
+        self.keys = keys
+        # The canonical responses, each with its verdict once graded (None before).
+        self.table: dict[str, Verdict | None] | None = None
+        self.lead_proof: frozenset[str] = frozenset()
+        self.expected: str | None = None  # the right answer as shown (options in order)
+        # The choice grader's matchers (options in their order): (part, mentions).
+        self.choice: tuple[Callable[[str], Verdict], Callable[[str], bool]] | None = None
+
+
+_cache: dict[int, Known] = {}
+
+
+def known(question: Question) -> Known:
+    """The kept record of a question, from a small cache keyed by the object itself."""
+    entry = _cache.get(id(question))
+    if entry is not None and entry.question is question:
+        return entry
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    made = _cache[id(question)] = Known(question, prepare(question))
+    return made
 
 
 def canonical_verdicts(question: Question) -> tuple[dict[str, Verdict | None], frozenset[str]]:
     """The question's canonical responses, each with its verdict once it has been graded,
     and those of them whose verdict stays the same after a lead ("maybe b")."""
-    # choices imports this module
-    from quizbot.grading.canonical import canonical_responses, lead_proof_responses
+    entry = known(question)
+    if entry.table is None:
+        # choices imports this module
+        from quizbot.grading.canonical import canonical_responses, lead_proof_responses
 
-    entry = _canonical.get(id(question))
-    if entry is not None and entry[0] is question:
-        return entry[1], entry[2]
-    if len(_canonical) >= _CACHE_SIZE:
-        _canonical.clear()
-    table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
-    keys = prepared(question)
-    exact = frozenset(f.words for f in keys.forms) | frozenset(f.words for f in keys.reject_forms)
-    lead_proof = lead_proof_responses(question, exact) & table.keys()
-    _canonical[id(question)] = (question, table, lead_proof)
-    return table, lead_proof
+        table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
+        keys = entry.keys
+        exact = frozenset(f.words for f in keys.forms) | frozenset(
+            f.words for f in keys.reject_forms
+        )
+        entry.lead_proof = lead_proof_responses(question, exact) & table.keys()
+        entry.table = table
+    return entry.table, entry.lead_proof
+
+
+def forget_verdicts() -> None:
+    """Forget every canonical verdict graded so far (the prepared keys are kept)."""
+    for entry in _cache.values():
+        entry.table = None
 
 
 def prepared(question: Question) -> Prepared:
     """The prepared keys of a question, from a small cache keyed by the object itself."""
-    entry = _cache.get(id(question))
-    if entry is not None and entry[0] is question:
-        return entry[1]
-    if len(_cache) >= _CACHE_SIZE:
-        _cache.clear()
-    made = prepare(question)
-    _cache[id(question)] = (question, made)
-    return made
+    return known(question).keys
