@@ -221,3 +221,17 @@ def test_read_truth_reads_a_truth_word_the_same_after_any_lead(lead: str) -> Non
         for said in (word, word.upper()):
             assert choices.read_truth(f"{lead} {said}") == choices.read_truth(said), said
             assert not guards.is_dont_know(f"{lead} {said}")
+
+
+# --- the fuzzy truth words --------------------------------------------------------
+
+
+@given(st.text(alphabet="truefalscoightwn", min_size=0, max_size=10))
+@settings(max_examples=1000)
+def test_fuzzy_truth_words_are_read_as_without_the_length_filter(word: str) -> None:
+    close = {
+        v for k, v in choices._FUZZY_TRUTH.items() if OSA.distance(word, k, score_cutoff=1) <= 1
+    }
+    read = choices._truth_of(word)
+    if word not in TRUE_WORDS and word not in FALSE_WORDS and len(word) >= 4:
+        assert read == (close.pop() if len(close) == 1 else None)

@@ -199,7 +199,12 @@ def _truth_of(word: str) -> bool | None:
     if word in FALSE_WORDS:
         return False
     if len(word) >= 4 and word.isascii():
-        close = {v for k, v in _FUZZY_TRUTH.items() if OSA.distance(word, k, score_cutoff=1) <= 1}
+        # One edit changes the length by one at most: only words of about that length.
+        close = {
+            v
+            for k, v in _FUZZY_TRUTH.items()
+            if abs(len(k) - len(word)) <= 1 and OSA.distance(word, k, score_cutoff=1) <= 1
+        }
         if len(close) == 1:
             return close.pop()
     return None

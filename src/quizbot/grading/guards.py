@@ -61,7 +61,7 @@ def is_dont_know(cleaned: str) -> bool:
     return plain in _DONT_KNOW or cleaned.strip().casefold() in _DONT_KNOW
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Negation:
     """A response split into what it asserts and what it denies."""
 

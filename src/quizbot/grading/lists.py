@@ -38,7 +38,7 @@ _FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 _NAMED_WRONG = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Part:
     """What one part of the response was: an item (index), a repeat, nothing, or wrong."""
 

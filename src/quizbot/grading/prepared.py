@@ -21,7 +21,7 @@ from quizbot.packs.model import Question, Reject
 _CACHE_SIZE = 50_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectForm:
     """A reject entry: its text form and, when it reads as one, its number."""
 
@@ -30,7 +30,7 @@ class RejectForm:
     number: NumberReading | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectHit:
     """A response that matched a reject entry, and how."""
 
@@ -47,7 +47,7 @@ class RejectHit:
         return self.entry.reject.feedback
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """A question's keys in comparable form."""
 

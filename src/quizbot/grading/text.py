@@ -33,7 +33,7 @@ def budget(word: str) -> int:
     return 1 if n <= 7 else 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     """An accepted (or rejected) answer, ready to be matched."""
 
@@ -59,7 +59,7 @@ def make_form(text: str, *, alias: bool = False, simplified: bool = True) -> For
     return Form(text.strip(), ws, tuple(budget(w) for w in ws), alias)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """How a response matched a form: slips forgiven, and whether spacing differed."""
 
@@ -153,12 +153,14 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         return Match(form, 0, True)
     if abs(len(joined) - len(form.joined)) > form.slack:
         return None  # too many letters more or fewer for the slips allowed
-    if _too_far(form, joined):
-        return None
     if n == 1 and m == 1:
         # One word against one word: the alignment below could only compare them.
+        # (``_too_far`` is not asked first: whatever it turns away, word_cost does too,
+        # as a word's slips, a plural's three edits included, fit in its bound.)
         cost = word_cost(key[0], said[0], form.budgets[0])
         return None if cost is None else Match(form, cost, False)
+    if _too_far(form, joined):
+        return None
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
     best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (0, False)
