@@ -134,6 +134,16 @@ def _too_far(form: Form, joined: str) -> bool:
     return bool(OSA.distance(form.joined, joined, score_cutoff=most) > most)
 
 
+def _stray_digits(form: Form, said: Sequence[str]) -> bool:
+    """Has the response a word with a digit that is nowhere in the form's letters?
+
+    Such a word matches nothing: a word with a digit is only ever matched exactly
+    (alone, run together or in pieces), so it is then part of the form's words run
+    together. "Alipay 523" is not "Alipay" with slips, and the alignment need not try.
+    """
+    return any(_HAS_DIGIT(w) and w not in form.joined for w in said)
+
+
 def match_form(form: Form, said: Sequence[str]) -> Match | None:
     """Align the response words with the form's words in order.
 
@@ -159,6 +169,8 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         # as a word's slips, a plural's three edits included, fit in its bound.)
         cost = word_cost(key[0], said[0], form.budgets[0])
         return None if cost is None else Match(form, cost, False)
+    if _HAS_DIGIT(joined) and _stray_digits(form, said):
+        return None
     if _too_far(form, joined):
         return None
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
@@ -196,10 +208,19 @@ def best_match(forms: Iterable[Form], said: Sequence[str]) -> Match | None:
     """The form the response matches with the fewest slips (the first on a tie)."""
     found: Match | None = None
     letters = sum(map(len, said))
+    one = said[0] if len(said) == 1 else None
     for form in forms:
         if abs(letters - len(form.joined)) > form.slack:
             continue  # what match_form would find: more letters off than its slips allow
-        match = match_form(form, said)
+        if one is not None and len(form.words) == 1:
+            # One word against one word, as match_form compares them, without the call.
+            if one == form.joined:
+                match: Match | None = Match(form, 0, False)
+            else:
+                cost = word_cost(form.joined, one, form.budgets[0])
+                match = None if cost is None else Match(form, cost, False)
+        else:
+            match = match_form(form, said)
         if match is not None and (found is None or match.slips < found.slips):
             found = match
             if match.slips == 0 and not match.spacing:
