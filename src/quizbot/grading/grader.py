@@ -167,24 +167,26 @@ def _judged(
         return choices.grade_truefalse(question, keys, cleaned)
     if question.type == "list":
         return lists.grade_list(question, keys, cleaned, expected, typed)
-    if question.type == "choice":
-        part, mentions = _choice_part(question, entry, expected, shown_options)
-    elif question.type == "number":
-        part, mentions = _number_part(question, keys, expected)
+    if shown_options is not None and question.type == "choice":
+        part, mentions = choices.choice_part(question, keys, expected, shown_options)
     else:
-        part, mentions = _text_part(keys, expected)
+        # The part matchers depend on the question alone (options in their order):
+        # made once per question, not per response.
+        if entry.parts is None:
+            entry.parts = _parts(question, keys, expected)
+        part, mentions = entry.parts
     return judge(cleaned, keys, expected, part, mentions)
 
 
-def _choice_part(
-    question: Question, entry: Known, expected: str, shown_options: Sequence[int] | None
+def _parts(
+    question: Question, keys: Prepared, expected: str
 ) -> tuple[Part, Callable[[str], bool]]:
-    if shown_options is not None:
-        return choices.choice_part(question, entry.keys, expected, shown_options)
-    # Made once per question (for options in their order).
-    if entry.choice is None:
-        entry.choice = choices.choice_part(question, entry.keys, expected, None)
-    return entry.choice
+    """The part matcher and the mention test of a choice, number or text question."""
+    if question.type == "choice":
+        return choices.choice_part(question, keys, expected, None)
+    if question.type == "number":
+        return _number_part(question, keys, expected)
+    return _text_part(keys, expected)
 
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:

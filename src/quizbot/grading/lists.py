@@ -74,12 +74,13 @@ def _rejoin(piece: str, separator: str) -> str:
 
 
 def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
-    best: tuple[Match, int] | None = None
-    for index, forms in enumerate(keys.items):
-        match = best_match(forms, said)
-        if match is not None and (best is None or match.slips < best[0].slips):
-            best = (match, index)
-    return best
+    """The item matched with the fewest slips (the first on a tie), and its index.
+
+    ``best_match`` over all the items' forms at once: the first form with the fewest
+    slips is the first item's with the fewest, as when each item's best is compared.
+    """
+    match = best_match(keys.item_forms, said)
+    return None if match is None else (match, keys.item_of[id(match.form)])
 
 
 def _number_item(keys: Prepared, text: str) -> int | None:

@@ -87,6 +87,9 @@ class Prepared:
     # list: each item form's words, to the item's index (the first on a tie): exact parts
     # are found without any edit distance
     item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
+    # list: every item's forms in one row, and the item each belongs to (by the form's id)
+    item_forms: tuple[Form, ...] = ()
+    item_of: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 PERCENT = units.lookup("percent")
@@ -319,6 +322,8 @@ def prepare(question: Question) -> Prepared:
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
         item_exact=_item_exact(items),
+        item_forms=tuple(form for forms in items for form in forms),
+        item_of={id(form): index for index, forms in enumerate(items) for form in forms},
         item_years=any(
             reading is not None and _is_year(reading)
             for item in question.answers
@@ -348,7 +353,7 @@ class Known:
     filled in when first needed.
     """
 
-    __slots__ = ("choice", "expected", "keys", "lead_proof", "question", "table")
+    __slots__ = ("expected", "keys", "lead_proof", "parts", "question", "table")
 
     def __init__(self, question: Question, keys: Prepared) -> None:
         self.question = question
@@ -357,8 +362,8 @@ class Known:
         self.table: dict[str, Verdict | None] | None = None
         self.lead_proof: frozenset[str] = frozenset()
         self.expected: str | None = None  # the right answer as shown (options in order)
-        # The choice grader's matchers (options in their order): (part, mentions).
-        self.choice: tuple[Callable[[str], Verdict], Callable[[str], bool]] | None = None
+        # The grader's part matcher and mention test (options in their order).
+        self.parts: tuple[Callable[[str], Verdict], Callable[[str], bool]] | None = None
 
 
 _cache: dict[int, Known] = {}
