@@ -300,3 +300,23 @@ def test_best_match_compares_one_word_as_match_form_does(
 ) -> None:
     forms = tuple(f for f in (text.make_form(k) for k in keys) if f is not None)
     assert text.best_match(forms, said) == _best_match_by_match_form(forms, said)
+
+
+_RESPONSE_WORDS = st.lists(
+    st.sampled_from(["i", "think", "the", "its", "a", "city", "cities", "which", "app", "name",
+                     "hohhot", "wechat", "work", "maybe", "right", "我觉得是是北京", "是北京", "吧",
+                     "北京吧", "three", "ok"]),
+    max_size=6,
+).map(tuple)  # fmt: skip
+
+
+@given(said=_RESPONSE_WORDS)
+@settings(max_examples=1500)
+def test_trimming_prompt_words_is_dropping_them_then_the_filler(said: tuple[str, ...]) -> None:
+    said = normalize.strip_filler(said)  # as the grader has them
+    prompt = text.without_prompt_words  # the long way: drop, then strip again
+    for prompt_words in (frozenset({"which", "app", "city", "cities"}), frozenset({"name"})):
+        key_words = frozenset({"work"})
+        assert text.trim_prompt_words(said, prompt_words, key_words) == normalize.strip_filler(
+            prompt(said, prompt_words, key_words)
+        )

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from quizbot.grading import feedback as say
 from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
-from quizbot.grading.text import Match, best_match, without_prompt_words
+from quizbot.grading.text import Match, best_match, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number
 
@@ -97,7 +97,7 @@ def choice_part(
         if not said:
             return None, 0
         best: list[tuple[int, int]] = []
-        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
             for i, forms in enumerate(option_forms):
                 match = best_match(forms, attempt)

@@ -19,7 +19,7 @@ from quizbot.grading.guards import (
     split_gloss,
     split_negation,
 )
-from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, strip_filler, words
+from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, words
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
@@ -32,7 +32,7 @@ from quizbot.grading.prepared import (
     prepared,
     reject_wins,
 )
-from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
+from quizbot.grading.text import Form, Match, best_match, contains_form, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon import units
 from quizbot.lexicon.numbers import (
@@ -178,9 +178,7 @@ def _judged(
     return judge(cleaned, keys, expected, part, mentions)
 
 
-def _parts(
-    question: Question, keys: Prepared, expected: str
-) -> tuple[Part, Callable[[str], bool]]:
+def _parts(question: Question, keys: Prepared, expected: str) -> tuple[Part, Callable[[str], bool]]:
     """The part matcher and the mention test of a choice, number or text question."""
     if question.type == "choice":
         return choices.choice_part(question, keys, expected, None)
@@ -290,7 +288,7 @@ def match_text(
     reject = match_rejects(keys, said)
     prompt_only = False
     if match is None or (reject is None and keys.reject_forms):
-        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         if not trimmed:
             prompt_only = match is None
         elif trimmed != said:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
-from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
+from quizbot.grading.text import MAX_MERGE, Match, best_match, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number, spoken_years
 from quizbot.packs.model import Question
@@ -117,7 +117,7 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     exact = keys.item_exact.get(said)
     if exact is not None and not any(f.words == said for f in keys.reject_forms):
         return _Part("item" if exact in open_items else "repeat", exact)
-    trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+    trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
     attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
         return _WRONG

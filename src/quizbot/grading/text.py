@@ -86,7 +86,11 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
     if distance == 1:
         return 1  # what a plural would cost too
     # A plural ends in "s", "es" or "ies": one or two letters longer.
-    if 0 < abs(len(said) - len(key)) <= 2 and (_plural_of(said, key) or _plural_of(key, said)):
+    if (
+        0 < abs(len(said) - len(key)) <= 2
+        and (said[-1:] == "s" or key[-1:] == "s")
+        and (_plural_of(said, key) or _plural_of(key, said))
+    ):
         return 1
     return distance if distance <= allowed else None
 
@@ -250,6 +254,19 @@ def without_prompt_words(
 ) -> tuple[str, ...]:
     """The response without words that only repeat the prompt (key words are kept)."""
     return tuple(w for w in said if w in key_words or w not in prompt_words)
+
+
+def trim_prompt_words(
+    said: Sequence[str], prompt_words: frozenset[str], key_words: frozenset[str]
+) -> tuple[str, ...]:
+    """Words already without their filler, without the words that only repeat the prompt,
+    and without the filler that dropping them uncovers."""
+    if said and prompt_words.isdisjoint(said) and said[0].isascii():
+        # Nothing to drop, and strip_filler, which the words went through, would find
+        # nothing more: it stops only when no filler is left at either end (only its
+        # Chinese prefixes, for a first word with Chinese in it, are taken off once).
+        return tuple(said)
+    return strip_filler(without_prompt_words(said, prompt_words, key_words))
 
 
 def describe_slips(match: Match) -> str:
