@@ -183,6 +183,11 @@ def choice_part(
 
 _FUZZY_TRUTH = {"true": True, "correct": True, "right": True, "false": False, "wrong": False,
                 "incorrect": False}  # fmt: skip
+# The fuzzy truth words a word of each length may be one edit from (one letter more or less).
+_FUZZY_BY_LENGTH = {
+    n: tuple((k, v) for k, v in _FUZZY_TRUTH.items() if abs(len(k) - n) <= 1)
+    for n in range(1, 1 + max(map(len, _FUZZY_TRUTH)) + 1)
+}
 _NOT = frozenset({"not", "isnt", "no"})
 _NOISE = frozenset(
     {
@@ -200,11 +205,8 @@ def _truth_of(word: str) -> bool | None:
         return False
     if len(word) >= 4 and word.isascii():
         # One edit changes the length by one at most: only words of about that length.
-        close = {
-            v
-            for k, v in _FUZZY_TRUTH.items()
-            if abs(len(k) - len(word)) <= 1 and OSA.distance(word, k, score_cutoff=1) <= 1
-        }
+        near = _FUZZY_BY_LENGTH.get(len(word), ())
+        close = {v for k, v in near if OSA.distance(word, k, score_cutoff=1) <= 1}
         if len(close) == 1:
             return close.pop()
     return None
