@@ -80,8 +80,8 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
         return 0
     if allowed <= 0:
         return None
-    if _HAS_DIGIT(key) or _HAS_DIGIT(said):
-        return None  # digits must match exactly: 5G is not 4G
+    if not (key.isalpha() and said.isalpha()) and (_HAS_DIGIT(key) or _HAS_DIGIT(said)):
+        return None  # digits must match exactly: 5G is not 4G (letters alone hold none)
     distance: int = OSA.distance(key, said, score_cutoff=allowed)
     if distance == 1:
         return 1  # what a plural would cost too
@@ -173,7 +173,7 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         # as a word's slips, a plural's three edits included, fit in its bound.)
         cost = word_cost(key[0], said[0], form.budgets[0])
         return None if cost is None else Match(form, cost, False)
-    if _HAS_DIGIT(joined) and _stray_digits(form, said):
+    if not joined.isalpha() and _HAS_DIGIT(joined) and _stray_digits(form, said):
         return None
     if _too_far(form, joined):
         return None
