@@ -320,3 +320,17 @@ def test_trimming_prompt_words_is_dropping_them_then_the_filler(said: tuple[str,
         assert text.trim_prompt_words(said, prompt_words, key_words) == normalize.strip_filler(
             prompt(said, prompt_words, key_words)
         )
+
+
+_ASCII_BITS = st.sampled_from(
+    ["Tencent", "NOT", "isn't", "Can", " not", "cannot", "DONT", "sure", "I'm not sure", "NO IDEA",
+     "know", "Hohhot", "(", ")", ",", " ", "2", "_", "n", "t", "'", "never", "Neither", "nor",
+     "certain", "x", "but", "."]
+)  # fmt: skip
+
+
+@given(st.one_of(st.lists(_ASCII_BITS, max_size=8).map("".join), st.text(max_size=20)))
+@settings(max_examples=2000)
+def test_the_quick_negation_check_turns_away_only_what_the_regex_would(response: str) -> None:
+    if guards._MAY_NEGATE.search(response) is not None:
+        assert guards._may_negate(response), response

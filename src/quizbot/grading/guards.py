@@ -50,6 +50,23 @@ _MAY_NEGATE = re.compile(
     r"|并不是|而不是|不是|并非",
     re.IGNORECASE,
 )
+# Each way _MAY_NEGATE can match holds one of these (in lower case): a contraction
+# "nt" or "n't", "not" ("can not", "cannot"), a negation word without "nt" in it
+# (never, neither, nor) or a hedge's own word.
+_NEGATION_NEEDLES = ("nt", "n't", "not", "never", "neither", "nor", "sure", "certain", "know",
+                     "idea")  # fmt: skip
+
+
+def _may_negate(cleaned: str) -> bool:
+    """False when _MAY_NEGATE cannot match, decided without it (it is slow: it tries
+    every word boundary). Only for ASCII: a case-insensitive pattern also matches some
+    other letters (the long s, the Kelvin sign...), which ``lower`` does not fold."""
+    if not cleaned.isascii():
+        return True
+    low = cleaned.lower()
+    return any(needle in low for needle in _NEGATION_NEEDLES)
+
+
 _GLOSS = re.compile(r"^(.*?)[(\[【「]([^()\[\]]*)[)\]】」](.*)$")
 
 
@@ -74,7 +91,7 @@ class Negation:
 
 def split_negation(cleaned: str) -> Negation | None:
     """Split "Hohhot, not Baotou" into kept "Hohhot" and denied "Baotou"; None if no negation."""
-    if _MAY_NEGATE.search(cleaned) is None:
+    if not _may_negate(cleaned) or _MAY_NEGATE.search(cleaned) is None:
         return None  # the common case, decided by one search
     text = _HEDGES.sub(" ", cleaned)
     text = _CJK_NEGATIONS.sub(" not ", text)
