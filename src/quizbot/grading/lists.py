@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
@@ -48,6 +49,16 @@ class _Part:
 
 _NOTHING = _Part("nothing")
 _WRONG = _Part("wrong")
+
+
+@lru_cache(maxsize=256)  # a few parts per list: made once, not per response
+def _part_for(kind: str, index: int) -> _Part:
+    return _Part(kind, index)
+
+
+def _named(index: int, open_items: set[int]) -> _Part:
+    """An item named for the first time, or named again."""
+    return _part_for("item" if index in open_items else "repeat", index)
 
 
 def _join(items: Sequence[str]) -> str:
@@ -115,8 +126,10 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     if not NEGATIONS.isdisjoint(said):
         return _NOTHING  # "not Pluto" says what is not on the list
     exact = keys.item_exact.get(said)
-    if exact is not None and not any(f.words == said for f in keys.reject_forms):
-        return _Part("item" if exact in open_items else "repeat", exact)
+    if exact is not None and (
+        not keys.reject_forms or not any(f.words == said for f in keys.reject_forms)
+    ):
+        return _named(exact, open_items)
     trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
     attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
@@ -126,12 +139,12 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
         if reject_wins(match_rejects(keys, attempt), best[0] if best else None):
             return _WRONG
         if best is not None:
-            return _Part("item" if best[1] in open_items else "repeat", best[1])
+            return _named(best[1], open_items)
     if run:
         return _WRONG
     number = _number_item(keys, text)
     if number is not None:
-        return _Part("item" if number in open_items else "repeat", number)
+        return _named(number, open_items)
     gloss = split_gloss(text)
     if gloss is not None:
         # "Artificial Intelligence (AI)": right when the outer part names an item and
