@@ -189,16 +189,11 @@ def _parts(question: Question, keys: Prepared, expected: str) -> tuple[Part, Cal
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:
     """The answer (or an alias, or a reject entry) word for word: no guard can overrule it."""
-    for r in keys.rejects:
-        if r.form is not None and r.form.words == said:
-            return say.rejected(r.form.text, expected, r.reject.feedback)
-    match = _exact_form(keys.forms, said)
-    return say.accepted(match, expected) if match is not None else None
-
-
-def _exact_form(forms: tuple[Form, ...], said: tuple[str, ...]) -> Match | None:
-    """A form the words are, word for word."""
-    return next((Match(f, 0, False) for f in forms if f.words == said), None)
+    r = keys.exact_rejects.get(said)
+    if r is not None and r.form is not None:
+        return say.rejected(r.form.text, expected, r.reject.feedback)
+    form = keys.exact_forms.get(said)
+    return say.accepted(Match(form, 0, False), expected) if form is not None else None
 
 
 def expected_answer(question: Question, shown_options: Sequence[int] | None = None) -> str:
@@ -324,11 +319,6 @@ def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], boo
 
 
 # --- numbers ----------------------------------------------------------------
-
-
-def _exact_reject(keys: Prepared, said: tuple[str, ...]) -> bool:
-    """Is the response a reject entry word for word?"""
-    return any(r.form is not None and r.form.words == said for r in keys.rejects)
 
 
 def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
@@ -487,8 +477,8 @@ def _number_part(
             text = units.frequencies_as_numbers(text)
             said = said_words(text)
         if (
-            _exact_form(keys.forms, said) is not None
-            and not _exact_reject(keys, said)
+            said in keys.exact_forms
+            and said not in keys.exact_rejects
             and (keys.unit is None or not _UNIT_SYMBOLS.intersection(text))
         ):
             # The key word for word never loses to a reject entry that only looks like it.

@@ -87,6 +87,10 @@ class Prepared:
     # list: each item form's words, to the item's index (the first on a tie): exact parts
     # are found without any edit distance
     item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
+    # Each form's words (the answer's, an alias's; a reject entry's), to the first form
+    # or entry with them: a response that is one word for word is found at once.
+    exact_forms: dict[tuple[str, ...], Form] = dataclasses.field(default_factory=dict)
+    exact_rejects: dict[tuple[str, ...], RejectForm] = dataclasses.field(default_factory=dict)
     # list: every item's forms in one row, and the item each belongs to (by the form's id)
     item_forms: tuple[Form, ...] = ()
     item_of: dict[int, int] = dataclasses.field(default_factory=dict)
@@ -120,6 +124,13 @@ def _item_exact(items: tuple[tuple[Form, ...], ...]) -> dict[tuple[str, ...], in
         for form in forms:
             exact.setdefault(form.words, index)
     return exact
+
+
+def _first_by_words(forms: tuple[Form, ...]) -> dict[tuple[str, ...], Form]:
+    found: dict[tuple[str, ...], Form] = {}
+    for form in forms:
+        found.setdefault(form.words, form)
+    return found
 
 
 def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
@@ -322,6 +333,9 @@ def prepare(question: Question) -> Prepared:
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
         item_exact=_item_exact(items),
+        exact_forms=_first_by_words(forms),
+        # reversed: of entries with the same words, the first is the one kept
+        exact_rejects={r.form.words: r for r in reversed(rejects) if r.form is not None},
         item_forms=tuple(form for forms in items for form in forms),
         item_of={id(form): index for index, forms in enumerate(items) for form in forms},
         item_years=any(
