@@ -68,6 +68,7 @@ def _may_negate(cleaned: str) -> bool:
 
 
 _GLOSS = re.compile(r"^(.*?)[(\[【「]([^()\[\]]*)[)\]】」](.*)$")
+_OPENING_BRACKET = re.compile(r"[(\[【「]")  # what _GLOSS needs first
 
 
 def is_empty(cleaned: str) -> bool:
@@ -127,6 +128,8 @@ def split_alternatives(cleaned: str) -> list[str]:
 
 def split_gloss(cleaned: str) -> tuple[str, str] | None:
     """("artificial intelligence", "ai") for "artificial intelligence (ai)", else None."""
+    if not _OPENING_BRACKET.search(cleaned):
+        return None  # the common case: no bracket at all (one search, not the gloss scan)
     found = _GLOSS.match(cleaned)
     if found is None:
         return None
