@@ -86,6 +86,16 @@ def choice_part(
     option_numbers = keys.option_numbers
     # Reading the response as a number is only worth it when an option is one.
     has_number_option = any(n is not None for n in option_numbers)
+    # The letter counts a response can have to match an option at all: best_match
+    # turns away a form more letters off than its slack, so outside the window of
+    # every form of the option it finds nothing (and is not called).
+    windows = [
+        (
+            min((len(f.joined) - f.slack for f in forms), default=1),
+            max((len(f.joined) + f.slack for f in forms), default=0),
+        )
+        for forms in option_forms
+    ]
 
     def by_text(text: str) -> tuple[int | None, int]:
         """(option index the text names, slips); None when no option or a tie.
@@ -99,7 +109,11 @@ def choice_part(
         best: list[tuple[int, int]] = []
         trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
+            letters = sum(map(len, attempt))
             for i, forms in enumerate(option_forms):
+                low, high = windows[i]
+                if not low <= letters <= high:
+                    continue
                 match = best_match(forms, attempt)
                 if match is not None:
                     best.append((match.slips, i))
