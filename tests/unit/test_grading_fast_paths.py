@@ -132,7 +132,25 @@ def test_word_cost_counts_a_plural_as_one_slip(key: str, said: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["Hohhot", " or ", "/", "either ", "或", "还是", " ", "x", ",", "or", "  "]
+            [
+                "Hohhot",
+                " or ",
+                "/",
+                "either ",
+                "或",
+                "还是",
+                " ",
+                "x",
+                ",",
+                "or",
+                "  ",
+                " OR ",
+                "\tor\n",
+                "Either\t",
+                "ı",
+                "eıther ",
+                "或者",
+            ]
         ),
         max_size=8,
     ).map("".join)
@@ -221,3 +239,98 @@ def test_read_truth_reads_a_truth_word_the_same_after_any_lead(lead: str) -> Non
         for said in (word, word.upper()):
             assert choices.read_truth(f"{lead} {said}") == choices.read_truth(said), said
             assert not guards.is_dont_know(f"{lead} {said}")
+
+
+# --- the fuzzy truth words --------------------------------------------------------
+
+
+@given(st.text(alphabet="truefalscoightwn", min_size=0, max_size=10))
+@settings(max_examples=1000)
+def test_fuzzy_truth_words_are_read_as_without_the_length_filter(word: str) -> None:
+    close = {
+        v for k, v in choices._FUZZY_TRUTH.items() if OSA.distance(word, k, score_cutoff=1) <= 1
+    }
+    read = choices._truth_of(word)
+    if word not in TRUE_WORDS and word not in FALSE_WORDS and len(word) >= 4:
+        assert read == (close.pop() if len(close) == 1 else None)
+
+
+_DIGIT_WORDS = st.lists(
+    st.sampled_from(["wechat", "work", "5g", "5", "g", "4g", "2100", "21", "00", "meeting", "0",
+                     "tencent", "tencentmeeting0", "meeting2100", "app", "77", "wechta"]),
+    min_size=1,
+    max_size=5,
+).map(tuple)  # fmt: skip
+
+
+@given(
+    key=st.sampled_from(["WeChat Work", "5G network", "Tencent Meeting 2100", "Meeting 0", "4G"]),
+    said=_DIGIT_WORDS,
+)
+@settings(max_examples=1500)
+def test_a_stray_digit_word_turns_away_only_what_the_alignment_would(
+    key: str, said: tuple[str, ...]
+) -> None:
+    form = text.make_form(key)
+    assert form is not None
+    quick = text.match_form(form, said)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text, "_stray_digits", lambda form, said: False)
+        patch.setattr(text, "_too_far", lambda form, joined: False)
+        assert text.match_form(form, said) == quick
+
+
+def _best_match_by_match_form(forms: tuple[text.Form, ...], said: tuple[str, ...]) -> object:
+    """best_match as it was: every form through match_form."""
+    found = None
+    for form in forms:
+        match = text.match_form(form, said)
+        if match is not None and (found is None or match.slips < found.slips):
+            found = match
+    return found
+
+
+@given(
+    keys=st.lists(st.sampled_from([*_KEY_TEXTS, "Hohot", "cities", "Lhasa"]), min_size=1),
+    said=_SAID_WORDS,
+)
+@settings(max_examples=1500)
+def test_best_match_compares_one_word_as_match_form_does(
+    keys: list[str], said: tuple[str, ...]
+) -> None:
+    forms = tuple(f for f in (text.make_form(k) for k in keys) if f is not None)
+    assert text.best_match(forms, said) == _best_match_by_match_form(forms, said)
+
+
+_RESPONSE_WORDS = st.lists(
+    st.sampled_from(["i", "think", "the", "its", "a", "city", "cities", "which", "app", "name",
+                     "hohhot", "wechat", "work", "maybe", "right", "我觉得是是北京", "是北京", "吧",
+                     "北京吧", "three", "ok"]),
+    max_size=6,
+).map(tuple)  # fmt: skip
+
+
+@given(said=_RESPONSE_WORDS)
+@settings(max_examples=1500)
+def test_trimming_prompt_words_is_dropping_them_then_the_filler(said: tuple[str, ...]) -> None:
+    said = normalize.strip_filler(said)  # as the grader has them
+    prompt = text.without_prompt_words  # the long way: drop, then strip again
+    for prompt_words in (frozenset({"which", "app", "city", "cities"}), frozenset({"name"})):
+        key_words = frozenset({"work"})
+        assert text.trim_prompt_words(said, prompt_words, key_words) == normalize.strip_filler(
+            prompt(said, prompt_words, key_words)
+        )
+
+
+_ASCII_BITS = st.sampled_from(
+    ["Tencent", "NOT", "isn't", "Can", " not", "cannot", "DONT", "sure", "I'm not sure", "NO IDEA",
+     "know", "Hohhot", "(", ")", ",", " ", "2", "_", "n", "t", "'", "never", "Neither", "nor",
+     "certain", "x", "but", "."]
+)  # fmt: skip
+
+
+@given(st.one_of(st.lists(_ASCII_BITS, max_size=8).map("".join), st.text(max_size=20)))
+@settings(max_examples=2000)
+def test_the_quick_negation_check_turns_away_only_what_the_regex_would(response: str) -> None:
+    if guards._MAY_NEGATE.search(response) is not None:
+        assert guards._may_negate(response), response

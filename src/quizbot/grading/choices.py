@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from quizbot.grading import feedback as say
 from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import Prepared, match_rejects, reject_wins
-from quizbot.grading.text import Match, best_match, without_prompt_words
+from quizbot.grading.text import Match, best_match, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number
 
@@ -86,6 +86,16 @@ def choice_part(
     option_numbers = keys.option_numbers
     # Reading the response as a number is only worth it when an option is one.
     has_number_option = any(n is not None for n in option_numbers)
+    # The letter counts a response can have to match an option at all: best_match
+    # turns away a form more letters off than its slack, so outside the window of
+    # every form of the option it finds nothing (and is not called).
+    windows = [
+        (
+            min((len(f.joined) - f.slack for f in forms), default=1),
+            max((len(f.joined) + f.slack for f in forms), default=0),
+        )
+        for forms in option_forms
+    ]
 
     def by_text(text: str) -> tuple[int | None, int]:
         """(option index the text names, slips); None when no option or a tie.
@@ -97,9 +107,13 @@ def choice_part(
         if not said:
             return None, 0
         best: list[tuple[int, int]] = []
-        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
+            letters = sum(map(len, attempt))
             for i, forms in enumerate(option_forms):
+                low, high = windows[i]
+                if not low <= letters <= high:
+                    continue
                 match = best_match(forms, attempt)
                 if match is not None:
                     best.append((match.slips, i))
@@ -183,6 +197,11 @@ def choice_part(
 
 _FUZZY_TRUTH = {"true": True, "correct": True, "right": True, "false": False, "wrong": False,
                 "incorrect": False}  # fmt: skip
+# The fuzzy truth words a word of each length may be one edit from (one letter more or less).
+_FUZZY_BY_LENGTH = {
+    n: tuple((k, v) for k, v in _FUZZY_TRUTH.items() if abs(len(k) - n) <= 1)
+    for n in range(1, 1 + max(map(len, _FUZZY_TRUTH)) + 1)
+}
 _NOT = frozenset({"not", "isnt", "no"})
 _NOISE = frozenset(
     {
@@ -199,7 +218,9 @@ def _truth_of(word: str) -> bool | None:
     if word in FALSE_WORDS:
         return False
     if len(word) >= 4 and word.isascii():
-        close = {v for k, v in _FUZZY_TRUTH.items() if OSA.distance(word, k, score_cutoff=1) <= 1}
+        # One edit changes the length by one at most: only words of about that length.
+        near = _FUZZY_BY_LENGTH.get(len(word), ())
+        close = {v for k, v in near if OSA.distance(word, k, score_cutoff=1) <= 1}
         if len(close) == 1:
             return close.pop()
     return None

@@ -19,18 +19,20 @@ from quizbot.grading.guards import (
     split_gloss,
     split_negation,
 )
-from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, strip_filler, words
+from quizbot.grading.normalize import MAX_RESPONSE_CHARS, clean, said_words, words
 from quizbot.grading.prepared import (
     METRES,
     PERCENT,
+    Known,
     Prepared,
     RejectHit,
     canonical_verdicts,
+    known,
     match_rejects,
     prepared,
     reject_wins,
 )
-from quizbot.grading.text import Form, Match, best_match, contains_form, without_prompt_words
+from quizbot.grading.text import Form, Match, best_match, contains_form, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon import units
 from quizbot.lexicon.numbers import (
@@ -55,8 +57,6 @@ _SIMPLE_NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)? ?(?:million|billion|thousand|m|bn|k)?)(?: people| users| times)?",
     re.IGNORECASE,
 )
-# The right answer as shown, worked out once per question (when options are not shuffled).
-_expected: dict[int, tuple[Question, str]] = {}
 Part = Callable[[str], Verdict]
 # Verdicts of a part that said nothing gradable ("or so", an empty bracket).
 _NOTHING = frozenset({"empty", "no_number"})
@@ -67,10 +67,14 @@ def grade(
 ) -> Verdict:
     """Grade one response to one question. Deterministic, and never raises."""
     try:
+        entry = known(question)
         if shown_options is None and isinstance(response, str):
             # The question's own canonical responses (its answer, options, letters...)
             # are graded once, by the same grader, and answered at once after that.
-            quick, lead_proof = canonical_verdicts(question)
+            quick = entry.table
+            if quick is None:
+                quick = canonical_verdicts(question)[0]
+            lead_proof = entry.lead_proof
             key = key_of(response)
             if key not in quick and lead_proof:
                 # "I think B", "maybe true": the verdict of "B", "true" (canonical.py
@@ -81,9 +85,9 @@ def grade(
             if key in quick:
                 verdict = quick[key]
                 if verdict is None:
-                    verdict = quick[key] = _grade(question, response, None)
+                    verdict = quick[key] = _grade(question, response, None, entry)
                 return verdict
-        return _grade(question, response, shown_options)
+        return _grade(question, response, shown_options, entry)
     except Exception:  # a last safety net: a learner must never see a crash...
         # ...nor be marked wrong for the grader's bug: the verdict is "error".
         if os.environ.get("QUIZBOT_DEBUG"):
@@ -93,34 +97,38 @@ def grade(
         )
 
 
-def _grade(question: Question, response: str, shown_options: Sequence[int] | None) -> Verdict:
-    keys = prepared(question)
+def _grade(
+    question: Question,
+    response: str,
+    shown_options: Sequence[int] | None,
+    entry: Known | None = None,
+) -> Verdict:
+    if entry is None:
+        entry = known(question)
+    keys = entry.keys
     if shown_options is None:
-        entry = _expected.get(id(question))
-        if entry is None or entry[0] is not question:
-            if len(_expected) >= 50_000:
-                _expected.clear()
-            entry = _expected[id(question)] = (question, expected_answer(question))
-        expected = entry[1]
+        expected = entry.expected
+        if expected is None:
+            expected = entry.expected = expected_answer(question)
     else:
         expected = expected_answer(question, shown_options)
     if not isinstance(response, str):
         response = ""
     cleaned = clean(response, simplified=keys.simplified)
     if not keys.simplified or response.isascii():
-        return _judged(question, keys, expected, response, cleaned, shown_options, None)
+        return _judged(question, entry, expected, response, cleaned, shown_options, None)
     # Traditional characters are made simplified to compare, but feedback quotes the
     # learner's words as they typed them.
     typed = clean(response, simplified=False)
     if typed == cleaned:
-        return _judged(question, keys, expected, response, cleaned, shown_options, None)
-    verdict = _judged(question, keys, expected, response, cleaned, shown_options, typed)
+        return _judged(question, entry, expected, response, cleaned, shown_options, None)
+    verdict = _judged(question, entry, expected, response, cleaned, shown_options, typed)
     return say.as_typed(verdict, cleaned, typed)
 
 
 def _judged(
     question: Question,
-    keys: Prepared,
+    entry: Known,
     expected: str,
     response: str,
     cleaned: str,
@@ -128,6 +136,7 @@ def _judged(
     typed: str | None,
 ) -> Verdict:
     """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
+    keys = entry.keys
     if keys.plain_number and len(response) <= MAX_RESPONSE_CHARS:
         simple = _SIMPLE_NUMBER.fullmatch(cleaned)
         if simple is not None:
@@ -158,45 +167,33 @@ def _judged(
         return choices.grade_truefalse(question, keys, cleaned)
     if question.type == "list":
         return lists.grade_list(question, keys, cleaned, expected, typed)
-    if question.type == "choice":
-        part, mentions = _choice_part(question, keys, expected, shown_options)
-    elif question.type == "number":
-        part, mentions = _number_part(question, keys, expected)
+    if shown_options is not None and question.type == "choice":
+        part, mentions = choices.choice_part(question, keys, expected, shown_options)
     else:
-        part, mentions = _text_part(keys, expected)
+        # The part matchers depend on the question alone (options in their order):
+        # made once per question, not per response.
+        if entry.parts is None:
+            entry.parts = _parts(question, keys, expected)
+        part, mentions = entry.parts
     return judge(cleaned, keys, expected, part, mentions)
 
 
-# A choice question's part matchers, made once per question (for options in their order).
-_choice_parts: dict[int, tuple[Question, Prepared, tuple[Part, Callable[[str], bool]]]] = {}
-
-
-def _choice_part(
-    question: Question, keys: Prepared, expected: str, shown_options: Sequence[int] | None
-) -> tuple[Part, Callable[[str], bool]]:
-    if shown_options is not None:
-        return choices.choice_part(question, keys, expected, shown_options)
-    entry = _choice_parts.get(id(question))
-    if entry is None or entry[0] is not question or entry[1] is not keys:
-        if len(_choice_parts) >= 50_000:
-            _choice_parts.clear()
-        made = choices.choice_part(question, keys, expected, None)
-        entry = _choice_parts[id(question)] = (question, keys, made)
-    return entry[2]
+def _parts(question: Question, keys: Prepared, expected: str) -> tuple[Part, Callable[[str], bool]]:
+    """The part matcher and the mention test of a choice, number or text question."""
+    if question.type == "choice":
+        return choices.choice_part(question, keys, expected, None)
+    if question.type == "number":
+        return _number_part(question, keys, expected)
+    return _text_part(keys, expected)
 
 
 def _exact_key(keys: Prepared, said: tuple[str, ...], expected: str) -> Verdict | None:
     """The answer (or an alias, or a reject entry) word for word: no guard can overrule it."""
-    for r in keys.rejects:
-        if r.form is not None and r.form.words == said:
-            return say.rejected(r.form.text, expected, r.reject.feedback)
-    match = _exact_form(keys.forms, said)
-    return say.accepted(match, expected) if match is not None else None
-
-
-def _exact_form(forms: tuple[Form, ...], said: tuple[str, ...]) -> Match | None:
-    """A form the words are, word for word."""
-    return next((Match(f, 0, False) for f in forms if f.words == said), None)
+    r = keys.exact_rejects.get(said)
+    if r is not None and r.form is not None:
+        return say.rejected(r.form.text, expected, r.reject.feedback)
+    form = keys.exact_forms.get(said)
+    return say.accepted(Match(form, 0, False), expected) if form is not None else None
 
 
 def expected_answer(question: Question, shown_options: Sequence[int] | None = None) -> str:
@@ -286,7 +283,7 @@ def match_text(
     reject = match_rejects(keys, said)
     prompt_only = False
     if match is None or (reject is None and keys.reject_forms):
-        trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         if not trimmed:
             prompt_only = match is None
         elif trimmed != said:
@@ -322,11 +319,6 @@ def _text_part(keys: Prepared, expected: str) -> tuple[Part, Callable[[str], boo
 
 
 # --- numbers ----------------------------------------------------------------
-
-
-def _exact_reject(keys: Prepared, said: tuple[str, ...]) -> bool:
-    """Is the response a reject entry word for word?"""
-    return any(r.form is not None and r.form.words == said for r in keys.rejects)
 
 
 def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
@@ -485,8 +477,8 @@ def _number_part(
             text = units.frequencies_as_numbers(text)
             said = said_words(text)
         if (
-            _exact_form(keys.forms, said) is not None
-            and not _exact_reject(keys, said)
+            said in keys.exact_forms
+            and said not in keys.exact_rejects
             and (keys.unit is None or not _UNIT_SYMBOLS.intersection(text))
         ):
             # The key word for word never loses to a reject entry that only looks like it.

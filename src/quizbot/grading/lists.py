@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
-from quizbot.grading.text import MAX_MERGE, Match, best_match, without_prompt_words
+from quizbot.grading.text import MAX_MERGE, Match, best_match, trim_prompt_words
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number, spoken_years
 from quizbot.packs.model import Question
@@ -38,7 +39,7 @@ _FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 _NAMED_WRONG = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Part:
     """What one part of the response was: an item (index), a repeat, nothing, or wrong."""
 
@@ -48,6 +49,16 @@ class _Part:
 
 _NOTHING = _Part("nothing")
 _WRONG = _Part("wrong")
+
+
+@lru_cache(maxsize=256)  # a few parts per list: made once, not per response
+def _part_for(kind: str, index: int) -> _Part:
+    return _Part(kind, index)
+
+
+def _named(index: int, open_items: set[int]) -> _Part:
+    """An item named for the first time, or named again."""
+    return _part_for("item" if index in open_items else "repeat", index)
 
 
 def _join(items: Sequence[str]) -> str:
@@ -74,12 +85,13 @@ def _rejoin(piece: str, separator: str) -> str:
 
 
 def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
-    best: tuple[Match, int] | None = None
-    for index, forms in enumerate(keys.items):
-        match = best_match(forms, said)
-        if match is not None and (best is None or match.slips < best[0].slips):
-            best = (match, index)
-    return best
+    """The item matched with the fewest slips (the first on a tie), and its index.
+
+    ``best_match`` over all the items' forms at once: the first form with the fewest
+    slips is the first item's with the fewest, as when each item's best is compared.
+    """
+    match = best_match(keys.item_forms, said)
+    return None if match is None else (match, keys.item_of[id(match.form)])
 
 
 def _number_item(keys: Prepared, text: str) -> int | None:
@@ -114,9 +126,11 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     if not NEGATIONS.isdisjoint(said):
         return _NOTHING  # "not Pluto" says what is not on the list
     exact = keys.item_exact.get(said)
-    if exact is not None and not any(f.words == said for f in keys.reject_forms):
-        return _Part("item" if exact in open_items else "repeat", exact)
-    trimmed = strip_filler(without_prompt_words(said, keys.prompt_words, keys.key_words))
+    if exact is not None and (
+        not keys.reject_forms or not any(f.words == said for f in keys.reject_forms)
+    ):
+        return _named(exact, open_items)
+    trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
     attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
         return _WRONG
@@ -125,12 +139,12 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
         if reject_wins(match_rejects(keys, attempt), best[0] if best else None):
             return _WRONG
         if best is not None:
-            return _Part("item" if best[1] in open_items else "repeat", best[1])
+            return _named(best[1], open_items)
     if run:
         return _WRONG
     number = _number_item(keys, text)
     if number is not None:
-        return _Part("item" if number in open_items else "repeat", number)
+        return _named(number, open_items)
     gloss = split_gloss(text)
     if gloss is not None:
         # "Artificial Intelligence (AI)": right when the outer part names an item and

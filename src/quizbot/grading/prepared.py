@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,7 +21,7 @@ from quizbot.packs.model import Question, Reject
 _CACHE_SIZE = 50_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectForm:
     """A reject entry: its text form and, when it reads as one, its number."""
 
@@ -30,7 +30,7 @@ class RejectForm:
     number: NumberReading | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectHit:
     """A response that matched a reject entry, and how."""
 
@@ -47,7 +47,7 @@ class RejectHit:
         return self.entry.reject.feedback
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """A question's keys in comparable form."""
 
@@ -87,6 +87,13 @@ class Prepared:
     # list: each item form's words, to the item's index (the first on a tie): exact parts
     # are found without any edit distance
     item_exact: dict[tuple[str, ...], int] = dataclasses.field(default_factory=dict)
+    # Each form's words (the answer's, an alias's; a reject entry's), to the first form
+    # or entry with them: a response that is one word for word is found at once.
+    exact_forms: dict[tuple[str, ...], Form] = dataclasses.field(default_factory=dict)
+    exact_rejects: dict[tuple[str, ...], RejectForm] = dataclasses.field(default_factory=dict)
+    # list: every item's forms in one row, and the item each belongs to (by the form's id)
+    item_forms: tuple[Form, ...] = ()
+    item_of: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 PERCENT = units.lookup("percent")
@@ -117,6 +124,13 @@ def _item_exact(items: tuple[tuple[Form, ...], ...]) -> dict[tuple[str, ...], in
         for form in forms:
             exact.setdefault(form.words, index)
     return exact
+
+
+def _first_by_words(forms: tuple[Form, ...]) -> dict[tuple[str, ...], Form]:
+    found: dict[tuple[str, ...], Form] = {}
+    for form in forms:
+        found.setdefault(form.words, form)
+    return found
 
 
 def _item_numbers(question: Question) -> tuple[frozenset[Decimal], ...]:
@@ -319,6 +333,11 @@ def prepare(question: Question) -> Prepared:
         unit_label=unit_label,
         item_numbers=_item_numbers(question) if question.type == "list" else (),
         item_exact=_item_exact(items),
+        exact_forms=_first_by_words(forms),
+        # reversed: of entries with the same words, the first is the one kept
+        exact_rejects={r.form.words: r for r in reversed(rejects) if r.form is not None},
+        item_forms=tuple(form for forms in items for form in forms),
+        item_of={id(form): index for index, forms in enumerate(items) for form in forms},
         item_years=any(
             reading is not None and _is_year(reading)
             for item in question.answers
@@ -337,36 +356,68 @@ def prepare(question: Question) -> Prepared:
 
 
 _NEGATION_WORDS = NEGATIONS | {"no", "不是"}
-_cache: dict[int, tuple[Question, Prepared]] = {}
-_canonical: dict[int, tuple[Question, dict[str, Verdict | None], frozenset[str]]] = {}
+
+
+class Known:
+    """Everything kept about one question, in one record found by one look-up.
+
+    A batch grades responses to thousands of questions in no order: each response
+    then fetches its question's data from memory, and one record (not one entry in
+    each of four caches) is what makes that cheap. Fields other than ``keys`` are
+    filled in when first needed.
+    """
+
+    __slots__ = ("expected", "keys", "lead_proof", "parts", "question", "table")
+
+    def __init__(self, question: Question, keys: Prepared) -> None:
+        self.question = question
+        self.keys = keys
+        # The canonical responses, each with its verdict once graded (None before).
+        self.table: dict[str, Verdict | None] | None = None
+        self.lead_proof: frozenset[str] = frozenset()
+        self.expected: str | None = None  # the right answer as shown (options in order)
+        # The grader's part matcher and mention test (options in their order).
+        self.parts: tuple[Callable[[str], Verdict], Callable[[str], bool]] | None = None
+
+
+_cache: dict[int, Known] = {}
+
+
+def known(question: Question) -> Known:
+    """The kept record of a question, from a small cache keyed by the object itself."""
+    entry = _cache.get(id(question))
+    if entry is not None and entry.question is question:
+        return entry
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.clear()
+    made = _cache[id(question)] = Known(question, prepare(question))
+    return made
 
 
 def canonical_verdicts(question: Question) -> tuple[dict[str, Verdict | None], frozenset[str]]:
     """The question's canonical responses, each with its verdict once it has been graded,
     and those of them whose verdict stays the same after a lead ("maybe b")."""
-    # choices imports this module
-    from quizbot.grading.canonical import canonical_responses, lead_proof_responses
+    entry = known(question)
+    if entry.table is None:
+        # choices imports this module
+        from quizbot.grading.canonical import canonical_responses, lead_proof_responses
 
-    entry = _canonical.get(id(question))
-    if entry is not None and entry[0] is question:
-        return entry[1], entry[2]
-    if len(_canonical) >= _CACHE_SIZE:
-        _canonical.clear()
-    table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
-    keys = prepared(question)
-    exact = frozenset(f.words for f in keys.forms) | frozenset(f.words for f in keys.reject_forms)
-    lead_proof = lead_proof_responses(question, exact) & table.keys()
-    _canonical[id(question)] = (question, table, lead_proof)
-    return table, lead_proof
+        table: dict[str, Verdict | None] = dict.fromkeys(canonical_responses(question))
+        keys = entry.keys
+        exact = frozenset(f.words for f in keys.forms) | frozenset(
+            f.words for f in keys.reject_forms
+        )
+        entry.lead_proof = lead_proof_responses(question, exact) & table.keys()
+        entry.table = table
+    return entry.table, entry.lead_proof
+
+
+def forget_verdicts() -> None:
+    """Forget every canonical verdict graded so far (the prepared keys are kept)."""
+    for entry in _cache.values():
+        entry.table = None
 
 
 def prepared(question: Question) -> Prepared:
     """The prepared keys of a question, from a small cache keyed by the object itself."""
-    entry = _cache.get(id(question))
-    if entry is not None and entry[0] is question:
-        return entry[1]
-    if len(_cache) >= _CACHE_SIZE:
-        _cache.clear()
-    made = prepare(question)
-    _cache[id(question)] = (question, made)
-    return made
+    return known(question).keys

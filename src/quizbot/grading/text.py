@@ -33,7 +33,7 @@ def budget(word: str) -> int:
     return 1 if n <= 7 else 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Form:
     """An accepted (or rejected) answer, ready to be matched."""
 
@@ -59,7 +59,7 @@ def make_form(text: str, *, alias: bool = False, simplified: bool = True) -> For
     return Form(text.strip(), ws, tuple(budget(w) for w in ws), alias)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """How a response matched a form: slips forgiven, and whether spacing differed."""
 
@@ -80,13 +80,17 @@ def word_cost(key: str, said: str, allowed: int) -> int | None:
         return 0
     if allowed <= 0:
         return None
-    if _HAS_DIGIT(key) or _HAS_DIGIT(said):
-        return None  # digits must match exactly: 5G is not 4G
+    if not (key.isalpha() and said.isalpha()) and (_HAS_DIGIT(key) or _HAS_DIGIT(said)):
+        return None  # digits must match exactly: 5G is not 4G (letters alone hold none)
     distance: int = OSA.distance(key, said, score_cutoff=allowed)
     if distance == 1:
         return 1  # what a plural would cost too
     # A plural ends in "s", "es" or "ies": one or two letters longer.
-    if 0 < abs(len(said) - len(key)) <= 2 and (_plural_of(said, key) or _plural_of(key, said)):
+    if (
+        0 < abs(len(said) - len(key)) <= 2
+        and (said[-1:] == "s" or key[-1:] == "s")
+        and (_plural_of(said, key) or _plural_of(key, said))
+    ):
         return 1
     return distance if distance <= allowed else None
 
@@ -134,6 +138,16 @@ def _too_far(form: Form, joined: str) -> bool:
     return bool(OSA.distance(form.joined, joined, score_cutoff=most) > most)
 
 
+def _stray_digits(form: Form, said: Sequence[str]) -> bool:
+    """Has the response a word with a digit that is nowhere in the form's letters?
+
+    Such a word matches nothing: a word with a digit is only ever matched exactly
+    (alone, run together or in pieces), so it is then part of the form's words run
+    together. "Alipay 523" is not "Alipay" with slips, and the alignment need not try.
+    """
+    return any(_HAS_DIGIT(w) and w not in form.joined for w in said)
+
+
 def match_form(form: Form, said: Sequence[str]) -> Match | None:
     """Align the response words with the form's words in order.
 
@@ -153,12 +167,16 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         return Match(form, 0, True)
     if abs(len(joined) - len(form.joined)) > form.slack:
         return None  # too many letters more or fewer for the slips allowed
-    if _too_far(form, joined):
-        return None
     if n == 1 and m == 1:
         # One word against one word: the alignment below could only compare them.
+        # (``_too_far`` is not asked first: whatever it turns away, word_cost does too,
+        # as a word's slips, a plural's three edits included, fit in its bound.)
         cost = word_cost(key[0], said[0], form.budgets[0])
         return None if cost is None else Match(form, cost, False)
+    if not joined.isalpha() and _HAS_DIGIT(joined) and _stray_digits(form, said):
+        return None
+    if _too_far(form, joined):
+        return None
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
     best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (0, False)
@@ -194,10 +212,19 @@ def best_match(forms: Iterable[Form], said: Sequence[str]) -> Match | None:
     """The form the response matches with the fewest slips (the first on a tie)."""
     found: Match | None = None
     letters = sum(map(len, said))
+    one = said[0] if len(said) == 1 else None
     for form in forms:
         if abs(letters - len(form.joined)) > form.slack:
             continue  # what match_form would find: more letters off than its slips allow
-        match = match_form(form, said)
+        if one is not None and len(form.words) == 1:
+            # One word against one word, as match_form compares them, without the call.
+            if one == form.joined:
+                match: Match | None = Match(form, 0, False)
+            else:
+                cost = word_cost(form.joined, one, form.budgets[0])
+                match = None if cost is None else Match(form, cost, False)
+        else:
+            match = match_form(form, said)
         if match is not None and (found is None or match.slips < found.slips):
             found = match
             if match.slips == 0 and not match.spacing:
@@ -227,6 +254,19 @@ def without_prompt_words(
 ) -> tuple[str, ...]:
     """The response without words that only repeat the prompt (key words are kept)."""
     return tuple(w for w in said if w in key_words or w not in prompt_words)
+
+
+def trim_prompt_words(
+    said: Sequence[str], prompt_words: frozenset[str], key_words: frozenset[str]
+) -> tuple[str, ...]:
+    """Words already without their filler, without the words that only repeat the prompt,
+    and without the filler that dropping them uncovers."""
+    if said and prompt_words.isdisjoint(said) and said[0].isascii():
+        # Nothing to drop, and strip_filler, which the words went through, would find
+        # nothing more: it stops only when no filler is left at either end (only its
+        # Chinese prefixes, for a first word with Chinese in it, are taken off once).
+        return tuple(said)
+    return strip_filler(without_prompt_words(said, prompt_words, key_words))
 
 
 def describe_slips(match: Match) -> str:
