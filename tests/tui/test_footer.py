@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
 from quizbot.tui.widgets.footer import QuietFooter
@@ -31,6 +33,20 @@ class HintApp(App[None]):
     def action_new_round(self) -> None: ...
 
 
+async def until(pilot: Pilot[None], check: Callable[[], bool]) -> None:
+    """Let the app work until ``check`` holds: the key bar is rebuilt a few messages
+    after the bindings change, however quickly the app goes idle in between."""
+    for _ in range(200):
+        await pilot.pause()
+        if check():
+            return
+    raise AssertionError("the key bar never got there")
+
+
+def keys_shown(app: App[None]) -> list[str]:
+    return [key.action for key in app.query(FooterKey)]
+
+
 def hint_key(app: App[None]) -> FooterKey:
     return next(key for key in app.query(FooterKey) if key.action == "hint")
 
@@ -38,47 +54,38 @@ def hint_key(app: App[None]) -> FooterKey:
 async def test_a_key_that_cannot_be_pressed_is_dimmed_in_place() -> None:
     app = HintApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: "hint" in keys_shown(app))
         keys = list(app.query(FooterKey))
         assert not hint_key(app).has_class("-disabled")
         app.hint = None
         app.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert hint_key(app).has_class("-disabled")
+        await until(pilot, lambda: hint_key(app).has_class("-disabled"))
         assert list(app.query(FooterKey)) == keys  # the same widgets, not new ones
         app.hint = True
         app.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert not hint_key(app).has_class("-disabled")
+        await until(pilot, lambda: not hint_key(app).has_class("-disabled"))
         assert list(app.query(FooterKey)) == keys
 
 
 async def test_keys_are_rebuilt_when_one_comes_or_goes() -> None:
     app = HintApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert [key.action for key in app.query(FooterKey)][:2] == ["hint", "new_round"]
+        await until(pilot, lambda: keys_shown(app)[:2] == ["hint", "new_round"])
         app.hint = False  # hidden
         app.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert "hint" not in [key.action for key in app.query(FooterKey)]
+        await until(pilot, lambda: "hint" not in keys_shown(app))
+        assert "new_round" in keys_shown(app)
         app.hint = True
         app.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert "hint" in [key.action for key in app.query(FooterKey)]
+        await until(pilot, lambda: "hint" in keys_shown(app))
 
 
 async def test_new_keys_start_with_the_footers_compact_style() -> None:
     app = HintApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: "hint" in keys_shown(app))
         footer = app.query_one(QuietFooter)
         bound = [k for k in app.query(FooterKey) if not k.has_class("-command-palette")]
         assert bound and all(not k.compact and not k.has_class("-compact") for k in bound)
         footer.compact = True
-        await pilot.pause()
-        assert all(k.compact and k.has_class("-compact") for k in bound)
+        await until(pilot, lambda: all(k.compact and k.has_class("-compact") for k in bound))
