@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
-from quizbot.classroom.class_student import StudentClient
+from quizbot.classroom.class_student import StudentClient, StudentScreen
 from quizbot.classroom.session import EVENTS, SessionError
 from quizbot.serving import good_host
 
@@ -54,7 +54,6 @@ MESSAGES_A_WINDOW = 20  # more lines than this from one tab in ...
 WINDOW_SECONDS = 10.0  # ... this many seconds is a flood: refused
 FULL = "This class is full (too many open tabs). Close a tab and try again."
 FLOOD = "Too many messages: wait a little."
-LABELS = {"code": "Join code", "name": "Your name", "team": "Team", "answer": "Your answer"}
 # Nothing but this origin's own files: no inline script or style, no frames, no forms
 # posted elsewhere. 'self' covers the page's websocket to the same host and port.
 POLICY = (
@@ -73,11 +72,15 @@ class LightTab:
 
     def __init__(self, client: StudentClient, clock: Callable[[], float] = time.monotonic) -> None:
         self.client = client
+        self.screen = StudentScreen(client)
         self.clock = clock
-        self.step = "code"  # code, name, team, answer, none
-        self.typed_name = ""
         self.busy = False  # a line of this tab's is being saved (in a worker thread)
         self._lines: list[float] = []
+
+    @property
+    def step(self) -> str:
+        """The line this tab asks for: code, name, team, answer or none."""
+        return self.screen.step
 
     def typed(self, text: str) -> None:
         """A line the student typed: a code, a name, a team or an answer."""
@@ -87,62 +90,21 @@ class LightTab:
             self.client.message = FLOOD
             return
         self._lines.append(now)
-        client = self.client
-        self.step = self._next_step()
-        if self.step == "code":
-            client.enter_code(text)
-        elif self.step == "name":
-            if client.teams:
-                if text.strip():
-                    self.typed_name, self.step = text, "team"
-                    client.message = ""
-                return
-            client.join(text)
-        elif self.step == "team":
-            if not client.join(self.typed_name, text):
-                self.step = "name" if "name" in client.message else "team"
-        elif self.step == "answer":
-            client.answer(text)
-
-    def _next_step(self) -> str:
-        client = self.client
-        if client.status == "code":
-            return "code"
-        if client.status in ("name", "refused", "denied"):
-            return "team" if self.step == "team" else "name"
-        question = client.question
-        if client.status == "joined" and question is not None:
-            return "answer" if client.answered < question.number else "none"
-        return "none"
+        self.screen.take(text)
 
     def view(self) -> dict[str, Any]:
         """What the tab shows now (every value plain text)."""
-        from quizbot.quiz import letter
-
-        client = self.client
-        self.step = self._next_step()
-        question = client.question if client.status == "joined" else None
-        where = f"Question {question.number} of {question.total}" if question else ""
-        if client.name and client.status == "joined":
-            where = f"{where}   ({client.name})" if where else client.name
-        said = client.status_text()
-        if client.message and client.message not in said:
-            said = f"{client.message}\n{said}"
-        label = LABELS.get(self.step, "")
-        if self.step == "team":
-            label += " (" + ", ".join(client.teams) + ")"
-        left = client.remaining() if question else None
+        screen, client = self.screen, self.client
+        question = screen.refresh()
         return {
-            "step": self.step,
-            "label": label,
-            "where": where,
+            "step": screen.step,
+            "label": screen.label(),
+            "where": screen.where(question),
             "prompt": question.prompt if question else "",
-            "options": [f"{letter(i)}. {t}" for i, t in enumerate(question.options)]
-            if question
-            else [],
-            "result": self.client.result_lines(),
-            "status": said,
-            "remaining": left,
+            "options": screen.options(question),
+            "result": client.result_lines(),
+            "status": screen.said(),
+            "remaining": client.remaining() if question else None,
             "paused": client.paused(),
         }
 

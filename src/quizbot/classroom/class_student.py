@@ -383,3 +383,81 @@ class StudentClient:
         if self._open_now:
             return "Waiting for the teacher's next question (this one began before you joined)."
         return WAITING if self.result is None else "Waiting for the teacher's next question..."
+
+
+# What each step's input line asks for, on every student screen.
+LABELS = {"code": "Join code", "name": "Your name", "team": "Team", "answer": "Your answer"}
+
+
+class StudentScreen:
+    """What a student's screen asks for and shows, front-independent: the terminal app
+    and the light page both drive one of these. ``step`` is the line asked for (code,
+    name, team, answer, or none); a class with teams asks the team after the name."""
+
+    def __init__(self, client: StudentClient) -> None:
+        self.client = client
+        self.step = "code"
+        self.typed_name = ""
+
+    def take(self, text: str) -> None:
+        """A line the student typed: a code, a name, a team or an answer."""
+        client = self.client
+        self.step = self.next_step()
+        if self.step == "code":
+            client.enter_code(text)
+        elif self.step == "name":
+            if client.teams:
+                if text.strip():
+                    self.typed_name, self.step = text, "team"
+                    client.message = ""
+                return
+            client.join(text)
+        elif self.step == "team":
+            if not client.join(self.typed_name, text):
+                self.step = "name" if "name" in client.message else "team"
+        elif self.step == "answer":
+            client.answer(text)
+
+    def next_step(self) -> str:
+        client = self.client
+        if client.status == "code":
+            return "code"
+        if client.status in ("name", "refused", "denied"):
+            return "team" if self.step == "team" else "name"
+        question = client.question
+        if client.status == "joined" and question is not None:
+            return "answer" if client.answered < question.number else "none"
+        return "none"
+
+    def refresh(self) -> QuestionView | None:
+        """Settle the step for the screen about to be drawn; the question it shows."""
+        self.step = self.next_step()
+        return self.client.question if self.client.status == "joined" else None
+
+    def where(self, question: QuestionView | None) -> str:
+        """The top line: "Question 2 of 10   (Ann)"."""
+        client = self.client
+        where = f"Question {question.number} of {question.total}" if question else ""
+        if client.name and client.status == "joined":
+            where = f"{where}   ({client.name})" if where else client.name
+        return where
+
+    def options(self, question: QuestionView | None) -> list[str]:
+        from quizbot.quiz import letter
+
+        return [f"{letter(i)}. {t}" for i, t in enumerate(question.options)] if question else []
+
+    def said(self) -> str:
+        """The status line, with the last message to the student first."""
+        client = self.client
+        said = client.status_text()
+        if client.message and client.message not in said:
+            said = f"{client.message}\n{said}"
+        return said
+
+    def label(self) -> str:
+        """What the input line is for ("" when nothing can be typed)."""
+        label = LABELS.get(self.step, "")
+        if self.step == "team":
+            label += " (" + ", ".join(self.client.teams) + ")"
+        return label

@@ -18,19 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Digits, Input, Label, Static
 
-from quizbot.quiz import letter
+from quizbot.classroom.class_student import LABELS, StudentScreen
 from quizbot.tui.widgets.literal import literal, literal_line
 
 if TYPE_CHECKING:
     from quizbot.classroom.class_student import StudentClient
 
 POLL_SECONDS = 0.1
-LABELS = {
-    "code": "Join code",
-    "name": "Your name",
-    "team": "Team",
-    "answer": "Your answer",
-}
 
 
 class StudentApp(App[int]):
@@ -56,12 +50,11 @@ class StudentApp(App[int]):
     def __init__(self, client: StudentClient) -> None:
         super().__init__()
         self.client = client
-        self.step = "code"  # code, name, team, answer, none
+        self.screen_state = StudentScreen(client)  # ("screen" is Textual's own)
         # Under the web server, a tab is this process's parent's connection: a server
         # that died outright (SIGKILL, out of memory) leaves the process orphaned, and
         # nobody would ever see it again; it leaves instead of repainting forever.
         self._server_pid = os.getppid()
-        self.typed_name = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -95,61 +88,24 @@ class StudentApp(App[int]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         event.input.value = ""
-        client = self.client
-        if self.step == "code":
-            client.enter_code(text)
-        elif self.step == "name":
-            if client.teams:
-                if text.strip():
-                    self.typed_name, self.step = text, "team"
-                    client.message = ""
-                self._show()
-                return
-            client.join(text)
-        elif self.step == "team":
-            if not client.join(self.typed_name, text):
-                self.step = "name" if "name" in client.message else "team"
-        elif self.step == "answer":
-            client.answer(text)
+        self.screen_state.take(text)
         self._show()
 
-    def _next_step(self) -> str:
-        client = self.client
-        if client.status == "code":
-            return "code"
-        if client.status in ("name", "refused", "denied"):
-            return "team" if self.step == "team" else "name"
-        question = client.question
-        if client.status == "joined" and question is not None:
-            return "answer" if client.answered < question.number else "none"
-        return "none"
-
     def _show(self) -> None:
-        client = self.client
-        self.step = self._next_step()
-        question = client.question if client.status == "joined" else None
-        where = f"Question {question.number} of {question.total}" if question else ""
-        if client.name and client.status == "joined":
-            where = f"{where}   ({client.name})" if where else client.name
-        self.query_one("#where", Label).update(literal_line(where))
+        state = self.screen_state
+        question = state.refresh()
+        self.query_one("#where", Label).update(literal_line(state.where(question)))
         self.query_one("#question", Static).update(literal(question.prompt if question else ""))
-        options = [f"{letter(i)}. {t}" for i, t in enumerate(question.options)] if question else []
-        self.query_one("#options", Static).update(literal("\n".join(options)))
+        self.query_one("#options", Static).update(literal("\n".join(state.options(question))))
         self.query_one("#result", Static).update(literal("\n".join(self.client.result_lines())))
-        said = client.status_text()
-        if client.message and client.message not in said:
-            said = f"{client.message}\n{said}"
-        self.query_one("#status", Static).update(literal(said))
+        self.query_one("#status", Static).update(literal(state.said()))
         field = self.query_one("#field", Label)
         line = self.query_one("#line", Input)
-        if self.step == "none":
+        if state.step == "none":
             field.update("")
             line.disabled = True
         else:
-            label = LABELS[self.step]
-            if self.step == "team":
-                label += " (" + ", ".join(client.teams) + ")"
-            field.update(literal_line(label))
+            field.update(literal_line(state.label()))
             line.disabled = False
             line.password = False
             line.focus()
