@@ -359,18 +359,7 @@ def student_screen(client: StudentClient) -> list[str]:
 
         lines += [f"Question {question.number} of {question.total}", question.prompt]
         lines += [f"  {letter(i)}. {text}" for i, text in enumerate(question.options)]
-    result = client.result
-    if result is not None and client.question is None and client.status == "joined":
-        lines.append(result.verdict_line())
-        lines += [
-            x for x in (result.explanation, result.source and f"Source: {result.source}") if x
-        ]
-        if client.place():
-            lines.append(client.place())
-    if client.status == "over":
-        lines += ["Podium:", *client.podium()]
-        if client.place():
-            lines.append(client.place())
+    lines += client.result_lines(podium="Podium:")
     said = client.status_text()
     if (said and client.status not in ("code", "name")) or client.message:
         lines.append(said)

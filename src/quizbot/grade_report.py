@@ -87,6 +87,8 @@ class GradeReport:
 
 def text_lines(summaries: list[QuestionSummary]) -> list[str]:
     """The report for a person (not yet escaped for a terminal)."""
+    from quizbot.classroom.report import wrong_group_line
+
     if not summaries:
         return ["Report: no rows were graded."]
     lines = ["Report (each question: share right, then its wrong answers grouped):"]
@@ -97,10 +99,7 @@ def text_lines(summaries: list[QuestionSummary]) -> list[str]:
             f" - {q.prompt}"
         )
         lines.append(f"     answer: {q.answer}")
-        for g in q.wrong:
-            also = [f for f in g.forms if f != g.answer]
-            extra = f" (also: {', '.join(also)})" if also else ""
-            lines.append(f"     {g.count} x {g.answer}{extra}")
+        lines += [f"     {wrong_group_line(g)}" for g in q.wrong]
         if q.other_answers:
             plural = "" if q.other_answers == 1 else "s"
             lines.append(f"     {q.other_answers} other answer{plural}")

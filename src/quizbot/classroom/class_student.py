@@ -341,9 +341,9 @@ class StudentClient:
             if int(rank) in PLACES
         ]
 
-    def result_lines(self) -> list[str]:
+    def result_lines(self, podium: str = "PODIUM") -> list[str]:
         """The closed question's verdict, explanation, source and place; the podium at
-        the end (the same lines on every student screen)."""
+        the end under the heading ``podium`` (the same lines on every student screen)."""
         lines: list[str] = []
         result = self.result
         if result is not None and self.question is None and self.status == "joined":
@@ -355,7 +355,7 @@ class StudentClient:
             if self.place():
                 lines.append(self.place())
         if self.status == "over":
-            lines += ["PODIUM", *self.podium()]
+            lines += [podium, *self.podium()]
             if self.place():
                 lines.append(self.place())
         return lines

@@ -154,11 +154,16 @@ def text_lines(report: DrillReport) -> list[str]:
             f"- {q.prompt}"
         )
         lines.append(f"     answer: {q.answer}")
-        for g in q.wrong:
-            also = [f for f in g.forms if f != g.answer]
-            extra = f" (also: {', '.join(also)})" if also else ""
-            lines.append(f"     {g.count} x {g.answer}{extra}")
+        lines += [f"     {wrong_group_line(g)}" for g in q.wrong]
     return lines
+
+
+def wrong_group_line(group: WrongGroup) -> str:
+    """ "3 x Guangzhou (also: guangzou, GUANGZHOU)": a group of wrong answers, for a person
+    (``quizbot report`` and ``quizbot grade --report`` say it alike)."""
+    also = [form for form in group.forms if form != group.answer]
+    extra = f" (also: {', '.join(also)})" if also else ""
+    return f"{group.count} x {group.answer}{extra}"
 
 
 def csv_rows(report: DrillReport) -> list[list[str]]:
