@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from grading_helpers import q, tol
@@ -334,3 +335,59 @@ _ASCII_BITS = st.sampled_from(
 def test_the_quick_negation_check_turns_away_only_what_the_regex_would(response: str) -> None:
     if guards._MAY_NEGATE.search(response) is not None:
         assert guards._may_negate(response), response
+
+
+def test_every_dont_know_phrase_but_the_question_mark_is_found_by_its_words() -> None:
+    # is_dont_know looks phrases up by the response's words: that finds each phrase
+    # only if its words, joined, are the phrase itself.
+    for phrase in guards._DONT_KNOW - {"?"}:
+        assert " ".join(normalize.words(phrase)) == phrase
+        assert len(normalize.words(phrase)) <= guards._DONT_KNOW_WORDS
+        assert guards.is_dont_know(phrase.upper() + "!")
+    assert guards.is_dont_know(" ? ")
+    assert not guards.is_dont_know("??") and not guards.is_dont_know("Hohhot?")
+
+
+@given(
+    st.one_of(
+        st.text(alphabet="abcz0189 .,_-'`/", max_size=30),
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=30),
+    )
+)
+@settings(max_examples=3000)
+def test_ascii_words_are_found_as_the_general_pattern_finds_them(cleaned: str) -> None:
+    folded = cleaned.casefold()
+    assert normalize._ASCII_WORD.findall(folded) == normalize._WORD.findall(folded)
+
+
+# The list separator as the contract words it, without the lookahead that speeds it up.
+_PLAIN_SEPARATOR = re.compile(
+    r"(\s*(?:[;/\n&、，；]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b)\s*)", re.IGNORECASE
+)
+
+
+@given(st.one_of(st.text(alphabet="aAndb ,;/&\n\t1、，.", max_size=30), st.text(max_size=30)))
+@settings(max_examples=3000)
+def test_the_list_separator_splits_as_the_plain_pattern_does(response: str) -> None:
+    assert prepared.LIST_SEPARATOR.split(response) == _PLAIN_SEPARATOR.split(response)
+
+
+_DECIMALS = st.builds(
+    lambda digits, power, sign: Decimal(sign * digits).scaleb(power),
+    st.integers(0, 10**30),
+    st.integers(-8, 14),
+    st.sampled_from([1, -1]),
+)
+
+
+@given(_DECIMALS, _DECIMALS)
+@settings(max_examples=3000)
+def test_scale_steps_are_found_as_by_dividing(a: Decimal, b: Decimal) -> None:
+    for big, small in ((a, b), (a, a.scaleb(6)), (b.scaleb(9), b), (a, a / 7)):
+        by_dividing = grader._SCALE_STEPS.get(big / small, 0) if small else 0
+        assert grader._powers_of_ten(big, small) == by_dividing
+        every_scale = next(
+            (name for power, name in grader._SCALE_NAMES.items() if small.scaleb(power) == big),
+            "",
+        )
+        assert grader._missing_scale(small, big, None) == every_scale

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -183,4 +182,4 @@ def as_typed(verdict: Verdict, compared: str, typed: str) -> Verdict:
     feedback = _QUOTED.sub(back, verdict.feedback)
     if feedback == verdict.feedback:
         return verdict
-    return dataclasses.replace(verdict, feedback=feedback)
+    return verdict._replace(feedback=feedback)

@@ -333,9 +333,15 @@ def within(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> bool:
 _SCALE_STEPS = {Decimal(10) ** n: n for n in (3, 4, 6, 8, 9, 12)}
 
 
+# How far apart (in Decimal.adjusted(), the power of ten of the first digit) two
+# numbers a scale step apart can be: the step, or one less or more, as the digits
+# round (9.99 and 1000). Any other pair is no step apart, decided without dividing.
+_NEAR_STEPS = frozenset(n + d for n in _SCALE_STEPS.values() for d in (-1, 0, 1))
+
+
 def _powers_of_ten(big: Decimal, small: Decimal) -> int:
     """n when big == small * 10**n for a scale step (3, 4, 6, 8, 9 or 12), else 0."""
-    if not small:
+    if not small or big.adjusted() - small.adjusted() not in _NEAR_STEPS:
         return 0
     return _SCALE_STEPS.get(big / small, 0)
 
@@ -411,10 +417,16 @@ def _in_key_units(keys: Prepared, found: FoundNumber, text: str) -> tuple[list[D
 
 # The scale a number lacks, by the power of ten it is off ("4" for 400万 lacks "million").
 _SCALE_NAMES = {3: "thousand", 4: "万", 6: "million", 8: "亿", 9: "billion", 12: "trillion"}
+_SCALE_POWER = {name: power for power, name in _SCALE_NAMES.items()}
 
 
 def _missing_scale(value: Decimal, key: Decimal, tolerance: Tolerance | None) -> str:
     """The scale word that would make ``value`` the key (within the tolerance), else ""."""
+    if value and key and (tolerance is None or not tolerance.value):
+        # Equal only when the first digits stand at the same power of ten: one scale
+        # to try, not six (the commonest case: a question without a tolerance).
+        name = _SCALE_NAMES.get(key.adjusted() - value.adjusted())
+        return name if name is not None and value.scaleb(_SCALE_POWER[name]) == key else ""
     for power, name in _SCALE_NAMES.items():
         if within(value.scaleb(power), key, tolerance):
             return name

@@ -208,8 +208,11 @@ def reject_wins(hit: RejectHit | None, match: Match | None) -> bool:
 
 # The separators of a list answer ("and", a comma...), as in ``lists``.
 # A comma between thousands ("342,000,000") separates nothing.
+# The lookahead only says which character a separator can start with: without it,
+# every position of the text tries each way of being one (splitting took 40% longer).
 LIST_SEPARATOR = re.compile(
-    r"(\s*(?:[;/\n&、，；]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b)\s*)", re.IGNORECASE
+    r"((?=[\s;/&、，；,a])\s*(?:[;/\n&、，；]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b)\s*)",
+    re.IGNORECASE,
 )
 
 

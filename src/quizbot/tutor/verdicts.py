@@ -6,7 +6,6 @@ these functions turn it into messages. Nothing here keeps state or changes the r
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -77,8 +76,7 @@ def verdict_message(result: Result, asked: Asked, progress: RoundProgress) -> Bo
     if result.hint_used and verdict.score > 0:
         cost = f" You used a hint, so it earns {points(result.credit)} of {points(verdict.score)}."
         text, body = text + cost, body + cost
-    shown = dataclasses.replace(
-        verdict,
+    shown = verdict._replace(
         score=result.credit,
         expected=expected if asked.question.type == "choice" else verdict.expected or expected,
     )
