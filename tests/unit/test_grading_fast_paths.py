@@ -391,3 +391,10 @@ def test_scale_steps_are_found_as_by_dividing(a: Decimal, b: Decimal) -> None:
             "",
         )
         assert grader._missing_scale(small, big, None) == every_scale
+
+
+@given(st.one_of(st.text(alphabet="or eithOR/\n\t x", max_size=20), st.text(max_size=20)))
+@settings(max_examples=2000)
+def test_the_quick_alternative_check_turns_away_only_what_the_regex_would(response: str) -> None:
+    if guards._MAY_ALTERNATE.search(response) is not None:
+        assert guards._may_alternate(response), response

@@ -82,6 +82,7 @@ def choice_part(
 ) -> tuple[Callable[[str], Verdict], Callable[[str], bool]]:
     order = display_order(question, shown_options)
     correct = _correct_index(question)
+    labels = [option_label(question, shown_options, i) for i in range(len(question.options))]
     option_forms = keys.options
     option_numbers = keys.option_numbers
     # Reading the response as a number is only worth it when an option is one.
@@ -97,6 +98,31 @@ def choice_part(
         for forms in option_forms
     ]
 
+    def named_in(attempt: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(slips, option index) of each option the words match."""
+        letters = sum(map(len, attempt))
+        named = []
+        for i, forms in enumerate(option_forms):
+            low, high = windows[i]
+            if low <= letters <= high:
+                match = best_match(forms, attempt)
+                if match is not None:
+                    named.append((match.slips, i))
+        return named
+
+    def pick(named: list[tuple[int, int]]) -> tuple[int | None, int]:
+        """The option matched with the fewest slips; None when none is, or on a tie."""
+        if not named:
+            return None, 0
+        named.sort()
+        if len(named) > 1 and named[0][0] == named[1][0]:
+            return None, 0
+        return named[0][1], named[0][0]
+
+    # An option's words as written (the commonest response naming one): what they
+    # name, worked out once. They match that option, so the first attempt decides.
+    by_option_words = {f.words: pick(named_in(f.words)) for forms in option_forms for f in forms}
+
     def by_text(text: str) -> tuple[int | None, int]:
         """(option index the text names, slips); None when no option or a tie.
 
@@ -106,17 +132,13 @@ def choice_part(
         said = said_words(text)
         if not said:
             return None, 0
+        known = by_option_words.get(said)
+        if known is not None:
+            return known
         best: list[tuple[int, int]] = []
         trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
-            letters = sum(map(len, attempt))
-            for i, forms in enumerate(option_forms):
-                low, high = windows[i]
-                if not low <= letters <= high:
-                    continue
-                match = best_match(forms, attempt)
-                if match is not None:
-                    best.append((match.slips, i))
+            best = named_in(attempt)
             if best:
                 break
         if not best and has_number_option:
@@ -127,12 +149,7 @@ def choice_part(
                     for i, n in enumerate(option_numbers)
                     if n is not None and n.value == reading.value
                 ]
-        if not best:
-            return None, 0
-        best.sort()
-        if len(best) > 1 and best[0][0] == best[1][0]:
-            return None, 0
-        return best[0][1], best[0][0]
+        return pick(best)
 
     def chosen(text: str) -> tuple[int | None, bool, int]:
         """(option index, chosen by letter, slips)."""
@@ -184,7 +201,7 @@ def choice_part(
                     "correct", 1.0, f"Accepted — close enough: {expected}.", "typo", expected
                 )
             return Verdict("correct", 1.0, f"Correct — {expected}.", "exact", expected)
-        return say.wrong(option_label(question, shown_options, index), expected)
+        return say.wrong(labels[index], expected)
 
     def mentions(text: str) -> bool:
         index, _, _ = chosen(text)
@@ -280,18 +297,28 @@ def _read_truth(cleaned: str) -> bool | None:
     return values.pop() if len(values) == 1 else None
 
 
-def grade_truefalse(question: Question, keys: Prepared, cleaned: str) -> Verdict:
-    key = keys.truth
-    expected = "true" if key else "false"
-    said = read_truth(cleaned)
-    if said is None:
-        return Verdict(
+def _truth_verdicts(expected: str) -> tuple[Verdict, Verdict, Verdict]:
+    """(right, wrong, unclear): the only verdicts a true/false question can get."""
+    return (
+        Verdict("correct", 1.0, f"Correct — it is {expected}.", "exact", expected),
+        Verdict("incorrect", 0.0, f"Not quite — it is {expected}.", "wrong", expected),
+        Verdict(
             "incorrect",
             0.0,
             f"I could not tell whether you meant true or false: it is {expected}.",
             "unclear",
             expected,
-        )
-    if said == key:
-        return Verdict("correct", 1.0, f"Correct — it is {expected}.", "exact", expected)
-    return Verdict("incorrect", 0.0, f"Not quite — it is {expected}.", "wrong", expected)
+        ),
+    )
+
+
+# Made once: they name nothing the learner wrote (by the key: True, False).
+_TRUTH_VERDICTS = {True: _truth_verdicts("true"), False: _truth_verdicts("false")}
+
+
+def grade_truefalse(question: Question, keys: Prepared, cleaned: str) -> Verdict:
+    right, wrong, unclear = _TRUTH_VERDICTS[keys.truth]
+    said = read_truth(cleaned)
+    if said is None:
+        return unclear
+    return right if said == keys.truth else wrong
