@@ -137,6 +137,7 @@ def _judged(
 ) -> Verdict:
     """The verdict on a cleaned response (``typed``: as written, when t2s changed it)."""
     keys = entry.keys
+    kind = entry.kind
     if keys.plain_number and len(response) <= MAX_RESPONSE_CHARS:
         simple = _SIMPLE_NUMBER.fullmatch(cleaned)
         if simple is not None:
@@ -147,27 +148,27 @@ def _judged(
             found = find_numbers(simple.group(1))
             if len(found) == 1:
                 reading = found[0].reading
-                if within(reading.value, keys.key_numbers[0].value, question.tolerance):
+                if within(reading.value, keys.key_numbers[0].value, entry.tolerance):
                     return say.right_number(expected)
                 if reading.value not in keys.prompt_numbers:
-                    return _wrong_figure(keys, question.tolerance, found[0].text, reading, expected)
+                    return _wrong_figure(keys, entry.tolerance, found[0].text, reading, expected)
     if is_empty(cleaned):
         return say.empty(expected)
     if len(response) > MAX_RESPONSE_CHARS:
         return say.too_long(expected)
-    if question.type in ("text", "choice"):
+    if kind in ("text", "choice"):
         # A choice response keeps its leading "a": it may be the letter A.
-        said = words(cleaned) if question.type == "choice" else said_words(cleaned)
+        said = words(cleaned) if kind == "choice" else said_words(cleaned)
         exact = _exact_key(keys, said, expected)
         if exact is not None:
             return exact
     if is_dont_know(cleaned):
         return say.empty(expected, dont_know=True)
-    if question.type == "truefalse":
+    if kind == "truefalse":
         return choices.grade_truefalse(question, keys, cleaned)
-    if question.type == "list":
+    if kind == "list":
         return lists.grade_list(question, keys, cleaned, expected, typed)
-    if shown_options is not None and question.type == "choice":
+    if shown_options is not None and kind == "choice":
         part, mentions = choices.choice_part(question, keys, expected, shown_options)
     else:
         # The part matchers depend on the question alone (options in their order):

@@ -185,7 +185,7 @@ def grade_list(
 ) -> Verdict:
     """Grade a list response; wrong items are named as ``typed`` (before t2s), if given."""
     items = keys.items
-    need = max(1, min(question.needed, len(items))) if items else 1
+    need = keys.need
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]

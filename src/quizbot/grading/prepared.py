@@ -94,6 +94,8 @@ class Prepared:
     # list: every item's forms in one row, and the item each belongs to (by the form's id)
     item_forms: tuple[Form, ...] = ()
     item_of: dict[int, int] = dataclasses.field(default_factory=dict)
+    # list: how many items make a fully correct answer (at least one, at most all)
+    need: int = 1
 
 
 PERCENT = units.lookup("percent")
@@ -341,6 +343,7 @@ def prepare(question: Question) -> Prepared:
         exact_rejects={r.form.words: r for r in reversed(rejects) if r.form is not None},
         item_forms=tuple(form for forms in items for form in forms),
         item_of={id(form): index for index, forms in enumerate(items) for form in forms},
+        need=max(1, min(question.needed, len(items))) if items else 1,
         item_years=any(
             reading is not None and _is_year(reading)
             for item in question.answers
@@ -370,11 +373,24 @@ class Known:
     filled in when first needed.
     """
 
-    __slots__ = ("expected", "keys", "lead_proof", "parts", "question", "table")
+    __slots__ = (
+        "expected",
+        "keys",
+        "kind",
+        "lead_proof",
+        "parts",
+        "question",
+        "table",
+        "tolerance",
+    )
 
     def __init__(self, question: Question, keys: Prepared) -> None:
         self.question = question
         self.keys = keys
+        # Read for every response: kept here, so that grading one reads this record and
+        # not the question's own attributes, elsewhere in memory (one less cache miss).
+        self.kind = question.type
+        self.tolerance = question.tolerance
         # The canonical responses, each with its verdict once graded (None before).
         self.table: dict[str, Verdict | None] | None = None
         self.lead_proof: frozenset[str] = frozenset()
