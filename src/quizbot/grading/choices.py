@@ -28,6 +28,9 @@ _LETTER = re.compile(
     r"(?:\(\s*([a-z])\s*\)|\[\s*([a-z])\s*\]|([a-z])(?:\s*[).:\]]|(?=\s)|$))\s*(.*)$"
 )
 
+# A bare letter with a mark after it ("b)", "b."), as against one followed by words.
+_MARKED_LETTER = re.compile(r"[a-z]\s*[).:\]]")
+
 
 def display_order(question: Question, shown_options: Sequence[int] | None) -> list[int]:
     """Option indexes in the order shown (letter i shows option order[i])."""
@@ -71,7 +74,7 @@ def _letter(text: str, order: list[int]) -> tuple[int, str, bool] | None:
     position = ord(letter) - ord("a")
     if position >= len(order):
         return -1, found.group(4).strip(), True
-    marked = found.group(3) is None or bool(re.match(r"^[a-z]\s*[).:\]]", text[found.start(3) :]))
+    marked = found.group(3) is None or _MARKED_LETTER.match(text, found.start(3)) is not None
     if text.startswith(("option", "choice", "answer", "letter", "选")):
         marked = True
     return order[position], found.group(4).strip(), marked
@@ -132,12 +135,12 @@ def choice_part(
         said = said_words(text)
         if not said:
             return None, 0
-        known = by_option_words.get(said)
-        if known is not None:
-            return known
         best: list[tuple[int, int]] = []
         trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
         for attempt in (said, trimmed) if trimmed and trimmed != said else (said,):
+            known = by_option_words.get(attempt)
+            if known is not None:
+                return known  # an option's words: they match it, so this attempt decides
             best = named_in(attempt)
             if best:
                 break
