@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from tui_helpers import RecordingTutor, make_tutor
@@ -59,3 +60,38 @@ def wait_until_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Worker, "_run_threaded", counted)
     monkeypatch.setattr(textual.pilot, "wait_for_idle", until_quiet)
     monkeypatch.setattr(textual.app, "wait_for_idle", until_quiet)
+
+
+# Parsed CSS, shared by every app of the run: {(css, where, ..., variables): rules}.
+_PARSED_CSS: dict[tuple[object, ...], list[Any]] = {}
+
+
+@pytest.fixture(autouse=True)
+def parse_css_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each app parses its CSS and every widget's default CSS afresh (Textual caches the
+    rules per app): ~20 sources, about 1 s of this folder's time. The rules parsed from
+    the same text with the same variables (the theme) are the same, and Textual only
+    reads them once parsed (it already reuses them within an app), so one parse serves
+    every app. CSS with errors still fails in every app: rules with errors are kept
+    and reported by each app's stylesheet, and a text that does not parse raises."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+
+    def parse_once(
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[Any]:
+        variables = tuple(self._variables.items())
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        rules = _PARSED_CSS.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            _PARSED_CSS[key] = rules
+        return rules
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", parse_once)
