@@ -22,12 +22,13 @@ def wait_until_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Textual finds "idle" by sleeping 20 ms at a time (we had it at 5 ms) until a sleep
     passes with almost no CPU used: each wait costs at least one such sleep after the
-    work is done, and about 700 waits were a quarter of this folder's time. It is also
-    a guess: a descheduled process looks idle on a busy machine. Here the wait yields to
-    the event loop until, three times running, nothing is ready to run in it (no queued
-    message, no task, no timer due) and no worker thread is running (a worker's reply is
-    posted before its thread ends). What waits on a timer (Textual applies a resize
-    1/120 s later) is waited for by the condition the test checks: ``until``.
+    work is done, and the ~580 waits of this folder slept ~4.5 s of its ~23 s. It is
+    also a guess: a process waiting for the CPU on a busy machine looks idle. Here the
+    wait yields to the event loop until, three times running, nothing is ready to run
+    in it (no queued message, no task, no timer due) and no worker thread is running (a
+    worker's reply is posted before its thread ends). What waits on a timer (Textual
+    applies a resize 1/120 s later) is waited for by the condition the test checks:
+    ``until``.
     """
     import textual.app
     import textual.pilot
