@@ -19,6 +19,7 @@ from tui_helpers import (
     settle,
     start_round,
     type_line,
+    until,
 )
 
 from quizbot.tui.app import QuizApp
@@ -218,10 +219,12 @@ async def test_resize_keeps_the_conversation(tutor: RecordingTutor) -> None:
         await start_round(pilot)
         bubbles = len(app.query(BotBubble))
         await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: app.query_one("#transcript").size.width > 100)
         await settle(pilot)
         assert app.size == (120, 40)
         assert app.query_one("#transcript").size.width > 100
         await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: app.query_one("#transcript").size.width <= 80)
         await settle(pilot)
         assert app.query_one("#transcript").size.width <= 80
         assert len(app.query(BotBubble)) == bubbles

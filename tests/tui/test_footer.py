@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
+from tui_helpers import until
 
 from quizbot.tui.widgets.footer import QuietFooter
 
@@ -31,16 +30,6 @@ class HintApp(App[None]):
     def action_hint(self) -> None: ...
 
     def action_new_round(self) -> None: ...
-
-
-async def until(pilot: Pilot[None], check: Callable[[], bool]) -> None:
-    """Let the app work until ``check`` holds: the key bar is rebuilt a few messages
-    after the bindings change, however quickly the app goes idle in between."""
-    for _ in range(200):
-        await pilot.pause()
-        if check():
-            return
-    raise AssertionError("the key bar never got there")
 
 
 def keys_shown(app: App[None]) -> list[str]:

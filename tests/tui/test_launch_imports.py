@@ -35,8 +35,13 @@ from quizbot.packs.builtin import load_builtin_packs
 from quizbot.progress.store import ProgressStore
 from quizbot.tui.app import QuizApp
 from quizbot.tutor import Tutor
+import textual._wait  # imported by textual.app already
 
 LAZY = json.loads(sys.argv[2])
+# Pilot's idle checks every 5 ms, not 20: this script waits for what it checks, and
+# each launch waited ~0.1 s in 20 ms idle sleeps.
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = 0.005 / 20
 
 def loaded():
     return sorted(n for n in LAZY if any(m == n or m.startswith(n + ".") for m in sys.modules))

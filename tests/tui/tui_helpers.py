@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
@@ -101,6 +104,20 @@ async def settle(pilot: Pilot[int]) -> None:
             break
     await pilot.pause(0)
     await pilot.pause(0)
+
+
+async def until(pilot: Pilot[Any], check: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app work until ``check`` holds, for what Textual does on a timer (a resize
+    is applied 1/120 s after it): returns as soon as it holds, fails after ``timeout``."""
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + timeout
+    while True:
+        await pilot.pause()
+        if check():
+            return
+        if loop.time() > give_up:
+            raise AssertionError(f"still not so after {timeout} s")
+        await asyncio.sleep(0.001)  # let a timer come due
 
 
 async def say(pilot: Pilot[int], line: str) -> None:
