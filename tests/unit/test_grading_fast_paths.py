@@ -398,3 +398,12 @@ def test_scale_steps_are_found_as_by_dividing(a: Decimal, b: Decimal) -> None:
 def test_the_quick_alternative_check_turns_away_only_what_the_regex_would(response: str) -> None:
     if guards._MAY_ALTERNATE.search(response) is not None:
         assert guards._may_alternate(response), response
+
+
+_PLAIN_REASON = re.compile(r"\s*(?:[,;:.!?，；：。！？–—]|\s-|-\s|\bbecause\b|\bsince\b)")
+
+
+@given(st.one_of(st.text(alphabet="absinceuse -,.;!?\t\nx–—。", max_size=25), st.text(max_size=25)))
+@settings(max_examples=2000)
+def test_a_reason_is_found_where_the_plain_pattern_finds_it(response: str) -> None:
+    assert choices._REASON.split(response, maxsplit=1) == _PLAIN_REASON.split(response, maxsplit=1)

@@ -254,7 +254,11 @@ _TRUTH_PHRASES = {
     "exactly": True, "indeed": True, "不是的": False, "当然": True,
 }  # fmt: skip
 # A verdict word, then a reason: "no, it's a dwarf planet", "False - it is a dwarf planet".
-_REASON = re.compile(r"\s*(?:[,;:.!?，；：。！？–—]|\s-|-\s|\bbecause\b|\bsince\b)")
+# (The lookahead names the characters a reason can start with: the pattern is then
+# tried only there, not at every position.)
+_REASON = re.compile(
+    r"(?=[\s,;:.!?，；：。！？–—\-bs])\s*(?:[,;:.!?，；：。！？–—]|\s-|-\s|\bbecause\b|\bsince\b)"
+)
 
 
 def read_truth(cleaned: str) -> bool | None:

@@ -62,6 +62,11 @@ Part = Callable[[str], Verdict]
 _NOTHING = frozenset({"empty", "no_number"})
 
 
+# What the table of canonical responses gives for a response that is none of them
+# (compared by identity: never returned).
+_NOT_CANONICAL = Verdict("error", 0.0, "", "not_canonical")
+
+
 def grade(
     question: Question, response: str, *, shown_options: Sequence[int] | None = None
 ) -> Verdict:
@@ -74,17 +79,17 @@ def grade(
             quick = entry.table
             if quick is None:
                 quick = canonical_verdicts(question)[0]
-            lead_proof = entry.lead_proof
             key = key_of(response)
-            if key not in quick and lead_proof:
+            verdict = quick.get(key, _NOT_CANONICAL)
+            if verdict is _NOT_CANONICAL and entry.lead_proof:
                 # "I think B", "maybe true": the verdict of "B", "true" (canonical.py
                 # says which responses keep their verdict after a lead, and why).
                 rest = without_lead(key)
-                if rest is not None and rest in lead_proof:
+                if rest is not None and rest in entry.lead_proof:
                     key = response = rest
-            if key in quick:
-                verdict = quick[key]
-                if verdict is None:
+                    verdict = quick[key]
+            if verdict is not _NOT_CANONICAL:
+                if verdict is None:  # canonical, but not graded yet
                     verdict = quick[key] = _grade(question, response, None, entry)
                 return verdict
         return _grade(question, response, shown_options, entry)
