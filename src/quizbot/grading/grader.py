@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -549,7 +548,7 @@ def _number_part(
                 if any(within(v, k.value, widest) for v in values for k in keys.key_numbers):
                     return say.right_number(expected)
                 return say.wrong_unit(shown, expected)
-            reading = dataclasses.replace(reading, value=values[0])
+            reading = reading._replace(value=values[0])
         if is_key(reading):
             return say.right_number(expected)
         return _wrong_figure(keys, tolerance, said_number.text, reading, expected)

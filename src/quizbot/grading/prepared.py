@@ -116,7 +116,7 @@ def _metres_not_million(answer: str, reading: NumberReading) -> NumberReading:
     """ "8848 m" in an answer in metres is 8848 metres, not 8848 million."""
     found = find_numbers(answer)
     if reading.scale == "million" and found and found[0].text.rstrip().endswith("m"):
-        return dataclasses.replace(reading, value=reading.value.scaleb(-6), scaled=False, scale="")
+        return reading._replace(value=reading.value.scaleb(-6), scaled=False, scale="")
     return reading
 
 
