@@ -6,13 +6,18 @@ score = max(0, min(right, k - wrong)) / k, so naming every option never pays.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
 from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
-from quizbot.grading.text import MAX_MERGE, Match, best_match, trim_prompt_words
+from quizbot.grading.text import (
+    MAX_MERGE,
+    Match,
+    best_match,
+    match_form,
+    trim_prompt_words,
+    word_cost,
+)
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number, spoken_years
 from quizbot.packs.model import Question
@@ -39,26 +44,9 @@ _FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 _NAMED_WRONG = 3
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """What one part of the response was: an item (index), a repeat, nothing, or wrong."""
-
-    kind: str  # "item", "repeat", "nothing", "wrong"
-    index: int = -1
-
-
-_NOTHING = _Part("nothing")
-_WRONG = _Part("wrong")
-
-
-@lru_cache(maxsize=256)  # a few parts per list: made once, not per response
-def _part_for(kind: str, index: int) -> _Part:
-    return _Part(kind, index)
-
-
-def _named(index: int, open_items: set[int]) -> _Part:
-    """An item named for the first time, or named again."""
-    return _part_for("item" if index in open_items else "repeat", index)
+# What ``_part`` found: an item's index (named for the first time or again), or these.
+_NOTHING = -1  # nothing gradable ("etc", "not Pluto")
+_WRONG = -2
 
 
 def _join(items: Sequence[str]) -> str:
@@ -89,9 +77,44 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
 
     ``best_match`` over all the items' forms at once: the first form with the fewest
     slips is the first item's with the fewest, as when each item's best is compared.
+    One word (most parts) is compared here with each form, as ``best_match`` does.
     """
-    match = best_match(keys.item_forms, said)
-    return None if match is None else (match, keys.item_of[id(match.form)])
+    if len(said) != 1:
+        match = best_match(keys.item_forms, said)
+        return None if match is None else (match, keys.item_of[id(match.form)])
+    one = said[0]
+    size = len(one)
+    found: tuple[Match, int] | None = None
+    for form, joined, letters, slack, allowed, index in keys.item_table:
+        if abs(size - letters) > slack:
+            continue  # more letters off than its slips allow
+        if allowed < 0:
+            match = match_form(form, said)
+            if match is None:
+                continue
+        elif one == joined:
+            return Match(form, 0, False), index  # nothing can beat it
+        elif (
+            allowed == 1
+            and size > 2
+            and one[0] != joined[0]
+            and one[-1] != joined[-1]
+            and letters > 2
+        ):
+            # What word_cost would say: one slip (a letter changed, added, dropped, or
+            # two swapped) leaves the first or the last letter of a word of three letters
+            # or more as it was, and a plural ("city", "cities") the first.
+            continue
+        else:
+            cost = word_cost(joined, one, allowed)
+            if cost is None:
+                continue
+            match = Match(form, cost, False)
+        if found is None or match.slips < found[0].slips:
+            found = match, index
+            if match.slips == 0 and not match.spacing:
+                break
+    return found
 
 
 def _number_item(keys: Prepared, text: str) -> int | None:
@@ -109,8 +132,9 @@ def _number_item(keys: Prepared, text: str) -> int | None:
     return None
 
 
-def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False) -> _Part:
-    """Grade one part of the response against the items.
+def _part(keys: Prepared, text: str, *, run: bool = False) -> int:
+    """Grade one part of the response against the items: the index of the item it
+    names, or _NOTHING or _WRONG.
 
     For a ``run`` of pieces put back together, nothing is tried when no item
     has a number of words it could match.
@@ -129,30 +153,34 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     if exact is not None and (
         not keys.reject_forms or not any(f.words == said for f in keys.reject_forms)
     ):
-        return _named(exact, open_items)
-    trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
-    attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
+        return exact
+    if said[0].isascii() and keys.prompt_words.isdisjoint(said):
+        attempts: tuple[tuple[str, ...], ...] = (said,)  # what trim_prompt_words gives
+    else:
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
+        attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
         return _WRONG
     for attempt in attempts:
         best = _best_item(keys, attempt)
-        if reject_wins(match_rejects(keys, attempt), best[0] if best else None):
+        if keys.reject_forms and reject_wins(
+            match_rejects(keys, attempt), best[0] if best else None
+        ):
             return _WRONG
         if best is not None:
-            return _named(best[1], open_items)
+            return best[1]
     if run:
         return _WRONG
-    number = _number_item(keys, text)
-    if number is not None:
-        return _named(number, open_items)
+    if keys.item_numbers:
+        number = _number_item(keys, text)
+        if number is not None:
+            return number
     gloss = split_gloss(text)
     if gloss is not None:
         # "Artificial Intelligence (AI)": right when the outer part names an item and
         # the bracket says nothing else.
-        outer, inner = (_part(keys, open_items, side) for side in gloss)
-        if outer.kind in ("item", "repeat") and (
-            inner.kind == "nothing" or inner.index == outer.index
-        ):
+        outer, inner = (_part(keys, side) for side in gloss)
+        if outer >= 0 and inner in (_NOTHING, outer):
             return outer
     return _WRONG
 
@@ -201,23 +229,23 @@ def grade_list(
     i = 0
     while i < len(segments):
         taken = 1
-        part: _Part | None = None
+        part = _NOTHING
         if keys.multi_piece_items:
             for span in range(min(_MAX_SPAN, len(segments) - i), 1, -1):
                 joined = (
                     "".join(_rejoin(segments[i + k], separators[i + k]) for k in range(span - 1))
                     + segments[i + span - 1]
                 )
-                spanned = _part(keys, open_items, joined, run=True)
-                if spanned.kind == "item":
+                spanned = _part(keys, joined, run=True)
+                if spanned in open_items:  # an item named for the first time
                     part, taken = spanned, span
                     break
-        if part is None:
-            part = _part(keys, open_items, segments[i])
-        if part.kind == "item":
-            open_items.discard(part.index)
-            found.append(part.index)
-        elif part.kind == "wrong":
+        if taken == 1:
+            part = _part(keys, segments[i])
+        if part in open_items:
+            open_items.discard(part)
+            found.append(part)
+        elif part == _WRONG:
             wrong.append(" ".join(named[i].split()))
         i += taken
     if len(segments) == 1 and wrong:
@@ -229,6 +257,8 @@ def grade_list(
 
 
 def _quoted(parts: Sequence[str]) -> str:
+    if len(parts) == 1 and len(parts[0]) <= 40:
+        return parts[0]  # the common case, as below
     shown = [p if len(p) <= 40 else p[:39] + "…" for p in parts[:_NAMED_WRONG]]
     if len(parts) > _NAMED_WRONG:
         shown.append(f"{len(parts) - _NAMED_WRONG} more")
@@ -240,6 +270,25 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+def _names(keys: Prepared, indexes: Sequence[int]) -> str:
+    names = keys.item_names
+    if len(indexes) == 1:
+        name = names[indexes[0]]
+        if name is not None:
+            return name
+    return _join([keys.items[k][0].text if (n := names[k]) is None else n for k in indexes])
+
+
+def _unnamed(
+    keys: Prepared, need: int, found: list[int], wrong: list[str], open_items: set[int]
+) -> None:
+    """Fail, as feedback always has, to name an item that has no form (only filler: "?"),
+    when it is found or missed on an answer short of full marks."""
+    if max(0, min(len(found), need - len(wrong))) < need:
+        _names(keys, sorted(open_items))
+    _names(keys, found)
+
+
 def _verdict(
     keys: Prepared,
     need: int,
@@ -248,34 +297,41 @@ def _verdict(
     open_items: set[int],
     expected: str,
 ) -> Verdict:
-    items = keys.items
+    if None in keys.item_names:
+        _unnamed(keys, need, found, wrong, open_items)
+    if not found:
+        # no right item: the score is 0 (need is at least 1)
+        if wrong:
+            is_are = "is" if len(wrong) == 1 else "are"
+            text = _sentence(
+                f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}."
+            )
+        else:
+            text = f"None of those is on the list: the answers are {expected}."
+        return Verdict("incorrect", 0.0, text, "wrong", expected)
+    count_items = len(keys.items)
     right = len(found)
     score = max(0, min(right, need - len(wrong))) / need
-    names = _join([items[k][0].text for k in found])
-    is_are = "is" if len(wrong) == 1 else "are"
+    names = _names(keys, found)
     if score >= 1:
-        if need < len(items):
+        if need < count_items:
             text = f"Correct — {names}."
         else:
-            count = "both" if len(items) == 2 else f"all {len(items)}"
-            text = f"Correct — {count}: {names}." if len(items) > 1 else f"Correct — {names}."
+            count = "both" if count_items == 2 else f"all {count_items}"
+            text = f"Correct — {count}: {names}." if count_items > 1 else f"Correct — {names}."
         return Verdict("correct", 1.0, text, "exact", expected)
-    missing = [items[k][0].text for k in sorted(open_items)]
-    if wrong and found:
+    if wrong:
+        is_are = "is" if len(wrong) == 1 else "are"
         text = f"{names} right, but {_quoted(wrong)} {is_are} not on the list"
         if score == 0:
             text += f" and each wrong item cancels a right one: the answers are {expected}."
             return Verdict("incorrect", 0.0, _sentence(text), "wrong", expected)
         text += f": {round(score * need)} of {need}."
         return Verdict("partial", score, _sentence(text), "partial_list", expected)
-    if found:
-        also = "another" if need - right == 1 else f"{need - right} more"
-        text = f"{right} of {need}: {names} right; {also} from {_join(missing)}."
-        if need == len(items):
-            text = f"{right} of {need}: {names} right; missing {_join(missing)}."
-        return Verdict("partial", score, text, "partial_list", expected)
-    if wrong:
-        text = _sentence(f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}.")
+    missing = _names(keys, sorted(open_items))
+    if need == count_items:
+        text = f"{right} of {need}: {names} right; missing {missing}."
     else:
-        text = f"None of those is on the list: the answers are {expected}."
-    return Verdict("incorrect", 0.0, text, "wrong", expected)
+        also = "another" if need - right == 1 else f"{need - right} more"
+        text = f"{right} of {need}: {names} right; {also} from {missing}."
+    return Verdict("partial", score, text, "partial_list", expected)

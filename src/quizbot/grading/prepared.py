@@ -96,6 +96,11 @@ class Prepared:
     item_of: dict[int, int] = dataclasses.field(default_factory=dict)
     # list: how many items make a fully correct answer (at least one, at most all)
     need: int = 1
+    # list: each item's name in feedback, its first form's text (None: the item has no form)
+    item_names: tuple[str | None, ...] = ()
+    # list: each of ``item_forms`` as (form, its words run together, their length, its
+    # slack, the budget of its one word or -1 when it has several, its item's index)
+    item_table: tuple[tuple[Form, str, int, int, int, int], ...] = ()
 
 
 PERCENT = units.lookup("percent")
@@ -344,6 +349,19 @@ def prepare(question: Question) -> Prepared:
         item_forms=tuple(form for forms in items for form in forms),
         item_of={id(form): index for index, forms in enumerate(items) for form in forms},
         need=max(1, min(question.needed, len(items))) if items else 1,
+        item_names=tuple(forms[0].text if forms else None for forms in items),
+        item_table=tuple(
+            (
+                form,
+                form.joined,
+                len(form.joined),
+                form.slack,
+                form.budgets[0] if len(form.words) == 1 else -1,
+                index,
+            )
+            for index, forms in enumerate(items)
+            for form in forms
+        ),
         item_years=any(
             reading is not None and _is_year(reading)
             for item in question.answers
