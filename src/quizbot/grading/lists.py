@@ -84,6 +84,9 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
         return None if match is None else (match, keys.item_of[id(match.form)])
     one = said[0]
     size = len(one)
+    ends = keys.item_ends
+    if ends is not None and size > 2 and one[0] not in ends[0] and one[-1] not in ends[1]:
+        return None  # each form in the loop below would be passed over
     found: tuple[Match, int] | None = None
     for form, joined, letters, slack, allowed, index in keys.item_table:
         if abs(size - letters) > slack:
@@ -226,11 +229,20 @@ def grade_list(
     open_items = set(range(len(items)))
     found: list[int] = []
     wrong: list[str] = []
-    i = 0
-    while i < len(segments):
-        taken = 1
-        part = _NOTHING
-        if keys.multi_piece_items:
+    if not keys.multi_piece_items:
+        # each piece is a part (the loop below, without spans)
+        for i, segment in enumerate(segments):
+            part = _part(keys, segment)
+            if part in open_items:
+                open_items.discard(part)
+                found.append(part)
+            elif part == _WRONG:
+                wrong.append(" ".join(named[i].split()))
+    else:
+        i = 0
+        while i < len(segments):
+            taken = 1
+            part = _NOTHING
             for span in range(min(_MAX_SPAN, len(segments) - i), 1, -1):
                 joined = (
                     "".join(_rejoin(segments[i + k], separators[i + k]) for k in range(span - 1))
@@ -240,14 +252,14 @@ def grade_list(
                 if spanned in open_items:  # an item named for the first time
                     part, taken = spanned, span
                     break
-        if taken == 1:
-            part = _part(keys, segments[i])
-        if part in open_items:
-            open_items.discard(part)
-            found.append(part)
-        elif part == _WRONG:
-            wrong.append(" ".join(named[i].split()))
-        i += taken
+            if taken == 1:
+                part = _part(keys, segments[i])
+            if part in open_items:
+                open_items.discard(part)
+                found.append(part)
+            elif part == _WRONG:
+                wrong.append(" ".join(named[i].split()))
+            i += taken
     if len(segments) == 1 and wrong:
         run = _run_together(keys, segments[0])
         if run is not None:
@@ -257,8 +269,10 @@ def grade_list(
 
 
 def _quoted(parts: Sequence[str]) -> str:
-    if len(parts) == 1 and len(parts[0]) <= 40:
-        return parts[0]  # the common case, as below
+    if len(parts) == 1:  # the common cases, as below
+        return parts[0] if len(parts[0]) <= 40 else parts[0][:39] + "…"
+    if len(parts) == 2 and len(parts[0]) <= 40 and len(parts[1]) <= 40:
+        return f"{parts[0]} and {parts[1]}"
     shown = [p if len(p) <= 40 else p[:39] + "…" for p in parts[:_NAMED_WRONG]]
     if len(parts) > _NAMED_WRONG:
         shown.append(f"{len(parts) - _NAMED_WRONG} more")
@@ -270,23 +284,13 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def _names(keys: Prepared, indexes: Sequence[int]) -> str:
-    names = keys.item_names
+def _named_items(names: tuple[str, ...], indexes: Sequence[int]) -> str:
+    """The items' names joined, as ``_join`` does."""
     if len(indexes) == 1:
-        name = names[indexes[0]]
-        if name is not None:
-            return name
-    return _join([keys.items[k][0].text if (n := names[k]) is None else n for k in indexes])
-
-
-def _unnamed(
-    keys: Prepared, need: int, found: list[int], wrong: list[str], open_items: set[int]
-) -> None:
-    """Fail, as feedback always has, to name an item that has no form (only filler: "?"),
-    when it is found or missed on an answer short of full marks."""
-    if max(0, min(len(found), need - len(wrong))) < need:
-        _names(keys, sorted(open_items))
-    _names(keys, found)
+        return names[indexes[0]]
+    if len(indexes) == 2:
+        return f"{names[indexes[0]]} and {names[indexes[1]]}"
+    return _join([names[k] for k in indexes])
 
 
 def _verdict(
@@ -297,41 +301,54 @@ def _verdict(
     open_items: set[int],
     expected: str,
 ) -> Verdict:
-    if None in keys.item_names:
-        _unnamed(keys, need, found, wrong, open_items)
+    names = keys.item_names
+    if names is None:
+        # Some item has no form (only filler: "?") and so no name: naming it fails, as
+        # it always has, when it is found or missed on an answer short of full marks.
+        short = max(0, min(len(found), need - len(wrong))) < need
+        for k in (*found, *open_items) if short else found:
+            if not keys.items[k]:
+                raise IndexError(f"list item {k} has no form to name it by")
+        names = tuple(forms[0].text if forms else "" for forms in keys.items)
     if not found:
         # no right item: the score is 0 (need is at least 1)
-        if wrong:
-            is_are = "is" if len(wrong) == 1 else "are"
-            text = _sentence(
-                f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}."
-            )
-        else:
+        if not wrong:
             text = f"None of those is on the list: the answers are {expected}."
+        else:
+            is_are = "is" if len(wrong) == 1 else "are"
+            text = f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}."
+            if text[:1].islower():
+                text = _sentence(text)
         return Verdict("incorrect", 0.0, text, "wrong", expected)
-    count_items = len(keys.items)
+    count_items = len(names)
     right = len(found)
     score = max(0, min(right, need - len(wrong))) / need
-    names = _names(keys, found)
+    named = _named_items(names, found)
     if score >= 1:
-        if need < count_items:
-            text = f"Correct — {names}."
+        if need < count_items or count_items == 1:
+            text = f"Correct — {named}."
+        elif count_items == 2:
+            text = f"Correct — both: {named}."
         else:
-            count = "both" if count_items == 2 else f"all {count_items}"
-            text = f"Correct — {count}: {names}." if count_items > 1 else f"Correct — {names}."
+            text = f"Correct — all {count_items}: {named}."
         return Verdict("correct", 1.0, text, "exact", expected)
     if wrong:
         is_are = "is" if len(wrong) == 1 else "are"
-        text = f"{names} right, but {_quoted(wrong)} {is_are} not on the list"
         if score == 0:
-            text += f" and each wrong item cancels a right one: the answers are {expected}."
-            return Verdict("incorrect", 0.0, _sentence(text), "wrong", expected)
-        text += f": {round(score * need)} of {need}."
-        return Verdict("partial", score, _sentence(text), "partial_list", expected)
-    missing = _names(keys, sorted(open_items))
+            text = _sentence(
+                f"{named} right, but {_quoted(wrong)} {is_are} not on the list and each wrong"
+                f" item cancels a right one: the answers are {expected}."
+            )
+            return Verdict("incorrect", 0.0, text, "wrong", expected)
+        text = _sentence(
+            f"{named} right, but {_quoted(wrong)} {is_are} not on the list:"
+            f" {round(score * need)} of {need}."
+        )
+        return Verdict("partial", score, text, "partial_list", expected)
+    missing = _named_items(names, sorted(open_items))
     if need == count_items:
-        text = f"{right} of {need}: {names} right; missing {missing}."
+        text = f"{right} of {need}: {named} right; missing {missing}."
     else:
         also = "another" if need - right == 1 else f"{need - right} more"
-        text = f"{right} of {need}: {names} right; {also} from {missing}."
+        text = f"{right} of {need}: {named} right; {also} from {missing}."
     return Verdict("partial", score, text, "partial_list", expected)
