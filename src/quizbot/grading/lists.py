@@ -100,13 +100,20 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
         elif (
             allowed == 1
             and size > 2
-            and one[0] != joined[0]
-            and one[-1] != joined[-1]
             and letters > 2
+            and one[0] != joined[0]
+            and (
+                one[-1] != joined[-1]
+                or (one[1] != joined[0] and one[1] != joined[1] and one[0] != joined[1])
+            )
         ):
-            # What word_cost would say: one slip (a letter changed, added, dropped, or
-            # two swapped) leaves the first or the last letter of a word of three letters
-            # or more as it was, and a plural ("city", "cities") the first.
+            # What word_cost would say, from the letters at the ends. Between words of
+            # three letters or more, a plural ("city", "cities") keeps the first letter,
+            # and so does one slip (a letter changed, added, dropped, or two swapped)
+            # anywhere but at the start. A slip at the start keeps the last letter, and
+            # the response's second letter is the key's second (a letter changed) or
+            # first (one added, or two swapped), or its first is the key's second (the
+            # first dropped). (tests/unit/test_grading_list_fast_paths.py checks it.)
             continue
         else:
             cost = word_cost(joined, one, allowed)
