@@ -232,18 +232,18 @@ def test_the_feedback_is_the_sentence_it_was(names: list[str], data: st.DataObje
         want = None  # an item with no form ("?") has no name to give
     if want is None:
         with pytest.raises(IndexError):
-            lists._verdict(keys, need, found, wrong, set(open_items), expected)
+            lists._verdict(keys, need, found, wrong, expected)
     else:
-        assert lists._verdict(keys, need, found, wrong, set(open_items), expected) == want
+        assert lists._verdict(keys, need, found, wrong, expected) == want
 
 
 def test_an_item_with_no_form_still_fails_to_be_named_when_missed() -> None:
     keys = prepare(q("list", "Lhasa, ?", answers=(("Lhasa",), ("?",)), need=2))
     assert keys.item_names is None
     with pytest.raises(IndexError):
-        lists._verdict(keys, 2, [0], [], {1}, "Lhasa, ?")
+        lists._verdict(keys, 2, [0], [], "Lhasa, ?")
     keys = prepare(q("list", "Lhasa, ?", answers=(("Lhasa",), ("?",)), need=1))
-    assert lists._verdict(keys, 1, [0], [], {1}, "Lhasa, ?") == Verdict(
+    assert lists._verdict(keys, 1, [0], [], "Lhasa, ?") == Verdict(
         "correct", 1.0, "Correct — Lhasa.", "exact", "Lhasa, ?"
     )
 

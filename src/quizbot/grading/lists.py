@@ -222,8 +222,6 @@ def grade_list(
     question: Question, keys: Prepared, cleaned: str, expected: str, typed: str | None = None
 ) -> Verdict:
     """Grade a list response; wrong items are named as ``typed`` (before t2s), if given."""
-    items = keys.items
-    need = keys.need
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]
@@ -233,16 +231,17 @@ def grade_list(
         typed_segments = _SEPARATOR.split(typed)[: 2 * _MAX_PIECES][0::2]
         if len(typed_segments) == len(segments):
             named = typed_segments
-    open_items = set(range(len(items)))
+    # The items named so far, in order; the others are still open (a part that names
+    # one of these again is a repeat: neither right nor wrong).
     found: list[int] = []
     wrong: list[str] = []
     if not keys.multi_piece_items:
         # each piece is a part (the loop below, without spans)
         for i, segment in enumerate(segments):
             part = _part(keys, segment)
-            if part in open_items:
-                open_items.discard(part)
-                found.append(part)
+            if part >= 0:
+                if part not in found:
+                    found.append(part)
             elif part == _WRONG:
                 wrong.append(" ".join(named[i].split()))
     else:
@@ -256,14 +255,14 @@ def grade_list(
                     + segments[i + span - 1]
                 )
                 spanned = _part(keys, joined, run=True)
-                if spanned in open_items:  # an item named for the first time
+                if spanned >= 0 and spanned not in found:  # an item named for the first time
                     part, taken = spanned, span
                     break
             if taken == 1:
                 part = _part(keys, segments[i])
-            if part in open_items:
-                open_items.discard(part)
-                found.append(part)
+            if part >= 0:
+                if part not in found:
+                    found.append(part)
             elif part == _WRONG:
                 wrong.append(" ".join(named[i].split()))
             i += taken
@@ -271,8 +270,7 @@ def grade_list(
         run = _run_together(keys, segments[0])
         if run is not None:
             found, wrong = run, []
-            open_items -= set(run)
-    return _verdict(keys, need, found, wrong, open_items, expected)
+    return _verdict(keys, keys.need, found, wrong, expected)
 
 
 def _quoted(parts: Sequence[str]) -> str:
@@ -305,15 +303,15 @@ def _verdict(
     need: int,
     found: list[int],
     wrong: list[str],
-    open_items: set[int],
     expected: str,
 ) -> Verdict:
+    """The verdict on the items found (each once, in order) and the wrong parts."""
     names = keys.item_names
     if names is None:
         # Some item has no form (only filler: "?") and so no name: naming it fails, as
         # it always has, when it is found or missed on an answer short of full marks.
         short = max(0, min(len(found), need - len(wrong))) < need
-        for k in (*found, *open_items) if short else found:
+        for k in range(len(keys.items)) if short else found:
             if not keys.items[k]:
                 raise IndexError(f"list item {k} has no form to name it by")
         names = tuple(forms[0].text if forms else "" for forms in keys.items)
@@ -352,7 +350,7 @@ def _verdict(
             f" {round(score * need)} of {need}."
         )
         return Verdict("partial", score, text, "partial_list", expected)
-    missing = _named_items(names, sorted(open_items))
+    missing = _named_items(names, [k for k in range(count_items) if k not in found])
     if need == count_items:
         text = f"{right} of {need}: {named} right; missing {missing}."
     else:
