@@ -124,9 +124,53 @@ def test_one_slip_keeps_an_end_letter_or_the_start_as_the_fast_path_says(
         assert said[1] in (key[0], key[1]) or said[0] == key[1]
 
 
+_ONE_SLIP_WORDS = [w for w in _ITEM_WORDS if 4 <= len(w) <= 7 and w.isalpha() and w.isascii()]
+_ONE_SLIP_ITEMS = st.lists(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ONE_SLIP_WORDS),
+            st.text(alphabet="abcehgiknrsuyz", min_size=4, max_size=7),
+            st.builds(
+                _slipped,
+                st.sampled_from(_ONE_SLIP_WORDS),
+                st.integers(0, 9),
+                st.integers(0, 12),
+                st.sampled_from("abcehgiknrsuyz"),
+            ).filter(lambda w: 4 <= len(w) <= 7),
+        ),
+        min_size=1,
+        max_size=2,
+        unique=True,
+    ).map(tuple),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(items=_ONE_SLIP_ITEMS, said=_WORD)
+@settings(max_examples=4000)
+@example(items=[("Kunming",), ("Kunming",)], said="kunmin")  # the first on a tie
+@example(items=[("Kunming",), ("Kunmin",)], said="kunmin")  # the same word wins
+@example(items=[("Hohhot",), ("Harbin",)], said="hohhot")
+def test_a_word_among_one_slip_items_finds_the_item_best_match_finds(
+    items: list[tuple[str, ...]], said: str
+) -> None:
+    keys = _list_keys(items)
+    assert keys.item_ends is not None
+    assert lists._best_item(keys, (said,)) == _best_item_by_best_match(keys, (said,))
+
+
 def test_the_items_ends_are_known_only_when_every_form_allows_one_slip() -> None:
     keys = _list_keys([("Kunming",), ("Lhasa", "Lasa")])
-    assert keys.item_ends == (frozenset("kl"), frozenset("gaa"))
+    assert keys.item_ends is not None
+    assert keys.item_ends.firsts == frozenset("kl")
+    assert keys.item_ends.lasts == frozenset("ga")
+    assert [row[1:] for row in keys.item_ends.rows] == [
+        ("kunming", 7, "k", "u", "g", 0),
+        ("lhasa", 5, "l", "h", "a", 1),
+        ("lasa", 4, "l", "a", "a", 1),
+    ]
+    assert tuple(row[0] for row in keys.item_ends.rows) == keys.item_forms
     for items in ([("Kunming",), ("Shanghai",)], [("Kunming",), ("Ox",)], [("Belt and Road",)]):
         assert _list_keys(items).item_ends is None, items
     assert _list_keys([("北京",)]).item_ends is None

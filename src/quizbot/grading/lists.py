@@ -9,7 +9,12 @@ from collections.abc import Sequence
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
-from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
+from quizbot.grading.prepared import (
+    LIST_SEPARATOR,
+    Prepared,
+    match_rejects,
+    reject_wins,
+)
 from quizbot.grading.text import (
     MAX_MERGE,
     Match,
@@ -84,10 +89,30 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
         return None if match is None else (match, keys.item_of[id(match.form)])
     one = said[0]
     size = len(one)
-    ends = keys.item_ends
-    if ends is not None and size > 2 and one[0] not in ends[0] and one[-1] not in ends[1]:
-        return None  # each form in the loop below would be passed over
     found: tuple[Match, int] | None = None
+    ends = keys.item_ends
+    if ends is not None and size > 2:
+        # Every item form is one word of three letters or more with one slip allowed
+        # (most lists): the loop below, with what it knows of such words.
+        firsts, lasts, rows = ends
+        first, last = one[0], one[-1]
+        if first not in firsts and last not in lasts:
+            return None  # each form would be passed over
+        second = one[1]
+        for form, joined, letters, key_first, key_second, key_last, index in rows:
+            if key_first != first:
+                if last != key_last or (
+                    second != key_first and second != key_second and first != key_second
+                ):
+                    continue  # as below: neither one slip nor a plural
+            elif one == joined:
+                return Match(form, 0, False), index  # nothing can beat it
+            if abs(size - letters) > 2:
+                continue  # more letters off than one slip (two for a plural) allows
+            cost = word_cost(joined, one, 1)  # not 0: only the same word costs nothing
+            if cost is not None and (found is None or cost < found[0].slips):
+                found = Match(form, cost, False), index
+        return found
     for form, joined, letters, slack, allowed, index in keys.item_table:
         if abs(size - letters) > slack:
             continue  # more letters off than its slips allow

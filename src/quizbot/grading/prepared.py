@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from quizbot.grading.guards import NEGATIONS
 from quizbot.grading.normalize import clean, words
@@ -102,9 +103,9 @@ class Prepared:
     # slack, the budget of its one word or -1 when it has several, its item's index)
     item_table: tuple[tuple[Form, str, int, int, int, int], ...] = ()
     # list: when every item form is one word of three letters or more with one slip
-    # allowed, their first letters and their last letters (lists.py: a word that
-    # shares neither with a form is no slip of it)
-    item_ends: tuple[frozenset[str], frozenset[str]] | None = None
+    # allowed (most lists), those words' letters (lists.py: a word that starts or ends
+    # as none of them is no slip of any)
+    item_ends: ItemEnds | None = None
 
 
 PERCENT = units.lookup("percent")
@@ -230,15 +231,28 @@ LIST_SEPARATOR = re.compile(
 )
 
 
-def _item_ends(
-    items: tuple[tuple[Form, ...], ...],
-) -> tuple[frozenset[str], frozenset[str]] | None:
+class ItemEnds(NamedTuple):
+    """The items' forms when each is one word of three letters or more with one slip
+    allowed: their first letters, their last letters, and each form as (form, its word,
+    its length, its first, second and last letter, its item's index)."""
+
+    firsts: frozenset[str]
+    lasts: frozenset[str]
+    rows: tuple[tuple[Form, str, int, str, str, str, int], ...]
+
+
+def _item_ends(items: tuple[tuple[Form, ...], ...]) -> ItemEnds | None:
     forms = [form for item in items for form in item]
     if not forms or any(
         len(form.words) != 1 or form.budgets[0] != 1 or len(form.joined) < 3 for form in forms
     ):
         return None
-    return frozenset(f.joined[0] for f in forms), frozenset(f.joined[-1] for f in forms)
+    rows = tuple(
+        (form, form.joined, len(form.joined), form.joined[0], form.joined[1], form.joined[-1], i)
+        for i, item in enumerate(items)
+        for form in item
+    )
+    return ItemEnds(frozenset(r[3] for r in rows), frozenset(r[5] for r in rows), rows)
 
 
 def _forms(texts: tuple[str, ...], simplified: bool = True) -> tuple[Form, ...]:
