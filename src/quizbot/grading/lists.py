@@ -6,13 +6,23 @@ score = max(0, min(right, k - wrong)) / k, so naming every option never pays.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from quizbot.grading.guards import NEGATIONS, split_gloss
 from quizbot.grading.normalize import said_words, strip_filler, words
-from quizbot.grading.prepared import LIST_SEPARATOR, Prepared, match_rejects, reject_wins
-from quizbot.grading.text import MAX_MERGE, Match, best_match, trim_prompt_words
+from quizbot.grading.prepared import (
+    LIST_SEPARATOR,
+    Prepared,
+    match_rejects,
+    reject_wins,
+)
+from quizbot.grading.text import (
+    MAX_MERGE,
+    Match,
+    best_match,
+    match_form,
+    trim_prompt_words,
+    word_cost,
+)
 from quizbot.grading.verdict import Verdict
 from quizbot.lexicon.numbers import read_number, spoken_years
 from quizbot.packs.model import Question
@@ -39,26 +49,9 @@ _FILLER_FIRST = frozenset(phrase.split()[0] for phrase in _FILLER)
 _NAMED_WRONG = 3
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """What one part of the response was: an item (index), a repeat, nothing, or wrong."""
-
-    kind: str  # "item", "repeat", "nothing", "wrong"
-    index: int = -1
-
-
-_NOTHING = _Part("nothing")
-_WRONG = _Part("wrong")
-
-
-@lru_cache(maxsize=256)  # a few parts per list: made once, not per response
-def _part_for(kind: str, index: int) -> _Part:
-    return _Part(kind, index)
-
-
-def _named(index: int, open_items: set[int]) -> _Part:
-    """An item named for the first time, or named again."""
-    return _part_for("item" if index in open_items else "repeat", index)
+# What ``_part`` found: an item's index (named for the first time or again), or these.
+_NOTHING = -1  # nothing gradable ("etc", "not Pluto")
+_WRONG = -2
 
 
 def _join(items: Sequence[str]) -> str:
@@ -89,9 +82,74 @@ def _best_item(keys: Prepared, said: Sequence[str]) -> tuple[Match, int] | None:
 
     ``best_match`` over all the items' forms at once: the first form with the fewest
     slips is the first item's with the fewest, as when each item's best is compared.
+    One word (most parts) is compared here with each form, as ``best_match`` does.
     """
-    match = best_match(keys.item_forms, said)
-    return None if match is None else (match, keys.item_of[id(match.form)])
+    if len(said) != 1:
+        match = best_match(keys.item_forms, said)
+        return None if match is None else (match, keys.item_of[id(match.form)])
+    one = said[0]
+    size = len(one)
+    found: tuple[Match, int] | None = None
+    ends = keys.item_ends
+    if ends is not None and size > 2:
+        # Every item form is one word of three letters or more with one slip allowed
+        # (most lists): the loop below, with what it knows of such words.
+        firsts, lasts, rows = ends
+        first, last = one[0], one[-1]
+        if first not in firsts and last not in lasts:
+            return None  # each form would be passed over
+        second = one[1]
+        for form, joined, letters, key_first, key_second, key_last, index in rows:
+            if key_first != first:
+                if last != key_last or (
+                    second != key_first and second != key_second and first != key_second
+                ):
+                    continue  # as below: neither one slip nor a plural
+            elif one == joined:
+                return Match(form, 0, False), index  # nothing can beat it
+            if abs(size - letters) > 2:
+                continue  # more letters off than one slip (two for a plural) allows
+            cost = word_cost(joined, one, 1)  # not 0: only the same word costs nothing
+            if cost is not None and (found is None or cost < found[0].slips):
+                found = Match(form, cost, False), index
+        return found
+    for form, joined, letters, slack, allowed, index in keys.item_table:
+        if abs(size - letters) > slack:
+            continue  # more letters off than its slips allow
+        if allowed < 0:
+            match = match_form(form, said)
+            if match is None:
+                continue
+        elif one == joined:
+            return Match(form, 0, False), index  # nothing can beat it
+        elif (
+            allowed == 1
+            and size > 2
+            and letters > 2
+            and one[0] != joined[0]
+            and (
+                one[-1] != joined[-1]
+                or (one[1] != joined[0] and one[1] != joined[1] and one[0] != joined[1])
+            )
+        ):
+            # What word_cost would say, from the letters at the ends. Between words of
+            # three letters or more, a plural ("city", "cities") keeps the first letter,
+            # and so does one slip (a letter changed, added, dropped, or two swapped)
+            # anywhere but at the start. A slip at the start keeps the last letter, and
+            # the response's second letter is the key's second (a letter changed) or
+            # first (one added, or two swapped), or its first is the key's second (the
+            # first dropped). (tests/unit/test_grading_list_fast_paths.py checks it.)
+            continue
+        else:
+            cost = word_cost(joined, one, allowed)
+            if cost is None:
+                continue
+            match = Match(form, cost, False)
+        if found is None or match.slips < found[0].slips:
+            found = match, index
+            if match.slips == 0 and not match.spacing:
+                break
+    return found
 
 
 def _number_item(keys: Prepared, text: str) -> int | None:
@@ -109,8 +167,9 @@ def _number_item(keys: Prepared, text: str) -> int | None:
     return None
 
 
-def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False) -> _Part:
-    """Grade one part of the response against the items.
+def _part(keys: Prepared, text: str, *, run: bool = False) -> int:
+    """Grade one part of the response against the items: the index of the item it
+    names, or _NOTHING or _WRONG.
 
     For a ``run`` of pieces put back together, nothing is tried when no item
     has a number of words it could match.
@@ -129,30 +188,34 @@ def _part(keys: Prepared, open_items: set[int], text: str, *, run: bool = False)
     if exact is not None and (
         not keys.reject_forms or not any(f.words == said for f in keys.reject_forms)
     ):
-        return _named(exact, open_items)
-    trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
-    attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
+        return exact
+    if said[0].isascii() and keys.prompt_words.isdisjoint(said):
+        attempts: tuple[tuple[str, ...], ...] = (said,)  # what trim_prompt_words gives
+    else:
+        trimmed = trim_prompt_words(said, keys.prompt_words, keys.key_words)
+        attempts = (said, trimmed) if trimmed and trimmed != said else (said,)
     if run and not _could_fit(keys, attempts):
         return _WRONG
     for attempt in attempts:
         best = _best_item(keys, attempt)
-        if reject_wins(match_rejects(keys, attempt), best[0] if best else None):
+        if keys.reject_forms and reject_wins(
+            match_rejects(keys, attempt), best[0] if best else None
+        ):
             return _WRONG
         if best is not None:
-            return _named(best[1], open_items)
+            return best[1]
     if run:
         return _WRONG
-    number = _number_item(keys, text)
-    if number is not None:
-        return _named(number, open_items)
+    if keys.item_numbers:
+        number = _number_item(keys, text)
+        if number is not None:
+            return number
     gloss = split_gloss(text)
     if gloss is not None:
         # "Artificial Intelligence (AI)": right when the outer part names an item and
         # the bracket says nothing else.
-        outer, inner = (_part(keys, open_items, side) for side in gloss)
-        if outer.kind in ("item", "repeat") and (
-            inner.kind == "nothing" or inner.index == outer.index
-        ):
+        outer, inner = (_part(keys, side) for side in gloss)
+        if outer >= 0 and inner in (_NOTHING, outer):
             return outer
     return _WRONG
 
@@ -184,8 +247,6 @@ def grade_list(
     question: Question, keys: Prepared, cleaned: str, expected: str, typed: str | None = None
 ) -> Verdict:
     """Grade a list response; wrong items are named as ``typed`` (before t2s), if given."""
-    items = keys.items
-    need = keys.need
     pieces = _SEPARATOR.split(cleaned)[: 2 * _MAX_PIECES]
     segments = pieces[0::2]
     separators = pieces[1::2]
@@ -195,40 +256,53 @@ def grade_list(
         typed_segments = _SEPARATOR.split(typed)[: 2 * _MAX_PIECES][0::2]
         if len(typed_segments) == len(segments):
             named = typed_segments
-    open_items = set(range(len(items)))
+    # The items named so far, in order; the others are still open (a part that names
+    # one of these again is a repeat: neither right nor wrong).
     found: list[int] = []
     wrong: list[str] = []
-    i = 0
-    while i < len(segments):
-        taken = 1
-        part: _Part | None = None
-        if keys.multi_piece_items:
+    if not keys.multi_piece_items:
+        # each piece is a part (the loop below, without spans)
+        for i, segment in enumerate(segments):
+            part = _part(keys, segment)
+            if part >= 0:
+                if part not in found:
+                    found.append(part)
+            elif part == _WRONG:
+                wrong.append(" ".join(named[i].split()))
+    else:
+        i = 0
+        while i < len(segments):
+            taken = 1
+            part = _NOTHING
             for span in range(min(_MAX_SPAN, len(segments) - i), 1, -1):
                 joined = (
                     "".join(_rejoin(segments[i + k], separators[i + k]) for k in range(span - 1))
                     + segments[i + span - 1]
                 )
-                spanned = _part(keys, open_items, joined, run=True)
-                if spanned.kind == "item":
+                spanned = _part(keys, joined, run=True)
+                if spanned >= 0 and spanned not in found:  # an item named for the first time
                     part, taken = spanned, span
                     break
-        if part is None:
-            part = _part(keys, open_items, segments[i])
-        if part.kind == "item":
-            open_items.discard(part.index)
-            found.append(part.index)
-        elif part.kind == "wrong":
-            wrong.append(" ".join(named[i].split()))
-        i += taken
+            if taken == 1:
+                part = _part(keys, segments[i])
+            if part >= 0:
+                if part not in found:
+                    found.append(part)
+            elif part == _WRONG:
+                wrong.append(" ".join(named[i].split()))
+            i += taken
     if len(segments) == 1 and wrong:
         run = _run_together(keys, segments[0])
         if run is not None:
             found, wrong = run, []
-            open_items -= set(run)
-    return _verdict(keys, need, found, wrong, open_items, expected)
+    return _verdict(keys, keys.need, found, wrong, expected)
 
 
 def _quoted(parts: Sequence[str]) -> str:
+    if len(parts) == 1:  # the common cases, as below
+        return parts[0] if len(parts[0]) <= 40 else parts[0][:39] + "…"
+    if len(parts) == 2 and len(parts[0]) <= 40 and len(parts[1]) <= 40:
+        return f"{parts[0]} and {parts[1]}"
     shown = [p if len(p) <= 40 else p[:39] + "…" for p in parts[:_NAMED_WRONG]]
     if len(parts) > _NAMED_WRONG:
         shown.append(f"{len(parts) - _NAMED_WRONG} more")
@@ -240,42 +314,71 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+def _named_items(names: tuple[str, ...], indexes: Sequence[int]) -> str:
+    """The items' names joined, as ``_join`` does."""
+    if len(indexes) == 1:
+        return names[indexes[0]]
+    if len(indexes) == 2:
+        return f"{names[indexes[0]]} and {names[indexes[1]]}"
+    return _join([names[k] for k in indexes])
+
+
 def _verdict(
     keys: Prepared,
     need: int,
     found: list[int],
     wrong: list[str],
-    open_items: set[int],
     expected: str,
 ) -> Verdict:
-    items = keys.items
+    """The verdict on the items found (each once, in order) and the wrong parts."""
+    names = keys.item_names
+    if names is None:
+        # Some item has no form (only filler: "?") and so no name: naming it fails, as
+        # it always has, when it is found or missed on an answer short of full marks.
+        short = max(0, min(len(found), need - len(wrong))) < need
+        for k in range(len(keys.items)) if short else found:
+            if not keys.items[k]:
+                raise IndexError(f"list item {k} has no form to name it by")
+        names = tuple(forms[0].text if forms else "" for forms in keys.items)
+    if not found:
+        # no right item: the score is 0 (need is at least 1)
+        if not wrong:
+            text = f"None of those is on the list: the answers are {expected}."
+        else:
+            is_are = "is" if len(wrong) == 1 else "are"
+            text = f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}."
+            if text[:1].islower():
+                text = _sentence(text)
+        return Verdict("incorrect", 0.0, text, "wrong", expected)
+    count_items = len(names)
     right = len(found)
     score = max(0, min(right, need - len(wrong))) / need
-    names = _join([items[k][0].text for k in found])
-    is_are = "is" if len(wrong) == 1 else "are"
+    named = _named_items(names, found)
     if score >= 1:
-        if need < len(items):
-            text = f"Correct — {names}."
+        if need < count_items or count_items == 1:
+            text = f"Correct — {named}."
+        elif count_items == 2:
+            text = f"Correct — both: {named}."
         else:
-            count = "both" if len(items) == 2 else f"all {len(items)}"
-            text = f"Correct — {count}: {names}." if len(items) > 1 else f"Correct — {names}."
+            text = f"Correct — all {count_items}: {named}."
         return Verdict("correct", 1.0, text, "exact", expected)
-    missing = [items[k][0].text for k in sorted(open_items)]
-    if wrong and found:
-        text = f"{names} right, but {_quoted(wrong)} {is_are} not on the list"
-        if score == 0:
-            text += f" and each wrong item cancels a right one: the answers are {expected}."
-            return Verdict("incorrect", 0.0, _sentence(text), "wrong", expected)
-        text += f": {round(score * need)} of {need}."
-        return Verdict("partial", score, _sentence(text), "partial_list", expected)
-    if found:
-        also = "another" if need - right == 1 else f"{need - right} more"
-        text = f"{right} of {need}: {names} right; {also} from {_join(missing)}."
-        if need == len(items):
-            text = f"{right} of {need}: {names} right; missing {_join(missing)}."
-        return Verdict("partial", score, text, "partial_list", expected)
     if wrong:
-        text = _sentence(f"{_quoted(wrong)} {is_are} not on the list: the answers are {expected}.")
+        is_are = "is" if len(wrong) == 1 else "are"
+        if score == 0:
+            text = _sentence(
+                f"{named} right, but {_quoted(wrong)} {is_are} not on the list and each wrong"
+                f" item cancels a right one: the answers are {expected}."
+            )
+            return Verdict("incorrect", 0.0, text, "wrong", expected)
+        text = _sentence(
+            f"{named} right, but {_quoted(wrong)} {is_are} not on the list:"
+            f" {round(score * need)} of {need}."
+        )
+        return Verdict("partial", score, text, "partial_list", expected)
+    missing = _named_items(names, [k for k in range(count_items) if k not in found])
+    if need == count_items:
+        text = f"{right} of {need}: {named} right; missing {missing}."
     else:
-        text = f"None of those is on the list: the answers are {expected}."
-    return Verdict("incorrect", 0.0, text, "wrong", expected)
+        also = "another" if need - right == 1 else f"{need - right} more"
+        text = f"{right} of {need}: {named} right; {also} from {missing}."
+    return Verdict("partial", score, text, "partial_list", expected)
