@@ -129,3 +129,26 @@ def test_exact_number_asked_of_a_rough_figure(tmp_path: Path) -> None:
     assert any("the fact says 'nearly' '900 million'" in w for w in found)
     roughly = asked.format(prompt="Roughly how many people registered?")
     assert _warnings(tmp_path, fact + roughly) == []
+
+
+def test_an_answer_of_no_letters_or_digits_can_never_be_matched(tmp_path: Path) -> None:
+    body = "questions:\n" + _q("mark", "Which mark?", '"?"', extra='    accept: ["—", "Q"]\n')
+    body += (
+        "  - {id: cities, type: list, topic: a, source: s, prompt: Name two.,"
+        ' answers: [Hohhot, "?", [Guiyang, "!"]], need: 2}\n'
+        "  - {id: pick, type: choice, topic: a, source: s, prompt: Which?,"
+        ' options: [Hohhot, "…"], answer: Hohhot}\n'
+    )
+    found = [w.split("warning: ", 1)[1] for w in _warnings(tmp_path, body)]
+    assert found == [  # in file order, then by message
+        "the accepted answer '—' of 'mark' has no letters or digits: no answer can match"
+        " it (write it in words)",
+        "the answer '?' of 'mark' has no letters or digits: no answer can match it"
+        " (write it in words)",
+        "the list item '!' of 'cities' has no letters or digits: no answer can match it"
+        " (write it in words)",
+        "the list item '?' of 'cities' has no letters or digits: no answer can match it"
+        " (write it in words)",
+        "the option '…' of 'pick' has no letters or digits: no answer can match it"
+        " (write it in words)",
+    ]

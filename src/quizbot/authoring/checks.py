@@ -3,8 +3,9 @@
 Nothing here is an error: the pack loads and plays. Each check points at something
 a careful author would want to look at again: a question that teaches nothing when
 missed, two questions that accept each other's answers, near-duplicate prompts, a
-prompt that gives another question's answer away, facts nothing asks about, and an
-exact number asked of a figure the source only gives roughly.
+prompt that gives another question's answer away, facts nothing asks about, an
+exact number asked of a figure the source only gives roughly, and an answer no
+response can match.
 
 Every check is near-linear in the pack's size: candidates are found through
 dictionaries and sorted lists, blocked by topic, and only they are graded or compared
@@ -58,6 +59,7 @@ def pack_warnings(pack: Pack) -> list[Warning_]:
         *_gives_answer_away(pack),
         *_untested_facts(pack),
         *_exact_for_rough(pack),
+        *_unmatchable(pack),
     ]
     return sorted(found, key=lambda w: (w.place.line, w.place.column, w.message))
 
@@ -81,6 +83,28 @@ def _teaches_nothing(pack: Pack) -> Iterator[Warning_]:
                 f"question {q.id!r} has no hint, explanation or source: a learner who "
                 "misses it learns nothing (add one)",
             )
+
+
+# -- an answer no response can match ------------------------------------------------------
+
+
+def _unmatchable(pack: Pack) -> Iterator[Warning_]:
+    """An answer, alias, list item or option of no letters or digits ("?", "—"): the
+    grader compares words, so nothing a learner types can match it."""
+    from quizbot.grading.normalize import clean, words
+
+    for q in pack.questions:  # a cloze blank too: "{{?}}"
+        keys = [("answer", q.answer)] if q.type in ("text", "number") else []
+        keys += [("accepted answer", a) for a in q.accept]
+        keys += [("list item", form) for item in q.answers for form in item]
+        keys += [("option", o) for o in q.options]
+        for what, text in keys:
+            if not words(clean(text)):
+                yield Warning_(
+                    q.place,
+                    f"the {what} {text.strip()!r} of {q.id!r} has no letters or digits: "
+                    "no answer can match it (write it in words)",
+                )
 
 
 # -- one question's answer accepted as another's ----------------------------------------

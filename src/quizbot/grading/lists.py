@@ -332,14 +332,6 @@ def _verdict(
 ) -> Verdict:
     """The verdict on the items found (each once, in order) and the wrong parts."""
     names = keys.item_names
-    if names is None:
-        # Some item has no form (only filler: "?") and so no name: naming it fails, as
-        # it always has, when it is found or missed on an answer short of full marks.
-        short = max(0, min(len(found), need - len(wrong))) < need
-        for k in range(len(keys.items)) if short else found:
-            if not keys.items[k]:
-                raise IndexError(f"list item {k} has no form to name it by")
-        names = tuple(forms[0].text if forms else "" for forms in keys.items)
     if not found:
         # no right item: the score is 0 (need is at least 1)
         if not wrong:

@@ -98,7 +98,7 @@ class Prepared:
     # list: how many items make a fully correct answer (at least one, at most all)
     need: int = 1
     # list: each item's name in feedback, its first form's text (None: some item has no form)
-    item_names: tuple[str, ...] | None = ()
+    item_names: tuple[str, ...] = ()
     # list: each of ``item_forms`` as (form, its words run together, their length, its
     # slack, the budget of its one word or -1 when it has several, its item's index)
     item_table: tuple[tuple[Form, str, int, int, int, int], ...] = ()
@@ -381,7 +381,11 @@ def prepare(question: Question) -> Prepared:
         item_forms=tuple(form for forms in items for form in forms),
         item_of={id(form): index for index, forms in enumerate(items) for form in forms},
         need=max(1, min(question.needed, len(items))) if items else 1,
-        item_names=tuple(forms[0].text for forms in items) if all(items) else None,
+        # An item with no form (no letters or digits: "?") is named as written.
+        item_names=tuple(
+            forms[0].text if forms else texts[0].strip()
+            for forms, texts in zip(items, question.answers, strict=True)
+        ),
         item_table=tuple(
             (
                 form,
