@@ -97,7 +97,7 @@ class Prepared:
     item_of: dict[int, int] = dataclasses.field(default_factory=dict)
     # list: how many items make a fully correct answer (at least one, at most all)
     need: int = 1
-    # list: each item's name in feedback, its first form's text (None: some item has no form)
+    # list: each item's name in feedback: its first form's text (or, with no form, as written)
     item_names: tuple[str, ...] = ()
     # list: each of ``item_forms`` as (form, its words run together, their length, its
     # slack, the budget of its one word or -1 when it has several, its item's index)
@@ -385,7 +385,9 @@ def prepare(question: Question) -> Prepared:
         item_names=tuple(
             forms[0].text if forms else texts[0].strip()
             for forms, texts in zip(items, question.answers, strict=True)
-        ),
+        )
+        if items
+        else (),
         item_table=tuple(
             (
                 form,
