@@ -407,3 +407,80 @@ _PLAIN_REASON = re.compile(r"\s*(?:[,;:.!?，；：。！？–—]|\s-|-\s|\bbe
 @settings(max_examples=2000)
 def test_a_reason_is_found_where_the_plain_pattern_finds_it(response: str) -> None:
     assert choices._REASON.split(response, maxsplit=1) == _PLAIN_REASON.split(response, maxsplit=1)
+
+
+def _match_form_by_alignment(form: text.Form, said: tuple[str, ...]) -> object:
+    """match_form as defined: the word-for-word and spacing checks, then every alignment."""
+    n, m = len(form.words), len(said)
+    if not n or not m or m > text.MAX_MERGE * n or n > text.MAX_MERGE * m:
+        return None
+    if said == form.words:
+        return text.Match(form, 0, False)
+    if "".join(said) == form.joined:
+        return text.Match(form, 0, True)
+    return text._align(form, said)
+
+
+_ALIGN_KEYS = [*_KEY_TEXTS, "wechatwork", "Tencent Meeting 2100", "big cities", "ox cart",
+               "artificial intelligence ai", "Inner Mongolia city", "5G", "Guiyang",
+               "cloud computing platform"]  # fmt: skip
+_OTHER_WORDS = ["a", "app", "city", "cities", "4g", "5", "g", "hohhot", "2100", "option", "c"]
+
+
+def _near_words(key: str) -> list[str]:
+    """Words a response to the key is made of: its words with a slip or two, a plural,
+    run together in twos and threes, split in two, and a few others."""
+    form = text.make_form(key)
+    assert form is not None
+    ws = form.words
+    near = [*ws, *_OTHER_WORDS]
+    for w in ws:
+        near += [w + "s", w[:-1], w[1:], w[:-1] + "x", "x" + w, w[:1] + w[2:], w[:2] + w[3:]]
+        near += [w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)]
+        near += [w[:i] for i in range(1, len(w))] + [w[i:] for i in range(1, len(w))]
+    for size in (2, 3):
+        for i in range(len(ws) - size + 1):
+            run = "".join(ws[i : i + size])
+            near += [run, run[:-1], run[:1] + run[2:], run[:3] + run[4:], run + "s"]
+    return sorted(set(w for w in near if w))
+
+
+_KEY_AND_WORDS = st.sampled_from(_ALIGN_KEYS).flatmap(
+    lambda key: st.tuples(
+        st.just(key), st.lists(st.sampled_from(_near_words(key)), min_size=1, max_size=6)
+    )
+)
+
+
+@given(key_and_words=_KEY_AND_WORDS)
+@settings(max_examples=4000)
+def test_match_form_matches_as_every_alignment_would(key_and_words: tuple[str, list[str]]) -> None:
+    """Its shortcuts (one word against several, two against two, the letter counts, the
+    digit and edit checks) give what aligning the words every way gives."""
+    key, said = key_and_words
+    form = text.make_form(key)
+    assert form is not None
+    assert text.match_form(form, tuple(said)) == _match_form_by_alignment(form, tuple(said))
+
+
+@pytest.mark.parametrize(
+    ("key", "said", "slips", "spacing"),
+    [
+        ("WeChat Work", ("wechta", "wokr"), 2, False),  # two against two: word by word
+        ("Hohhot", ("hoh", "hot"), 0, True),  # one against two
+        ("Guiyang", ("gui", "yanng"), 1, True),
+        ("big cities", ("bigcitie",), 1, True),  # two against one: the slip in "cities"
+        ("big cities", ("bgcities",), None, False),  # not in "big", which has none
+        ("cloud computing platform", ("cloudcomputing", "plat", "form"), 0, True),
+        ("cloud computing platform", ("cloudcomputng", "plat", "form"), 1, True),
+        ("Inner Mongolia city", ("inner", "mongolai", "city"), 1, False),
+    ],
+)
+def test_match_form_aligns_these_as_every_alignment_would(
+    key: str, said: tuple[str, ...], slips: int | None, spacing: bool
+) -> None:
+    form = text.make_form(key)
+    assert form is not None
+    match = text.match_form(form, said)
+    assert match == _match_form_by_alignment(form, said)
+    assert (match.slips, match.spacing) == (slips, spacing) if match else slips is None

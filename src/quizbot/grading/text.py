@@ -103,9 +103,16 @@ def _merged_cost(key: Sequence[str], said: Sequence[str], budgets: Sequence[int]
     The slip must fall in a key word that has a budget for it: running "Rod
     Army" together as "rodarmy" does not buy "Red" a slip it does not have.
     """
-    if min(len(w) for w in (*key, *said)) < 3:
+    if min(map(len, key)) < 3 or min(map(len, said)) < 3:
         return 0 if "".join(key) == "".join(said) else None
-    cost = word_cost("".join(key), "".join(said), min(1, max(budgets)))
+    return _run_together_cost(key, said, budgets, "".join(key), "".join(said))
+
+
+def _run_together_cost(
+    key: Sequence[str], said: Sequence[str], budgets: Sequence[int], key_run: str, said_run: str
+) -> int | None:
+    """``_merged_cost`` of pieces of three letters or more, given the words run together."""
+    cost = word_cost(key_run, said_run, min(1, max(budgets)))
     if cost and len(key) > 1 and min(budgets) == 0 and not _slip_fits(key, said[0], budgets):
         return None
     return cost
@@ -173,10 +180,34 @@ def match_form(form: Form, said: Sequence[str]) -> Match | None:
         # as a word's slips, a plural's three edits included, fit in its bound.)
         cost = word_cost(key[0], said[0], form.budgets[0])
         return None if cost is None else Match(form, cost, False)
+    if n == 1 or m == 1:
+        # One word against several, or several against one: the only alignment is the
+        # one step that runs the several together (a step takes at least one of each).
+        if min(map(len, key)) < 3 or min(map(len, said)) < 3:
+            return None  # short pieces must run together exactly, and they do not (above)
+        cost = _run_together_cost(key, said, form.budgets, form.joined, joined)
+        return None if cost is None else Match(form, cost, True)
+    if n == 2 and m == 2:
+        # Two words against two: the only alignment is word by word (a step that runs
+        # two together would leave one side nothing to match the other's last word).
+        first = word_cost(key[0], said[0], form.budgets[0])
+        if first is None:
+            return None
+        second = word_cost(key[1], said[1], form.budgets[1])
+        return None if second is None else Match(form, first + second, False)
+    # (Neither shortcut above asks the two checks below first: what they turn away,
+    # the one step or the two word costs turn away too, as the alignment would.)
     if not joined.isalpha() and _HAS_DIGIT(joined) and _stray_digits(form, said):
         return None
     if _too_far(form, joined):
         return None
+    return _align(form, said)
+
+
+def _align(form: Form, said: Sequence[str]) -> Match | None:
+    """Every way of aligning the words, each step one word against one to three."""
+    key = form.words
+    n, m = len(key), len(said)
     # best[i][j]: (slips, spacing used) to match key[:i] with said[:j].
     best: list[list[tuple[int, bool] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (0, False)
