@@ -323,6 +323,9 @@ CASES: list[tuple[Question, str, str, str | None]] = [
     (CITY, "Option b", C, "choice_letter"),
     (CITY, "B) Hohhot", C, "choice_letter"),
     (CITY, "I think it's B", C, "choice_letter"),
+    (CITY, "I think option B", C, "choice_letter"),  # "option B" after a lead
+    (CITY, "um, choice b", C, "choice_letter"),
+    (CITY, "maybe option C", X, "wrong"),
     (CITY, "Hohhot", C, "exact"),
     (CITY, "hohot", C, "typo"),
     (CITY, "A", X, "wrong"),

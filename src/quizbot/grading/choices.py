@@ -28,6 +28,8 @@ _LETTER = re.compile(
     r"(?:\(\s*([a-z])\s*\)|\[\s*([a-z])\s*\]|([a-z])(?:\s*[).:\]]|(?=\s)|$))\s*(.*)$"
 )
 
+# Words that say the next is an option's letter ("option C"); "answer" is filler.
+_LETTER_WORDS = frozenset({"option", "choice", "letter"})
 # A bare letter with a mark after it ("b)", "b."), as against one followed by words.
 _MARKED_LETTER = re.compile(r"[a-z]\s*[).:\]]")
 
@@ -158,7 +160,10 @@ def choice_part(
         """(option index, chosen by letter, slips)."""
         said = said_words(text)
         bare = " ".join(said) if len(said) == 1 and len(said[0]) == 1 else text
-        for candidate in dict.fromkeys((text, bare)):
+        candidates = [text, bare]
+        if len(said) >= 2 and said[0] in _LETTER_WORDS:
+            candidates.append(" ".join(said))  # "I think option C": option C, after its lead
+        for candidate in dict.fromkeys(candidates):
             letter = _letter(candidate, order)
             if letter is None:
                 continue
