@@ -326,6 +326,10 @@ CASES: list[tuple[Question, str, str, str | None]] = [
     (CITY, "I think option B", C, "choice_letter"),  # "option B" after a lead
     (CITY, "um, choice b", C, "choice_letter"),
     (CITY, "maybe option C", X, "wrong"),
+    (CITY, "option B is wrong", X, "wrong"),  # says B is not the answer
+    (CITY, "B) that's false", X, "wrong"),
+    (CITY, "option B because it is the capital", C, "choice_letter"),
+    (CITY, "option B is right", C, "choice_letter"),
     (CITY, "Hohhot", C, "exact"),
     (CITY, "hohot", C, "typo"),
     (CITY, "A", X, "wrong"),

@@ -178,6 +178,8 @@ def choice_part(
             if named == index:
                 return index, True, slips
             if marked and named is None:
+                if read_truth(rest) is False:
+                    return None, True, 0  # "option B is wrong": no option chosen
                 return index, True, 0
             if marked:
                 return None, True, 0  # "A) Hohhot" when A is not Hohhot: which one?
