@@ -136,28 +136,19 @@ class ClassRoom(Drill):
         )
         return room
 
+    _what = "class"
+
     @classmethod
-    def replay(
-        cls,
-        events: Sequence[Event],
-        packs: Sequence[Pack],
-        *,
-        clock: Clock,
-        grader: Grader | None = None,
+    def _from_start(
+        cls, start: Event, packs: Sequence[Pack], *, clock: Clock, grader: Grader | None
     ) -> ClassRoom:
-        if not events or events[0].get("type") != "start":
-            raise DrillError("the session does not begin with the class's settings")
-        first = events[0]
-        room = cls(
-            Settings.from_json(first["settings"]),
+        return cls(
+            Settings.from_json(start["settings"]),
             packs,
             clock=clock,
             grader=grader,
-            rules=ClassRules.from_json(dict(first.get("class", {}))),
+            rules=ClassRules.from_json(dict(start.get("class", {}))),
         )
-        for event in events[1:]:
-            room._apply(event)
-        return room
 
     def hold_after_stop(self) -> list[str]:
         """After the host restarts: pause an open question at the last moment saved, so

@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from quizbot.classroom.scoring import SpeedAndStreak
 from quizbot.packs.model import Pack, Question
@@ -33,6 +33,9 @@ Sink = Callable[[Event], None]
 
 MAX_NAME = 40
 DEFAULT_MORE = 10.0
+
+
+_Session = TypeVar("_Session", bound="Drill")  # a drill, or a class in browsers
 
 
 class DrillError(ValueError):
@@ -205,24 +208,39 @@ class Drill:
 
     @classmethod
     def replay(
-        cls,
+        cls: type[_Session],
         events: Sequence[Event],
         packs: Sequence[Pack],
         *,
         clock: Clock,
         grader: Grader | None = None,
-    ) -> Drill:
+    ) -> _Session:
         """The drill its events describe (no sink: attach one to go on playing)."""
         if not events or events[0].get("type") != "start":
-            raise DrillError("the session does not begin with the drill's settings")
+            raise DrillError(f"the session does not begin with the {cls._what}'s settings")
         if cls is Drill and dict(events[0].get("settings", {})).get("mode") == "class":
             from quizbot.classroom.class_room import ClassRoom  # a class in browsers
 
-            return ClassRoom.replay(events, packs, clock=clock, grader=grader)
-        drill = cls(Settings.from_json(events[0]["settings"]), packs, clock=clock, grader=grader)
+            return cast(_Session, ClassRoom.replay(events, packs, clock=clock, grader=grader))
+        drill = cls._from_start(events[0], packs, clock=clock, grader=grader)
         for event in events[1:]:
             drill._apply(event)
         return drill
+
+    # What a session of this kind is called, in the error of one read back wrongly.
+    _what = "drill"
+
+    @classmethod
+    def _from_start(
+        cls: type[_Session],
+        start: Event,
+        packs: Sequence[Pack],
+        *,
+        clock: Clock,
+        grader: Grader | None,
+    ) -> _Session:
+        """A new session from its "start" event (before any other event is applied)."""
+        return cls(Settings.from_json(start["settings"]), packs, clock=clock, grader=grader)
 
     def hold_after_stop(self) -> list[str]:
         """After a resume: pause an open question at the last moment saved, so the time the
