@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quizbot import __version__, cli_authoring, cli_classroom, cli_profiles
+from quizbot.cli_options import add_pack_option
 from quizbot.safetext import for_terminal, safe_json, safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -63,14 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"quizbot {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    def add_pack_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--pack",
-            action="append",
-            metavar="PATH",
-            help="a pack file or folder of packs (repeatable; default: the built-in packs)",
-        )
 
     def add_progress_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(

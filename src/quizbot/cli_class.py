@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quizbot.cli_options import add_pack_option
 from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
@@ -39,12 +40,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     )
     parts = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
     host = parts.add_parser("host", help="run a class: serve the student app, start questions")
-    host.add_argument(
-        "--pack",
-        action="append",
-        metavar="PATH",
-        help="a pack file or folder (repeatable; default: the built-in packs)",
-    )
+    add_pack_option(host)
     host.add_argument("--topic", metavar="ID", help="ask only questions of this topic")
     host.add_argument("--ids", metavar="ID,ID", help="ask these questions, in this order")
     host.add_argument("--questions", type=int, default=10, metavar="N", help="how many (10)")
@@ -103,12 +99,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     serve = commands.add_parser(
         "serve", help="serve `quizbot play` to a browser: one student practising alone"
     )
-    serve.add_argument(
-        "--pack",
-        action="append",
-        metavar="PATH",
-        help="a pack file or folder (repeatable; default: the built-in packs)",
-    )
+    add_pack_option(serve)
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
     serve.add_argument(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from quizbot import cli_class
+from quizbot.cli_options import add_pack_option
 from quizbot.safetext import safe_line
 
 if TYPE_CHECKING:
@@ -29,12 +30,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     drill = commands.add_parser(
         "drill", help="run a timed classroom drill for teams on one screen (a projector)"
     )
-    drill.add_argument(
-        "--pack",
-        action="append",
-        metavar="PATH",
-        help="a pack file or folder of packs (repeatable; default: the built-in packs)",
-    )
+    add_pack_option(drill)
     who = drill.add_mutually_exclusive_group()
     who.add_argument("--teams", metavar="NAMES", help='the teams, e.g. --teams "Red,Blue,Green"')
     who.add_argument("--roster", metavar="FILE.csv", help="players and their teams: name,team")
