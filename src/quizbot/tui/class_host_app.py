@@ -87,9 +87,8 @@ class ClassHostApp(App[int]):
     #share { width: auto; text-style: bold; color: $secondary; }
     #main { height: 1fr; }
     #left { width: auto; min-width: 16; max-width: 30; height: 1fr; }
-    #students { width: auto; }
     #qr { width: auto; height: auto; color: white; background: black; }
-    #students { height: 1fr; padding: 0 1; }
+    #students { width: auto; height: 1fr; padding: 0 1; }
     #centre { width: 1fr; height: 1fr; padding: 0 1; }
     #question { text-style: bold; height: auto; max-height: 5; }
     #options { height: auto; max-height: 4; padding: 0 2; }
