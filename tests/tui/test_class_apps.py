@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Digits, Input, Label, Static
+from tui_helpers import Clock
 
 from quizbot.classroom.class_files import create_class_session
 from quizbot.classroom.class_host import ClassHost
@@ -21,14 +22,6 @@ from quizbot.packs.model import Pack, Question
 from quizbot.qrtext import qr_lines
 from quizbot.tui.class_host_app import ClassHostApp, RejoinScreen
 from quizbot.tui.class_student_app import StudentApp
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def pack() -> Pack:

@@ -7,18 +7,11 @@ from typing import Any
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Digits, Input, Label, Static
+from tui_helpers import Clock
 
 from quizbot.classroom.drill import Drill, Settings
 from quizbot.packs.model import Pack, Question, Source
 from quizbot.tui.drill_app import DrillApp
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def pack() -> Pack:

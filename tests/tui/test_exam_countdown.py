@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from textual.widgets import Label
-from tui_helpers import FIXED_NOW, SEED, say, settle
+from tui_helpers import SEED, Clock, say, settle
 
 from quizbot.packs.builtin import load_builtin_packs
 from quizbot.progress.store import ProgressStore
@@ -14,14 +14,6 @@ from quizbot.quiz.modes import ExamRules
 from quizbot.tui.app import QuizApp
 from quizbot.tui.commands import palette_commands
 from quizbot.tutor import Tutor
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = FIXED_NOW
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def test_the_exam_counts_down_and_ends_when_the_time_is_up(tmp_path: Path) -> None:

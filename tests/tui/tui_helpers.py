@@ -24,6 +24,16 @@ SEED = 7
 ROUND = 3
 
 
+class Clock:
+    """A clock the test moves by hand (``clock.now += 5``)."""
+
+    def __init__(self, now: float = FIXED_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def fixed_clock() -> float:
     return FIXED_NOW
 
